@@ -1,0 +1,2 @@
+// The public library API: `import { ... } from 'aigis'`.
+export { InputError } from './util/errors.js';
