@@ -1,0 +1,2 @@
+export * from './types.js';
+export { allRules } from './packs/index.js';
