@@ -35,6 +35,11 @@ export interface Outcome {
 
 export interface RuleContext {
   graph: ResourceGraph;
+  /** Facts about the workload that a template alone does not hold (from aigis.yaml, when assessing). */
+  workload?: {
+    /** Bedrock PII entity names the workload's data holds; guardrail PII rules check these are filtered. */
+    piiEntities?: string[];
+  };
 }
 
 /** A check of one resource at a time (most rules). */
