@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node, type Tags } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from './errors.js';
 
@@ -13,7 +13,10 @@ export interface ParsedFile {
 }
 
 /** Reads a YAML or JSON file (JSON is YAML) keeping positions so errors can name the line. */
-export function parseStructuredFile(file: string, opts: { maxBytes?: number; text?: string } = {}): ParsedFile {
+export function parseStructuredFile(
+  file: string,
+  opts: { maxBytes?: number; text?: string; customTags?: Tags } = {},
+): ParsedFile {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let text = opts.text;
   if (text === undefined) {
@@ -27,7 +30,12 @@ export function parseStructuredFile(file: string, opts: { maxBytes?: number; tex
     text = readFileSync(file, 'utf8');
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    ...(opts.customTags ? { customTags: opts.customTags } : {}),
+  });
   const firstError = doc.errors[0];
   if (firstError) {
     const line = lineCounter.linePos(firstError.pos[0]).line;
