@@ -1,1 +1,10 @@
-export {};
+export * from './types.js';
+export { loadCloudFormation, mightBeCloudFormation, type CloudFormationOptions } from './cloudformation.js';
+export {
+  resolveValue,
+  evaluateCondition,
+  createContext,
+  NO_VALUE,
+  type CfnContext,
+} from './cfn-intrinsics.js';
+export { suppressionsFromComments, suppressionsFromMetadata } from './suppressions.js';

@@ -1,0 +1,20 @@
+import type { Resource } from '../resources/types.js';
+
+/** Something worth telling the user that does not stop the scan (a suppression without a reason, ...). */
+export interface LoadWarning {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export interface LoadResult {
+  /** false when the file is not an IaC document of this format (package.json, a k8s manifest): skip quietly. */
+  recognized: boolean;
+  resources: Resource[];
+  warnings: LoadWarning[];
+}
+
+/** Files over this size are refused without being read whole. */
+export const MAX_IAC_FILE_BYTES = 5 * 1024 * 1024;
+
+export const notRecognized = (): LoadResult => ({ recognized: false, resources: [], warnings: [] });
