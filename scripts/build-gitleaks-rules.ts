@@ -48,11 +48,12 @@ type TomlAllowlist = z.infer<typeof tomlAllowlist>;
  * How far around a keyword hit a rule's regex can reach. Most rules match within the line of the
  * keyword (plus a neighbour line for `key =\n value`); these ones span more lines by design.
  */
-const WIDE_WINDOWS: Record<string, { linesAfter: number; charsAfter: number }> = {
-  'private-key': { linesAfter: 2000, charsAfter: 65_536 },
-  'curl-auth-header': { linesAfter: 7, charsAfter: 4096 },
-  'curl-auth-user': { linesAfter: 7, charsAfter: 4096 },
-  'kubernetes-secret-yaml': { linesAfter: 30, charsAfter: 2048 },
+const WIDE_WINDOWS: Record<string, { linesBefore: number; charsBefore: number; linesAfter: number; charsAfter: number }> = {
+  'private-key': { linesBefore: 1, charsBefore: 512, linesAfter: 2000, charsAfter: 65_536 },
+  'curl-auth-header': { linesBefore: 1, charsBefore: 512, linesAfter: 7, charsAfter: 4096 },
+  'curl-auth-user': { linesBefore: 1, charsBefore: 512, linesAfter: 7, charsAfter: 4096 },
+  // `data:` may come before or after `kind: Secret` (the keyword), each up to ~300 chars away.
+  'kubernetes-secret-yaml': { linesBefore: 30, charsBefore: 2048, linesAfter: 30, charsAfter: 2048 },
 };
 
 function compiles(pattern: string): string | undefined {

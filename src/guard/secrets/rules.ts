@@ -17,6 +17,8 @@ const allowlistSchema = z.object({
 });
 
 const windowSchema = z.object({
+  linesBefore: z.number().int().nonnegative(),
+  charsBefore: z.number().int().positive(),
   linesAfter: z.number().int().nonnegative(),
   charsAfter: z.number().int().positive(),
 });

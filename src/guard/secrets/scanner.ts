@@ -28,6 +28,10 @@ interface CompiledAllowlist {
 interface CompiledRule {
   rule: SecretRule;
   generic: boolean;
+  /** gitleaks restricts the rule to some file types; without a path the match is less certain. */
+  pathBound: boolean;
+  linesBefore: number;
+  charsBefore: number;
   linesAfter: number;
   charsAfter: number;
   regex?: RE2JS;
@@ -81,6 +85,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
 /** Confidence of a finding: specific-format rules are near-certain, generic ones grow with entropy. */
 function scoreFinding(rule: CompiledRule, entropy: number): number {
   const threshold = rule.rule.entropy ?? 0;
+  if (rule.pathBound) return 0.5;
   if (rule.generic) {
     const margin = Math.min(1, Math.max(0, (entropy - threshold) / 1.5));
     return Math.round((0.55 + 0.35 * margin) * 1000) / 1000;
@@ -92,6 +97,9 @@ export function createSecretScanner(file: GitleaksRuleFile): SecretScanner {
   const rules: CompiledRule[] = file.rules.map((rule) => ({
     rule,
     generic: rule.id.startsWith('generic'),
+    pathBound: rule.pathNote !== undefined,
+    linesBefore: rule.window?.linesBefore ?? DEFAULT_WINDOW.linesBefore,
+    charsBefore: rule.window?.charsBefore ?? DEFAULT_WINDOW.charsBefore,
     linesAfter: rule.window?.linesAfter ?? DEFAULT_WINDOW.linesAfter,
     charsAfter: rule.window?.charsAfter ?? DEFAULT_WINDOW.charsAfter,
   }));
@@ -149,7 +157,7 @@ export function createSecretScanner(file: GitleaksRuleFile): SecretScanner {
       for (let h = 0; h < list.length; h += 2) {
         const hs = list[h]!;
         const he = list[h + 1]!;
-        const ws = Math.max(lineStartBefore(hs, DEFAULT_WINDOW.linesBefore), hs - DEFAULT_WINDOW.charsBefore, 0);
+        const ws = Math.max(lineStartBefore(hs, cr.linesBefore), hs - cr.charsBefore, 0);
         const we = Math.min(lineEndAfter(he, cr.linesAfter), he + cr.charsAfter, text.length);
         const last = windows.length - 2;
         if (last >= 0 && ws <= windows[last + 1]!) {
