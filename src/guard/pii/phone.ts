@@ -1,0 +1,76 @@
+/**
+ * Phone numbers: a bounded regex proposes digit groups, libphonenumber-js (full metadata) decides
+ * whether they form a valid number in one of the default regions; phone-shaped but unassigned
+ * numbers score lower and need context words to be reported.
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { contextMatches, type ContextRule } from './context.js';
+import type { Candidate } from './candidate.js';
+
+export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN', 'CA', 'AU'];
+
+const CANDIDATE =
+  /(?<![\w+.\-/])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,12}){0,5}(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?(?![\w/]|[.-]\d)/gi;
+const EXTENSION = /[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$/i;
+const DATE_LIKE = /^(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{1,2}[-.]\d{4})$/;
+const IPV4_LIKE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const PHONE_SHAPE = /^(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?\d|\d{2,5}[ .-]\d)/;
+
+const PHONE_CONTEXT: ContextRule = {
+  words: ['phone', 'call', 'tel', 'telephone', 'mobile', 'cell', 'contact', 'number', 'whatsapp', 'fax', 'reach me', 'text me', 'sms', 'dial', 'landline', 'ph', 'mob'],
+  boost: 0.2,
+};
+
+function digitCount(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+function scoreNumber(value: string, regions: readonly CountryCode[]): number | undefined {
+  const core = value.replace(EXTENSION, '');
+  const digits = digitCount(core);
+  if (digits < 7 || digits > 15) return undefined;
+  if (DATE_LIKE.test(core) || IPV4_LIKE.test(core)) return undefined;
+  const shaped = PHONE_SHAPE.test(core) || core.startsWith('+');
+  if (core.startsWith('+')) {
+    const parsed = parsePhoneNumberFromString(core);
+    if (parsed?.isValid()) return 0.9;
+    return parsed?.isPossible() ? 0.5 : 0.35;
+  }
+  for (const region of regions) {
+    const parsed = parsePhoneNumberFromString(core, region);
+    if (parsed?.isValid()) return shaped ? 0.7 : 0.45;
+  }
+  return shaped ? 0.4 : undefined;
+}
+
+export function findPhones(text: string, regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS): Candidate[] {
+  const out: Candidate[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+    const start = m.index;
+    let value = m[0];
+    let score = scoreNumber(value, regions);
+    // A trailing group may be an unrelated number ("555 0143 2 times"): try shorter prefixes.
+    let current = value;
+    while (score === undefined || score < 0.5) {
+      const cut = Math.max(current.lastIndexOf(' '), current.lastIndexOf('-'), current.lastIndexOf('.'));
+      if (cut <= 0) break;
+      current = current.slice(0, cut);
+      const shorterScore = scoreNumber(current, regions);
+      if (shorterScore !== undefined && (score === undefined || shorterScore > score)) {
+        value = current;
+        score = shorterScore;
+      }
+    }
+    if (score === undefined) continue;
+    const end = start + value.length;
+    if (contextMatches(text, start, end, PHONE_CONTEXT)) score = Math.min(1, score + PHONE_CONTEXT.boost);
+    out.push({ entity: 'PHONE', start, end, score, recognizer: 'libphonenumber' });
+  }
+  return out;
+}
