@@ -1,0 +1,88 @@
+import { asArray, getPath, isResourceRef, isUnknown, type Resource, type ResourceGraph, type Unknown } from '../../resources/index.js';
+import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
+import { SECURITY_GROUP_TYPES, describePorts, ingressPermissions, opensToWorld } from './security-group-ingress.js';
+
+/** Where inference-path resources list their security groups, per resource type. */
+const SECURITY_GROUP_PATHS: Record<string, string[]> = {
+  'AWS::SageMaker::NotebookInstance': ['SecurityGroupIds'],
+  'AWS::SageMaker::Model': ['VpcConfig.SecurityGroupIds'],
+  'AWS::SageMaker::Domain': ['DefaultUserSettings.SecurityGroups'],
+  'AWS::Lambda::Function': ['VpcConfig.SecurityGroupIds'],
+  'AWS::Serverless::Function': ['VpcConfig.SecurityGroupIds'],
+  'AWS::OpenSearchService::Domain': ['VPCOptions.SecurityGroupIds'],
+  'AWS::Elasticsearch::Domain': ['VPCOptions.SecurityGroupIds'],
+  'AWS::OpenSearchServerless::VpcEndpoint': ['SecurityGroupIds'],
+  aws_sagemaker_notebook_instance: ['security_groups'],
+  aws_sagemaker_model: ['vpc_config.security_group_ids'],
+  aws_sagemaker_domain: ['default_user_settings.security_groups'],
+  aws_lambda_function: ['vpc_config.security_group_ids'],
+  aws_opensearch_domain: ['vpc_options.security_group_ids'],
+  aws_elasticsearch_domain: ['vpc_options.security_group_ids'],
+  aws_opensearchserverless_vpc_endpoint: ['security_group_ids'],
+};
+
+const ENDPOINT_TYPES = new Set(['AWS::EC2::VPCEndpoint', 'aws_vpc_endpoint']);
+const AI_ENDPOINT_SERVICE = /(bedrock|sagemaker)/i;
+
+function listsGroup(value: unknown, group: Resource): boolean {
+  return asArray(value).some((v) => isResourceRef(v) && v.address === group.address);
+}
+
+/** The inference-path resources (model hosting, notebooks, functions, vector stores, AI interface endpoints) using the group. */
+export function inferencePathUsers(group: Resource, graph: ResourceGraph): Resource[] {
+  return graph.referrers(group).filter((r) => {
+    if (ENDPOINT_TYPES.has(r.type)) {
+      const service = r.properties['ServiceName'] ?? r.properties['service_name'];
+      return typeof service === 'string' && AI_ENDPOINT_SERVICE.test(service) && listsGroup(r.properties['SecurityGroupIds'] ?? r.properties['security_group_ids'], group);
+    }
+    const paths = SECURITY_GROUP_PATHS[r.type];
+    return paths !== undefined && paths.some((p) => listsGroup(getPath(r.properties, p), group));
+  });
+}
+
+export const ec2SecurityGroupInferencePathPrivate: ResourceRule = {
+  kind: 'resource',
+  id: 'ec2_security_group_inference_path_private',
+  title: 'Security groups on the inference path (models, notebooks, functions, vector stores, AI endpoints) admit no traffic from the internet',
+  severity: 'critical',
+  resourceTypes: SECURITY_GROUP_TYPES,
+  rationale:
+    'Model endpoints, notebooks, vector stores and the Lambda functions that call models should be reachable only from inside the VPC. A security group open to 0.0.0.0/0 on any port, even 443, lets anyone reach them directly, around the authentication, WAF and guardrails of the front door.',
+  remediation: {
+    text: 'Admit only the security group of the caller (the load balancer, API or application tier) and keep the resource in private subnets.',
+    cloudformation: `SecurityGroupIngress:
+  - IpProtocol: tcp
+    FromPort: 443
+    ToPort: 443
+    SourceSecurityGroupId: !Ref AppSecurityGroup`,
+    terraform: `resource "aws_vpc_security_group_ingress_rule" "from_app" {
+  security_group_id            = aws_security_group.inference.id
+  referenced_security_group_id = aws_security_group.app.id
+  ip_protocol                  = "tcp"
+  from_port                    = 443
+  to_port                      = 443
+}`,
+  },
+  controls: [],
+  equivalents: {
+    checkov: [],
+    prowler: ['ec2_securitygroup_allow_ingress_from_internet_to_any_port'],
+    securityhub: ['EC2.18'],
+    cdknag: ['AwsSolutions-EC23'],
+  },
+  evaluate(resource, ctx) {
+    const users = inferencePathUsers(resource, ctx.graph);
+    if (users.length === 0) return notApplicable(`${resource.address}: not attached to a scanned inference-path resource`);
+    const by = users.map((u) => u.address).join(', ');
+    const exposed: string[] = [];
+    let undecided: Unknown | undefined;
+    for (const permission of ingressPermissions(resource, ctx.graph)) {
+      const world = opensToWorld(permission);
+      if (world === true) exposed.push(`${describePorts(permission)} in ${permission.origin}`);
+      else if (isUnknown(world)) undecided ??= world;
+    }
+    if (exposed.length > 0) return fail(`${resource.address}: protects ${by} yet is open to the internet on ${exposed.join(', ')}`);
+    if (undecided) return unknown(undecided);
+    return pass(`${resource.address}: protects ${by} and admits no traffic from the internet`);
+  },
+};

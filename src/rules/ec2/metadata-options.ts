@@ -1,0 +1,18 @@
+import { getPath, isUnknown } from '../../resources/index.js';
+import type { Outcome } from '../types.js';
+import { fail, pass, unknown } from '../types.js';
+
+/**
+ * Judges an instance metadata options block (CloudFormation `MetadataOptions` or Terraform
+ * `metadata_options`): IMDSv2 is enforced when tokens are required or the endpoint is disabled.
+ */
+export function metadataOptionsOutcome(address: string, options: unknown, cfn: boolean): Outcome {
+  if (isUnknown(options)) return unknown(options);
+  const tokens = getPath(options, cfn ? 'HttpTokens' : 'http_tokens');
+  const endpoint = getPath(options, cfn ? 'HttpEndpoint' : 'http_endpoint');
+  if (isUnknown(tokens)) return unknown(tokens);
+  if (tokens === 'required') return pass(`${address}: IMDSv2 session tokens are required`);
+  if (endpoint === 'disabled') return pass(`${address}: the instance metadata service is disabled`);
+  if (isUnknown(endpoint)) return unknown(endpoint);
+  return fail(`${address}: IMDSv1 stays available (HttpTokens is ${typeof tokens === 'string' ? tokens : 'not set, so optional'})`);
+}

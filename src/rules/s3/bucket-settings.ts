@@ -1,0 +1,39 @@
+import { isResourceRef, isUnknown, Unknown, type Resource, type ResourceGraph } from '../../resources/index.js';
+
+export const BUCKET_TYPES = { cloudformation: ['AWS::S3::Bucket'], terraform: ['aws_s3_bucket'] };
+
+/** The bucket's name as written, when it is a literal. */
+export function bucketName(bucket: Resource): string | undefined {
+  const name = bucket.properties['BucketName'] ?? bucket.properties['bucket'];
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** Whether `value` (a `bucket`/`Bucket` attribute) designates `bucket`: a reference to it or its literal name. */
+export function designates(value: unknown, target: Resource, literalName = bucketName(target)): boolean | Unknown {
+  if (isResourceRef(value)) return value.address === target.address;
+  if (isUnknown(value)) return value;
+  if (typeof value === 'string' && literalName !== undefined) return value === literalName || value.endsWith(`:::${literalName}`);
+  return false;
+}
+
+export interface Companions {
+  found: Resource[];
+  /** Set when a resource of the wanted type names a bucket that cannot be resolved, so it may be this one. */
+  undecided?: Unknown;
+}
+
+/**
+ * Resources configured apart from the bucket that name it: Terraform v4+ split resources
+ * (`aws_s3_bucket_versioning`, `aws_s3_bucket_public_access_block`, ...) and CloudFormation
+ * `AWS::S3::BucketPolicy`.
+ */
+export function bucketCompanions(bucket: Resource, graph: ResourceGraph, types: string[]): Companions {
+  const found: Resource[] = [];
+  let undecided: Unknown | undefined;
+  for (const candidate of graph.byType(...types)) {
+    const match = designates(candidate.properties['bucket'] ?? candidate.properties['Bucket'], bucket);
+    if (match === true) found.push(candidate);
+    else if (isUnknown(match)) undecided ??= match;
+  }
+  return undecided ? { found, undecided } : { found };
+}
