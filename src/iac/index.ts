@@ -8,3 +8,4 @@ export {
   type CfnContext,
 } from './cfn-intrinsics.js';
 export { suppressionsFromComments, suppressionsFromMetadata } from './suppressions.js';
+export { loadTerraformFiles, parseTerraformFile, encodeJson, type TerraformFile, type TerraformOptions } from './terraform.js';

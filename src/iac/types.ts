@@ -7,11 +7,20 @@ export interface LoadWarning {
   message: string;
 }
 
+/** A file that could not be parsed; the rest of the scan goes on and the run exits 2. */
+export interface LoadError {
+  file: string;
+  line?: number;
+  message: string;
+}
+
 export interface LoadResult {
   /** false when the file is not an IaC document of this format (package.json, a k8s manifest): skip quietly. */
   recognized: boolean;
   resources: Resource[];
   warnings: LoadWarning[];
+  /** Files that could not be parsed (loaders that read several files at once report them here). */
+  errors?: LoadError[];
 }
 
 /** Files over this size are refused without being read whole. */
