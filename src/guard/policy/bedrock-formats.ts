@@ -134,6 +134,22 @@ function pickOne<T>(
   return found[0]!;
 }
 
+const NOT_READ_FIELDS = new Set([
+  'Tags',
+  'KmsKeyArn',
+  'CrossRegionConfig',
+  'tags',
+  'tagsAll',
+  'tags_all',
+  'kmsKeyId',
+  'kms_key_arn',
+  'crossRegionConfig',
+  'cross_region_config',
+  'clientRequestToken',
+  'region',
+  'timeouts',
+]);
+
 /** A non-literal value (intrinsic function, Terraform expression) where aigis needs a literal. */
 function findNonLiteral(
   value: unknown,
@@ -148,12 +164,41 @@ function findNonLiteral(
     }
   } else if (isRecord(value)) {
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'tags' || k === 'Tags') continue;
+      // fields aigis drops anyway may be expressions (a KMS key from !GetAtt, tags from variables)
+      if (path.length === 0 && NOT_READ_FIELDS.has(k)) continue;
       const hit = findNonLiteral(v, [...path, k], isExpression);
       if (hit) return hit;
     }
   }
   return undefined;
+}
+
+/**
+ * Names and messages are often built from variables (`"${var.env}-guardrail"`, `!Sub`). They do not
+ * change what the guard does, so an expression there is replaced (name: the resource's own name;
+ * description and messages: aigis defaults) with a warning instead of failing the import.
+ */
+function replaceSoftExpressions(
+  body: unknown,
+  isExpression: (v: unknown) => boolean,
+  resourceName: string,
+  where: (key: string) => string,
+): { value: unknown; warnings: string[] } {
+  if (!isRecord(body)) return { value: body, warnings: [] };
+  const out: Record<string, unknown> = { ...body };
+  const warnings: string[] = [];
+  for (const key of Object.keys(out)) {
+    if (!isExpression(out[key])) continue;
+    const api = snakeToCamel(lowerFirst(key));
+    if (api === 'name') {
+      out[key] = resourceName.replace(/[^0-9a-zA-Z_-]/g, '-').slice(0, 50);
+      warnings.push(`${where(key)}: an expression; using the resource name '${String(out[key])}'`);
+    } else if (['description', 'blockedInputMessaging', 'blockedOutputsMessaging'].includes(api)) {
+      delete out[key];
+      warnings.push(`${where(key)}: an expression; using the aigis default`);
+    }
+  }
+  return { value: out, warnings };
 }
 
 const isCfnIntrinsic = (v: unknown): boolean =>
@@ -165,7 +210,6 @@ function importCloudFormation(
   prefix: Array<string | number>,
   opts: ReadOptions,
 ): ImportResult {
-  const request = renameKeys(properties, cfnToApiKey);
   const describePath = (path: ReadonlyArray<string | number>): string => {
     const cfnPath = cfnPathFromApiPath(path);
     const line = parsed.lineOf([
@@ -177,16 +221,24 @@ function importCloudFormation(
     ]);
     return `${parsed.file}${line ? `:${line}` : ''}: ${formatPath(prefix)}.${cfnPath}`;
   };
-  const nonLiteral = findNonLiteral(request, [], isCfnIntrinsic);
-  if (nonLiteral)
+  const { value: literalProperties, warnings: softWarnings } = replaceSoftExpressions(
+    properties,
+    isCfnIntrinsic,
+    String(prefix[1] ?? 'Guardrail'),
+    (key) => `${parsed.file}: ${formatPath([...prefix, key])}`,
+  );
+  const nonLiteral = findNonLiteral(literalProperties, [], isCfnIntrinsic);
+  if (nonLiteral) {
+    const where = [...prefix, ...nonLiteral];
+    const line = parsed.lineOf(where);
     throw new InputError(
-      `${describePath(nonLiteral)}: a CloudFormation intrinsic function; aigis needs a literal value here`,
-      {
-        file: parsed.file,
-        field: formatPath(nonLiteral),
-      },
+      `${parsed.file}${line ? `:${line}` : ''}: ${formatPath(where)}: a CloudFormation intrinsic function; aigis needs a literal value here`,
+      { file: parsed.file, field: formatPath(nonLiteral) },
     );
-  return importBedrockRequest(request, { ...opts, describePath, label: parsed.file });
+  }
+  const request = renameKeys(literalProperties, cfnToApiKey);
+  const result = importBedrockRequest(request, { ...opts, describePath, label: parsed.file });
+  return { ...result, warnings: [...softWarnings, ...result.warnings] };
 }
 
 /** Terraform blocks that occur once (hcl2json gives every block as a list). */
@@ -207,7 +259,7 @@ function terraformToApi(value: unknown, key = ''): unknown {
     const items = value.map((v) => terraformToApi(v));
     return TF_SINGLE_BLOCKS.has(key) && items.length === 1 && isRecord(items[0]) ? items[0] : items;
   }
-  if (typeof value === 'string') return value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+  if (typeof value === 'string') return value.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{');
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
@@ -254,13 +306,20 @@ async function importTerraform(
     );
     return `${file}: ${TF_GUARDRAIL_TYPE}.${name}: ${formatPath(tfPath)}`;
   };
-  const nonLiteralRaw = findNonLiteral(body, [], isTerraformExpression);
+  const { value: literalBody, warnings: softWarnings } = replaceSoftExpressions(
+    body,
+    isTerraformExpression,
+    name,
+    (key) => `${file}: ${TF_GUARDRAIL_TYPE}.${name}: ${key}`,
+  );
+  const nonLiteralRaw = findNonLiteral(literalBody, [], isTerraformExpression);
   if (nonLiteralRaw)
     throw new InputError(
       `${file}: ${TF_GUARDRAIL_TYPE}.${name}: ${formatPath(nonLiteralRaw)}: a Terraform expression; aigis needs a literal value here`,
       { file, field: formatPath(nonLiteralRaw) },
     );
-  return importBedrockRequest(terraformToApi(body), { ...opts, describePath, label: file });
+  const result = importBedrockRequest(terraformToApi(literalBody), { ...opts, describePath, label: file });
+  return { ...result, warnings: [...softWarnings, ...result.warnings] };
 }
 
 /**
@@ -308,7 +367,10 @@ export async function importBedrockFile(file: string, opts: ReadOptions = {}): P
 // ---------- writing ----------
 
 function hclString(value: string): string {
-  return JSON.stringify(value).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // Function replacers: in a replacement string `$$` would mean a single `$`.
+  return JSON.stringify(value)
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{');
 }
 
 function hclValue(value: unknown): string {

@@ -88,7 +88,15 @@ export const createGuardrailRequestSchema = z.looseObject({
 export type CreateGuardrailRequest = z.input<typeof createGuardrailRequestSchema>;
 
 /** Bedrock fields with no effect in aigis: dropped with a warning. */
-const IGNORED_TOP_LEVEL = ['kmsKeyId', 'tags', 'crossRegionConfig', 'clientRequestToken'] as const;
+const IGNORED_TOP_LEVEL = [
+  'kmsKeyId',
+  'tags',
+  'tagsAll',
+  'crossRegionConfig',
+  'clientRequestToken',
+  'region',
+  'timeouts',
+] as const;
 
 export interface ImportOptions {
   /** Drop content categories and policies aigis cannot run (with a warning) instead of refusing the file. */

@@ -5,6 +5,8 @@
  * aigis adds and Bedrock cannot express.
  */
 import { z } from 'zod';
+import { resolveEntityName } from '../pii/entities.js';
+import { didYouMean } from '../../util/suggest.js';
 import { checkCustomRegex } from './regex-safety.js';
 
 /** The 31 Bedrock sensitive-information entity types (CreateGuardrail `GuardrailPiiEntityConfig.type`). */
@@ -134,7 +136,15 @@ const managedWordListSchema = z.union([
 ]);
 
 const piiEntitySchema = z.strictObject({
-  type: z.enum(BEDROCK_PII_TYPES),
+  type: z.enum(BEDROCK_PII_TYPES, {
+    error: (issue) => {
+      const given = typeof issue.input === 'string' ? issue.input : JSON.stringify(issue.input);
+      const bedrockName = typeof issue.input === 'string' ? resolveEntityName(issue.input) : undefined;
+      return bedrockName
+        ? `'${given}' is not a Bedrock PII type; write '${bedrockName}'`
+        : `unknown PII type '${given}'${didYouMean(given, BEDROCK_PII_TYPES)}; Bedrock's 31 types are listed in the policy schema`;
+    },
+  }),
   ...directionalMasking,
 });
 
