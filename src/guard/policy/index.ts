@@ -8,6 +8,7 @@ export {
   type PolicySource,
 } from './load.js';
 export { checkCustomRegex, hasNestedQuantifier } from './regex-safety.js';
+export { guardPolicyJsonSchema, GUARD_POLICY_SCHEMA_ID } from './json-schema.js';
 export {
   importBedrockRequest,
   exportBedrockRequest,
