@@ -28,7 +28,6 @@ export interface TerraformOptions {
 }
 
 type Body = Record<string, unknown>;
-type Blocks = Record<string, Record<string, Body[]>>;
 
 interface ParsedFile {
   file: string;
