@@ -237,6 +237,8 @@ function buildResources(
   });
   for (const r of expanded) ctx.resources.set(r.logicalId, `${String(r.body['Type'])}.${r.logicalId}`);
 
+  // cdk-nag addStackSuppressions (and the same keys written by hand) apply to every resource of the template.
+  const templateSuppressions = suppressionsFromMetadata(template['Metadata']);
   const resources: Resource[] = [];
   for (const raw of expanded) {
     const type = String(raw.body['Type']);
@@ -263,6 +265,7 @@ function buildResources(
         });
     }
     const suppressions = [
+      ...templateSuppressions,
       ...suppressionsFromMetadata(raw.body['Metadata']),
       ...suppressionsFromComments(parsed.blockLines(raw.lineOf)),
     ];

@@ -8,4 +8,12 @@ export {
   type CfnContext,
 } from './cfn-intrinsics.js';
 export { suppressionsFromComments, suppressionsFromMetadata } from './suppressions.js';
-export { loadTerraformFiles, parseTerraformFile, encodeJson, type TerraformFile, type TerraformOptions } from './terraform.js';
+export {
+  loadTerraformFiles,
+  parseTerraformFile,
+  encodeJson,
+  type TerraformFile,
+  type TerraformOptions,
+} from './terraform.js';
+export { loadTerraformPlan, isTerraformPlan } from './terraform-plan.js';
+export { loadCdkAssembly, isCdkManifest, cdkTemplateFiles } from './cdk.js';
