@@ -1,0 +1,135 @@
+/**
+ * Features of the name/address token classifier. Word identities come from the text around the
+ * slot, gazetteer flags and word shape from the token: the weights never memorise a person's name.
+ */
+import type { Gazetteer } from './gazetteer.js';
+import type { Token } from './tokenize.js';
+
+export const LABELS = ['O', 'NAME', 'ADDRESS'] as const;
+export type Label = (typeof LABELS)[number];
+
+export interface TokenInfo {
+  lower: string;
+  shape: string;
+  /** Gazetteer flags: F first name, L surname, C/K/S city/country/state (B = begins a multi-word place, I = inside), T street word, U unit word, N common word, Z postcode-like, H title. */
+  flags: string;
+}
+
+const UNIT_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'floor', 'fl', 'flat', 'room', 'rm', 'box', 'po', 'p.o', 'building', 'bldg', 'dept', 'lot', 'space', 'no', 'nr', 'piso', 'étage']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'dame', 'lord', 'lady', 'herr', 'frau', 'mme', 'mlle', 'monsieur', 'madame', 'señor', 'señora', 'sr', 'sra', 'rev', 'capt', 'captain', 'officer', 'judge']);
+
+export function shapeOf(text: string): string {
+  const first = text[0] ?? '';
+  const hasDigit = /\d/.test(text);
+  const hasLetter = /\p{L}/u.test(text);
+  if (!hasLetter && !hasDigit) return 'p';
+  if (hasDigit && !hasLetter) return text.length >= 5 ? 'D' : 'd';
+  if (hasDigit) return 'm';
+  const upper = text.toUpperCase();
+  const lower = text.toLowerCase();
+  if (upper === lower) return 'o';
+  if (text === upper) return text.length === 1 ? 'U' : 'A';
+  if (first === first.toUpperCase() && first !== first.toLowerCase()) return text.slice(1) === lower.slice(1) ? 'X' : 'C';
+  return 'x';
+}
+
+export function tokenInfos(tokens: readonly Token[], gaz: Gazetteer): TokenInfo[] {
+  const infos: TokenInfo[] = tokens.map((t) => {
+    const lower = t.text.toLowerCase();
+    const shape = shapeOf(t.text);
+    let flags = '';
+    if (t.kind === 'word') {
+      if (gaz.firstNames.has(lower)) flags += 'F';
+      if (gaz.lastNames.has(lower)) flags += 'L';
+      if (gaz.streetWords.has(lower)) flags += 'T';
+      if (UNIT_WORDS.has(lower)) flags += 'U';
+      if (gaz.commonWords.has(lower)) flags += 'N';
+      if (TITLES.has(lower)) flags += 'H';
+      if (lower.includes('-') && !flags.includes('F')) {
+        const parts = lower.split('-');
+        if (parts.some((p) => gaz.firstNames.has(p))) flags += 'f';
+        if (parts.some((p) => gaz.lastNames.has(p))) flags += 'l';
+      }
+    } else if (t.kind === 'number') {
+      if (t.text.length === 5 || t.text.length === 4) flags += 'Z';
+    } else if (t.kind === 'alnum' && /^[A-Za-z]{1,2}\d[A-Za-z\d]?$|^\d[A-Za-z]{2}$/.test(t.text)) {
+      flags += 'Z';
+    }
+    return { lower, shape, flags };
+  });
+  // Multi-word places: the longest gazetteer n-gram starting at each word marks B then I.
+  for (let i = 0; i < tokens.length; i++) {
+    const ti = tokens[i];
+    const info = infos[i];
+    if (!ti || !info || ti.kind !== 'word') continue;
+    const head = info.lower.replace(/-/g, ' ');
+    const headFirst = head.split(' ')[0] ?? '';
+    if (!gaz.placeFirstWords.has(headFirst)) continue;
+    let key = head;
+    let best = 0;
+    let bestFlags = '';
+    for (let n = 1; n <= gaz.maxPlaceTokens && i + n - 1 < tokens.length; n++) {
+      if (n > 1) {
+        const next = tokens[i + n - 1];
+        if (!next || next.kind !== 'word' || next.newlineBefore) break;
+        key += ' ' + (infos[i + n - 1]?.lower ?? '').replace(/-/g, ' ');
+      }
+      const hit = gaz.places.get(key);
+      if (hit) {
+        best = n;
+        bestFlags = hit;
+      }
+    }
+    for (let k = 0; k < best; k++) {
+      const target = infos[i + k];
+      if (target) target.flags += (k === 0 ? 'B' : 'I') + bestFlags;
+    }
+  }
+  return infos;
+}
+
+function flagFeatures(prefix: string, flags: string, out: string[]): void {
+  for (let k = 0; k < flags.length; k++) out.push(prefix + flags[k]);
+}
+
+/** Features of token i; `prev1`/`prev2` are the labels already given to the previous tokens. */
+export function featuresAt(
+  tokens: readonly Token[],
+  infos: readonly TokenInfo[],
+  i: number,
+  prev1: Label,
+  prev2: Label,
+  knowsWord: (lower: string) => boolean,
+): string[] {
+  const t = tokens[i] as Token;
+  const info = infos[i] as TokenInfo;
+  const f: string[] = ['b', `s=${info.shape}`, `p1=${prev1}`, `p12=${prev1}|${prev2}`];
+  if (knowsWord(info.lower)) f.push(`w=${info.lower}`);
+  const letters = info.lower.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 4) f.push(`suf=${letters.slice(-3)}`, `pre=${letters.slice(0, 2)}`);
+  if (t.kind === 'number') f.push(`nd=${Math.min(t.text.length, 7)}`);
+  flagFeatures('g=', info.flags, f);
+  f.push(`gs=${info.flags.replace(/[BI]/g, '')}|${info.shape}`);
+  if (t.newlineBefore) f.push('nl');
+  const prevTok = tokens[i - 1];
+  if (!prevTok || (prevTok.kind === 'punct' && /[.!?:;"“]/.test(prevTok.text)) || t.newlineBefore) f.push('start');
+  for (const offset of [-2, -1, 1, 2]) {
+    const j = i + offset;
+    const other = infos[j];
+    const otherTok = tokens[j];
+    if (!other || !otherTok) {
+      f.push(`w${offset}=<edge>`);
+      continue;
+    }
+    if (knowsWord(other.lower)) f.push(`w${offset}=${other.lower}`);
+    else f.push(`s${offset}=${other.shape}`);
+    if (Math.abs(offset) === 1) {
+      f.push(`sh${offset}=${other.shape}|${info.shape}`);
+      flagFeatures(`g${offset}=`, other.flags, f);
+      if (offset === 1 && otherTok.newlineBefore) f.push('nl+1');
+    } else {
+      for (const flag of other.flags) if ('TUHZ'.includes(flag)) f.push(`g${offset}=${flag}`);
+    }
+  }
+  return f;
+}
