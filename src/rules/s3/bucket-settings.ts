@@ -1,4 +1,5 @@
-import { isResourceRef, isUnknown, Unknown, type Resource, type ResourceGraph } from '../../resources/index.js';
+import type { Unknown} from '../../resources/index.js';
+import { isResourceRef, isUnknown, type Resource, type ResourceGraph } from '../../resources/index.js';
 
 export const BUCKET_TYPES = { cloudformation: ['AWS::S3::Bucket'], terraform: ['aws_s3_bucket'] };
 

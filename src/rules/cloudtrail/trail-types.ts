@@ -1,0 +1,1 @@
+export const TRAIL_TYPES = { cloudformation: ['AWS::CloudTrail::Trail'], terraform: ['aws_cloudtrail'] };
