@@ -1,4 +1,5 @@
-import { asArray, getPath, kmsKeyKind, prop } from '../../resources/access.js';
+import { getPath, kmsKeyKind, prop } from '../../resources/access.js';
+import { bucketSettings } from '../../resources/s3.js';
 import { isResourceRef, isUnknown, type Resource } from '../../resources/types.js';
 import { fail, pass, unknown, type ResourceRule, type RuleContext } from '../types.js';
 import { isSet } from '../sagemaker/shared.js';
@@ -15,25 +16,23 @@ function findBucket(value: unknown, ctx: RuleContext): Resource | undefined {
   return ctx.graph.byType(...BUCKET_TYPES).find((b) => b.properties['bucket'] === value || b.properties['BucketName'] === value);
 }
 
-/** Default bucket encryption: inline (legacy) or in an aws_s3_bucket_server_side_encryption_configuration. */
+/** The bucket's default encryption, through the shared join over inline and split Terraform resources. */
 function bucketKey(bucket: Resource, ctx: RuleContext): Verdict {
-  const rules: unknown[] = [];
-  const inline = getPath(bucket.properties, 'server_side_encryption_configuration.rule');
-  rules.push(...asArray(inline));
-  for (const ref of ctx.graph.referrers(bucket)) {
-    if (ref.type === 'aws_s3_bucket_server_side_encryption_configuration') rules.push(...asArray(ref.properties['rule']));
+  const settings = bucketSettings(bucket, ctx.graph);
+  const encryption = settings.encryption?.value;
+  if (!encryption) {
+    if (settings.undecided.length > 0) return { undecided: `bucket ${bucket.address} may be configured by ${settings.undecided[0]?.address}` };
+    return { ok: false, detail: `bucket ${bucket.address} has no KMS default encryption (S3 uses SSE-S3)` };
   }
-  if (rules.length === 0) return { ok: false, detail: `bucket ${bucket.address} has no KMS default encryption (S3 uses SSE-S3)` };
-  for (const rule of rules) {
-    const algorithm = getPath(rule, 'apply_server_side_encryption_by_default.sse_algorithm');
-    if (isUnknown(algorithm)) return { undecided: `bucket ${bucket.address} encryption algorithm is unknown` };
-    if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') continue;
-    const kind = kmsKeyKind(getPath(rule, 'apply_server_side_encryption_by_default.kms_master_key_id'), ctx.graph);
-    if (isUnknown(kind)) return { undecided: `bucket ${bucket.address} key: ${kind.reason}` };
-    if (kind === 'customer-managed') return { ok: true, detail: `bucket ${bucket.address} uses a customer managed key` };
-    return { ok: false, detail: `bucket ${bucket.address} uses the AWS managed aws/s3 key` };
+  const algorithm = encryption.algorithm;
+  if (isUnknown(algorithm)) return { undecided: `bucket ${bucket.address} encryption algorithm is unknown` };
+  if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') {
+    return { ok: false, detail: `bucket ${bucket.address} uses ${String(algorithm)}, not a customer managed KMS key` };
   }
-  return { ok: false, detail: `bucket ${bucket.address} uses SSE-S3, not a customer managed KMS key` };
+  const kind = kmsKeyKind(encryption.kmsKeyId, ctx.graph);
+  if (isUnknown(kind)) return { undecided: `bucket ${bucket.address} key: ${kind.reason}` };
+  if (kind === 'customer-managed') return { ok: true, detail: `bucket ${bucket.address} uses a customer managed key` };
+  return { ok: false, detail: `bucket ${bucket.address} uses the AWS managed aws/s3 key` };
 }
 
 function logGroupKey(value: unknown, ctx: RuleContext): Verdict {

@@ -1,6 +1,5 @@
 import { getPath, prop } from '../../resources/access.js';
-import type { Unknown} from '../../resources/types.js';
-import { isUnknown, type Resource, type ResourceGraph } from '../../resources/types.js';
+import { isUnknown, type Resource, type ResourceGraph, type Unknown } from '../../resources/types.js';
 import { asText, listOf, type Paths } from '../sagemaker/shared.js';
 
 /** Facts about Bedrock resources shared by the Bedrock rules. */
