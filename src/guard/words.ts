@@ -60,7 +60,7 @@ const LEET: Readonly<Record<string, string>> = {
 const LEET_SYMBOLS = new Set(['@', '$', '!', '|', '+']);
 
 /** A character of the normalized stream and the original code units it came from. */
-interface NormalizedText {
+export interface NormalizedText {
   chars: string[];
   from: Int32Array;
   to: Int32Array;
@@ -78,7 +78,7 @@ function normalizeChar(ch: string): string {
 }
 
 /** Per-character normalization keeping an offset map (normalizeForMatching does not keep one). */
-function normalizeWithOffsets(text: string): NormalizedText {
+export function normalizeWithOffsets(text: string): NormalizedText {
   const chars: string[] = [];
   const from = new Int32Array(text.length + 1);
   const to = new Int32Array(text.length + 1);
