@@ -19,7 +19,7 @@ AuthorizerId: !Ref UserPoolAuthorizer`,
     terraform: `authorization = "COGNITO_USER_POOLS"
 authorizer_id = aws_api_gateway_authorizer.users.id`,
   },
-  controls: [],
+  controls: ['ai-api-authorizer-required'],
   equivalents: {
     checkov: ['CKV_AWS_59', 'CKV2_AWS_70', 'CKV_AWS_309'],
     prowler: ['apigateway_restapi_authorizers_enabled', 'apigatewayv2_api_authorizers_enabled', 'apigateway_restapi_public_with_authorizer'],

@@ -20,7 +20,7 @@ export const apigatewayStageAccessLogging: ResourceRule = {
   format          = jsonencode({ requestId = "$context.requestId", ip = "$context.identity.sourceIp", status = "$context.status" })
 }`,
   },
-  controls: [],
+  controls: ['model-invocation-logging-enabled', 'ai-usage-anomaly-alerts'],
   equivalents: {
     checkov: ['CKV_AWS_76', 'CKV_AWS_95'],
     prowler: ['apigateway_restapi_logging_enabled', 'apigatewayv2_api_access_logging_enabled'],

@@ -27,7 +27,7 @@ export const apigatewayStageCacheEncrypted: ResourceRule = {
   }
 }`,
   },
-  controls: [],
+  controls: ['inference-endpoint-cmk-encryption'],
   equivalents: {
     checkov: ['CKV_AWS_308'],
     prowler: ['apigateway_restapi_cache_encrypted'],

@@ -15,7 +15,7 @@ export const apigatewayStageClientCertificate: ResourceRule = {
     cloudformation: `ClientCertificateId: !Ref BackendClientCertificate`,
     terraform: `client_certificate_id = aws_api_gateway_client_certificate.backend.id`,
   },
-  controls: [],
+  controls: ['tls-on-public-ai-endpoints'],
   equivalents: {
     checkov: [],
     prowler: ['apigateway_restapi_client_certificate_enabled'],

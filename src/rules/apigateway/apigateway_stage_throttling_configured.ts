@@ -24,7 +24,7 @@ export const apigatewayStageThrottlingConfigured: ResourceRule = {
   throttling_burst_limit = 100
 }`,
   },
-  controls: [],
+  controls: ['rate-and-token-limits', 'model-extraction-rate-limited'],
   equivalents: { checkov: [], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource, ctx) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';

@@ -15,7 +15,7 @@ export const apigatewayStageTracingEnabled: ResourceRule = {
     cloudformation: `TracingEnabled: true`,
     terraform: `xray_tracing_enabled = true`,
   },
-  controls: [],
+  controls: ['model-invocation-logging-enabled'],
   equivalents: {
     checkov: ['CKV_AWS_73'],
     prowler: ['apigateway_restapi_tracing_enabled'],

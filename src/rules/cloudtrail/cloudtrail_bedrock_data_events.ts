@@ -59,7 +59,7 @@ export const cloudtrailBedrockDataEvents: GraphRule = {
   }
 }`,
   },
-  controls: [],
+  controls: ['cloudtrail-ai-data-events'],
   equivalents: { checkov: [], prowler: ['cloudtrail_bedrock_logging_enabled'], securityhub: [], cdknag: [] },
   evaluateGraph(ctx) {
     if (!ctx.graph.resources.some(isBedrockResource)) return [];

@@ -17,7 +17,7 @@ CloudWatchLogsRoleArn: !GetAtt TrailToLogsRole.Arn`,
     terraform: `cloud_watch_logs_group_arn = "\${aws_cloudwatch_log_group.trail.arn}:*"
 cloud_watch_logs_role_arn  = aws_iam_role.trail_to_logs.arn`,
   },
-  controls: [],
+  controls: ['cloudtrail-multi-region-validated', 'ai-usage-anomaly-alerts'],
   equivalents: {
     checkov: [],
     prowler: ['cloudtrail_cloudwatch_logging_enabled'],

@@ -29,7 +29,7 @@ export const cloudtrailEnabled: GraphRule = {
   kms_key_id                 = aws_kms_key.audit.arn
 }`,
   },
-  controls: [],
+  controls: ['cloudtrail-multi-region-validated'],
   equivalents: {
     checkov: ['CKV_AWS_251'],
     prowler: ['cloudtrail_multi_region_enabled'],

@@ -12,7 +12,7 @@ export const cloudtrailKmsEncrypted: ResourceRule = {
   rationale:
     'Trail logs reveal the structure of the AI workload: roles, model ids, data locations. SSE-KMS with your own key adds a decrypt permission on top of bucket access, so reading the audit trail needs both.',
   remediation: { text: 'Set a customer managed KMS key on the trail.', cloudformation: `KMSKeyId: !Ref AuditKey`, terraform: `kms_key_id = aws_kms_key.audit.arn` },
-  controls: [],
+  controls: ['cloudtrail-multi-region-validated'],
   equivalents: {
     checkov: ['CKV_AWS_35'],
     prowler: ['cloudtrail_kms_encryption_enabled'],

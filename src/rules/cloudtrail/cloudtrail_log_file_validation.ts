@@ -11,7 +11,7 @@ export const cloudtrailLogFileValidation: ResourceRule = {
   rationale:
     'Digest files signed by CloudTrail prove that audit logs were not altered or deleted after delivery, which is what makes them usable as evidence in an incident or audit.',
   remediation: { text: 'Enable log file validation.', cloudformation: `EnableLogFileValidation: true`, terraform: `enable_log_file_validation = true` },
-  controls: [],
+  controls: ['cloudtrail-multi-region-validated'],
   equivalents: {
     checkov: ['CKV_AWS_36'],
     prowler: ['cloudtrail_log_file_validation_enabled'],

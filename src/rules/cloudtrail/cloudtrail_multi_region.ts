@@ -11,7 +11,7 @@ export const cloudtrailMultiRegion: ResourceRule = {
   rationale:
     'Attackers who steal credentials invoke models in Regions nobody watches ("LLM jacking"). A single-Region trail misses those calls; a multi-Region trail records them wherever they happen.',
   remediation: { text: 'Make the trail multi-Region.', cloudformation: `IsMultiRegionTrail: true`, terraform: `is_multi_region_trail = true` },
-  controls: [],
+  controls: ['cloudtrail-multi-region-validated'],
   equivalents: {
     checkov: ['CKV_AWS_67'],
     prowler: ['cloudtrail_multi_region_enabled'],

@@ -21,7 +21,7 @@ export const dynamodbTableEncryptedWithCmk: ResourceRule = {
   kms_key_arn = aws_kms_key.table.arn
 }`,
   },
-  controls: [],
+  controls: ['training-data-cmk-encryption', 'ai-app-session-isolation'],
   equivalents: {
     checkov: ['CKV_AWS_119'],
     prowler: ['dynamodb_tables_kms_cmk_encryption_enabled'],

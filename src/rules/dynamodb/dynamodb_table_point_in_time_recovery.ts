@@ -17,7 +17,7 @@ export const dynamodbTablePointInTimeRecovery: ResourceRule = {
   enabled = true
 }`,
   },
-  controls: [],
+  controls: ['training-data-backup', 'agent-memory-integrity'],
   equivalents: {
     checkov: ['CKV_AWS_28', 'CKV_AWS_165'],
     prowler: ['dynamodb_tables_pitr_enabled'],

@@ -16,7 +16,7 @@ KmsKeyId: !Ref VolumeKey`,
     terraform: `encrypted  = true
 kms_key_id = aws_kms_key.volumes.arn`,
   },
-  controls: [],
+  controls: ['training-job-volume-cmk-encryption'],
   equivalents: {
     checkov: ['CKV_AWS_3'],
     prowler: ['ec2_ebs_volume_encryption'],

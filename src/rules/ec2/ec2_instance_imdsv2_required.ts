@@ -19,7 +19,7 @@ export const ec2InstanceImdsv2Required: ResourceRule = {
   http_tokens = "required"
 }`,
   },
-  controls: [],
+  controls: ['imdsv2-required'],
   equivalents: {
     checkov: ['CKV_AWS_79'],
     prowler: ['ec2_instance_imdsv2_enabled'],

@@ -22,7 +22,7 @@ export const ec2LaunchTemplateImdsv2Required: ResourceRule = {
   http_put_response_hop_limit = 1
 }`,
   },
-  controls: [],
+  controls: ['imdsv2-required'],
   equivalents: {
     checkov: ['CKV_AWS_79'],
     prowler: ['ec2_launch_template_imdsv2_required'],

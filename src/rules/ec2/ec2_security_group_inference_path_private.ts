@@ -63,7 +63,7 @@ export const ec2SecurityGroupInferencePathPrivate: ResourceRule = {
   to_port                      = 443
 }`,
   },
-  controls: [],
+  controls: ['no-open-ingress-on-inference-path', 'vector-store-not-public', 'security-groups-least-privilege'],
   equivalents: {
     checkov: [],
     prowler: ['ec2_securitygroup_allow_ingress_from_internet_to_any_port'],

@@ -24,7 +24,7 @@ export const ec2SecurityGroupNoPublicIngress: ResourceRule = {
   security_groups = [aws_security_group.alb.id]
 }`,
   },
-  controls: [],
+  controls: ['security-groups-least-privilege'],
   equivalents: {
     checkov: [],
     prowler: [

@@ -29,7 +29,7 @@ export const ec2VpcFlowLogsEnabled: ResourceRule = {
   iam_role_arn    = aws_iam_role.flow.arn
 }`,
   },
-  controls: [],
+  controls: ['vpc-flow-logs-enabled'],
   equivalents: {
     checkov: [],
     prowler: ['vpc_flow_logs_enabled'],

@@ -21,7 +21,7 @@ export const elbAlbDropsInvalidHeaders: ResourceRule = {
     Value: 'true'`,
     terraform: `drop_invalid_header_fields = true`,
   },
-  controls: [],
+  controls: ['waf-on-ai-endpoints'],
   equivalents: {
     checkov: ['CKV_AWS_131'],
     prowler: ['elbv2_alb_drop_invalid_header_fields_enabled'],

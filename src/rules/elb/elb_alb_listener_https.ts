@@ -31,7 +31,7 @@ DefaultActions:
   }
 }`,
   },
-  controls: [],
+  controls: ['tls-on-public-ai-endpoints'],
   equivalents: {
     checkov: ['CKV_AWS_2', 'CKV_AWS_376'],
     prowler: ['elbv2_ssl_listeners'],

@@ -26,7 +26,7 @@ export const elbLoadBalancerAccessLogging: ResourceRule = {
   enabled = true
 }`,
   },
-  controls: [],
+  controls: ['model-invocation-logging-enabled'],
   equivalents: {
     checkov: ['CKV_AWS_91'],
     prowler: ['elbv2_logging_enabled'],

@@ -21,7 +21,7 @@ export const firehoseDeliveryStreamEncryptedWithCmk: ResourceRule = {
   key_arn  = aws_kms_key.firehose.arn
 }`,
   },
-  controls: [],
+  controls: ['invocation-log-cmk-encryption'],
   equivalents: {
     checkov: ['CKV_AWS_240', 'CKV_AWS_241'],
     prowler: ['firehose_stream_encrypted_at_rest'],

@@ -28,7 +28,7 @@ export const glueJobSecurityConfiguration: ResourceRule = {
     cloudformation: `SecurityConfiguration: !Ref GlueSecurityConfiguration`,
     terraform: `security_configuration = aws_glue_security_configuration.main.name`,
   },
-  controls: [],
+  controls: ['training-data-cmk-encryption'],
   equivalents: {
     checkov: ['CKV_AWS_195'],
     prowler: ['glue_etl_jobs_amazon_s3_encryption_enabled', 'glue_etl_jobs_cloudwatch_logs_encryption_enabled', 'glue_etl_jobs_job_bookmark_encryption_enabled'],

@@ -37,7 +37,7 @@ export const glueSecurityConfigurationEncrypted: ResourceRule = {
   }
 }`,
   },
-  controls: [],
+  controls: ['training-data-cmk-encryption'],
   equivalents: { checkov: ['CKV_AWS_99'], prowler: [], securityhub: [], cdknag: ['AwsSolutions-GL1', 'AwsSolutions-GL3'] },
   evaluate(resource) {
     const missing = missingEncryption(resource);

@@ -23,7 +23,7 @@ export const guarddutyDetectorEnabled: GraphRule = {
   finding_publishing_frequency = "FIFTEEN_MINUTES"
 }`,
   },
-  controls: [],
+  controls: ['guardduty-enabled'],
   equivalents: {
     checkov: ['CKV_AWS_238'],
     prowler: ['guardduty_is_enabled'],

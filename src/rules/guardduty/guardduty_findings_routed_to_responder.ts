@@ -75,7 +75,7 @@ resource "aws_cloudwatch_event_target" "notify" {
   arn  = aws_sns_topic.security.arn
 }`,
   },
-  controls: [],
+  controls: ['automated-response-playbooks'],
   equivalents: { checkov: [], prowler: [], securityhub: [], cdknag: [] },
   evaluateGraph(ctx) {
     const producers = ctx.graph.byType(...Object.keys(FINDING_SOURCES));

@@ -24,7 +24,7 @@ export const guarddutyRuntimeMonitoringEnabled: ResourceRule = {
   status      = "ENABLED"
 }`,
   },
-  controls: [],
+  controls: ['guardduty-enabled'],
   equivalents: {
     checkov: [],
     prowler: ['guardduty_eks_runtime_monitoring_enabled'],

@@ -21,7 +21,7 @@ export const guarddutyS3ProtectionEnabled: ResourceRule = {
   status      = "ENABLED"
 }`,
   },
-  controls: [],
+  controls: ['guardduty-enabled'],
   equivalents: { checkov: [], prowler: ['guardduty_s3_protection_enabled'], securityhub: ['GuardDuty.10'], cdknag: [] },
   evaluate(resource, ctx) {
     const enabled = featureEnabled(resource, ctx.graph, ['S3_DATA_EVENTS'], {

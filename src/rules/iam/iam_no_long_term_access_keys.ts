@@ -14,7 +14,7 @@ export const iamNoLongTermAccessKeys: ResourceRule = {
     cloudformation: `# Remove the AWS::IAM::AccessKey resource and assume a role instead`,
     terraform: `# Remove aws_iam_access_key; use an OIDC provider and aws_iam_role for CI`,
   },
-  controls: [],
+  controls: ['short-term-credentials-only'],
   equivalents: {
     checkov: [],
     prowler: ['iam_user_with_temporary_credentials', 'iam_rotate_access_key_90_days'],

@@ -38,7 +38,7 @@ Policies:
   resources = [var.model_arn]
 }`,
   },
-  controls: [],
+  controls: ['no-full-access-managed-policies', 'ai-roles-least-privilege'],
   equivalents: {
     checkov: ['CKV_AWS_62'],
     prowler: [

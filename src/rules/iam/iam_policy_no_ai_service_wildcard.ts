@@ -51,7 +51,7 @@ export const iamPolicyNoAiServiceWildcard: ResourceRule = {
   resources = ["arn:aws:bedrock:\${var.region}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"]
 }`,
   },
-  controls: [],
+  controls: ['ai-roles-least-privilege', 'no-full-access-managed-policies', 'model-invocation-scoped-to-models'],
   equivalents: {
     checkov: [],
     prowler: ['bedrock_full_access_policy_attached'],

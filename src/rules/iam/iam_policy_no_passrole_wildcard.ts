@@ -37,7 +37,7 @@ export const iamPolicyNoPassroleWildcard: ResourceRule = {
   }
 }`,
   },
-  controls: [],
+  controls: ['no-passrole-on-wildcard'],
   equivalents: {
     checkov: [],
     prowler: ['iam_policy_allows_privilege_escalation', 'iam_inline_policy_allows_privilege_escalation'],

@@ -47,7 +47,7 @@ export const iamRoleTrustNotPublic: ResourceRule = {
   }
 }`,
   },
-  controls: [],
+  controls: ['cross-account-model-sharing-controlled', 'ai-roles-least-privilege'],
   equivalents: { checkov: ['CKV_AWS_60', 'CKV_AWS_61'], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource, ctx) {
     const document = readPolicyDocument(resource.properties['AssumeRolePolicyDocument'] ?? resource.properties['assume_role_policy'], ctx.graph);

@@ -35,7 +35,7 @@ export const iamUserNoPolicies: ResourceRule = {
   policy_arn = aws_iam_policy.data_scientist.arn
 }`,
   },
-  controls: [],
+  controls: ['short-term-credentials-only'],
   equivalents: {
     checkov: ['CKV_AWS_40', 'CKV_AWS_273'],
     prowler: ['iam_policy_attached_only_to_group_or_roles'],

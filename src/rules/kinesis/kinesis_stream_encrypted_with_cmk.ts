@@ -18,7 +18,7 @@ export const kinesisStreamEncryptedWithCmk: ResourceRule = {
     terraform: `encryption_type = "KMS"
 kms_key_id      = aws_kms_key.stream.arn`,
   },
-  controls: [],
+  controls: ['training-data-cmk-encryption'],
   equivalents: {
     checkov: ['CKV_AWS_43', 'CKV_AWS_185'],
     prowler: ['kinesis_stream_encrypted_at_rest'],

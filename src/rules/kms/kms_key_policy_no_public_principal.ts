@@ -27,7 +27,7 @@ export const kmsKeyPolicyNoPublicPrincipal: ResourceRule = {
   }
 }`,
   },
-  controls: [],
+  controls: ['kms-key-policy-least-privilege', 'cross-account-model-sharing-controlled'],
   equivalents: { checkov: ['CKV_AWS_33'], prowler: ['kms_key_not_publicly_accessible'], securityhub: [], cdknag: [] },
   evaluate(resource, ctx) {
     const document = readPolicyDocument(resource.properties['KeyPolicy'] ?? resource.properties['policy'], ctx.graph);

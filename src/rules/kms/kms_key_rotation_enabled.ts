@@ -14,7 +14,7 @@ export const kmsKeyRotationEnabled: ResourceRule = {
     cloudformation: `EnableKeyRotation: true`,
     terraform: `enable_key_rotation = true`,
   },
-  controls: [],
+  controls: ['kms-key-rotation-enabled'],
   equivalents: {
     checkov: ['CKV_AWS_7'],
     prowler: ['kms_cmk_rotation_enabled'],

@@ -16,7 +16,7 @@ export const lambdaEnvironmentEncryptedWithCmk: ResourceRule = {
     cloudformation: `KmsKeyArn: !GetAtt FunctionKey.Arn`,
     terraform: `kms_key_arn = aws_kms_key.functions.arn`,
   },
-  controls: [],
+  controls: ['no-secrets-in-ai-code-and-config'],
   equivalents: {
     checkov: ['CKV_AWS_173'],
     prowler: ['awslambda_function_env_vars_not_encrypted_with_cmk'],

@@ -20,7 +20,7 @@ export const lambdaFunctionInVpc: ResourceRule = {
   security_group_ids = [aws_security_group.function.id]
 }`,
   },
-  controls: [],
+  controls: ['bedrock-private-connectivity', 'egress-filtering-for-ai-workloads'],
   equivalents: {
     checkov: ['CKV_AWS_117'],
     prowler: ['awslambda_function_inside_vpc'],

@@ -15,7 +15,7 @@ export const lambdaFunctionReservedConcurrency: ResourceRule = {
     cloudformation: `ReservedConcurrentExecutions: 20`,
     terraform: `reserved_concurrent_executions = 20`,
   },
-  controls: [],
+  controls: ['rate-and-token-limits', 'agent-iteration-and-budget-limits'],
   equivalents: {
     checkov: ['CKV_AWS_115'],
     prowler: [],

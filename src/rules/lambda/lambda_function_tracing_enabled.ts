@@ -18,7 +18,7 @@ export const lambdaFunctionTracingEnabled: ResourceRule = {
   mode = "Active"
 }`,
   },
-  controls: [],
+  controls: ['model-invocation-logging-enabled'],
   equivalents: {
     checkov: ['CKV_AWS_50'],
     prowler: [],

@@ -17,7 +17,7 @@ export const lambdaFunctionUrlAuthRequired: ResourceRule = {
     cloudformation: `AuthType: AWS_IAM`,
     terraform: `authorization_type = "AWS_IAM"`,
   },
-  controls: [],
+  controls: ['function-url-auth-required'],
   equivalents: {
     checkov: ['CKV_AWS_258'],
     prowler: ['awslambda_function_url_public'],

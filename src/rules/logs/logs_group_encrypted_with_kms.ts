@@ -15,7 +15,7 @@ export const logsGroupEncryptedWithKms: ResourceRule = {
     cloudformation: `KmsKeyId: !GetAtt LogsKey.Arn`,
     terraform: `kms_key_id = aws_kms_key.logs.arn`,
   },
-  controls: [],
+  controls: ['log-group-cmk-encryption'],
   equivalents: {
     checkov: ['CKV_AWS_158'],
     prowler: ['cloudwatch_log_group_kms_encryption_enabled'],

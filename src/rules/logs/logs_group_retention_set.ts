@@ -14,7 +14,7 @@ export const logsGroupRetentionSet: ResourceRule = {
     cloudformation: `RetentionInDays: 365`,
     terraform: `retention_in_days = 365`,
   },
-  controls: [],
+  controls: ['ai-log-retention-defined', 'data-retention-and-disposal'],
   equivalents: {
     checkov: ['CKV_AWS_66'],
     prowler: ['cloudwatch_log_group_retention_policy_specific_days_enabled'],

@@ -24,7 +24,7 @@ export const macieEnabled: GraphRule = {
   finding_publishing_frequency = "FIFTEEN_MINUTES"
 }`,
   },
-  controls: [],
+  controls: ['macie-sensitive-data-discovery', 'pii-discovery-before-training'],
   equivalents: { checkov: [], prowler: ['macie_is_enabled'], securityhub: ['Macie.1'], cdknag: [] },
   evaluateGraph(ctx) {
     const sessions = ctx.graph.byType(...SESSION_TYPES.cloudformation, ...SESSION_TYPES.terraform);

@@ -48,7 +48,7 @@ resource "aws_s3_bucket_object_lock_configuration" "audit" {
   }
 }`,
   },
-  controls: [],
+  controls: ['cloudtrail-multi-region-validated', 'prompt-and-response-logging-governed'],
   equivalents: {
     checkov: ['CKV_AWS_143'],
     prowler: ['s3_bucket_object_lock'],

@@ -36,7 +36,7 @@ export const s3BucketAccessLoggingEnabled: ResourceRule = {
   target_prefix = "data/"
 }`,
   },
-  controls: [],
+  controls: ['data-bucket-access-logging'],
   equivalents: {
     checkov: ['CKV_AWS_18'],
     prowler: ['s3_bucket_server_access_logging_enabled'],

@@ -45,7 +45,7 @@ export const s3BucketEncryptedWithCmk: ResourceRule = {
   }
 }`,
   },
-  controls: [],
+  controls: ['training-data-cmk-encryption', 'model-artifact-cmk-encryption'],
   equivalents: {
     checkov: ['CKV_AWS_19'],
     prowler: ['s3_bucket_kms_encryption'],

@@ -25,7 +25,7 @@ export const s3BucketNoPublicAcl: ResourceRule = {
   }
 }`,
   },
-  controls: [],
+  controls: ['data-bucket-public-access-blocked'],
   equivalents: {
     checkov: ['CKV_AWS_20', 'CKV_AWS_57', 'CKV_AWS_375'],
     prowler: ['s3_bucket_public_access', 's3_bucket_public_list_acl', 's3_bucket_public_write_acl'],

@@ -26,7 +26,7 @@ export const s3BucketPolicyNoPublicPrincipal: ResourceRule = {
   }
 }`,
   },
-  controls: [],
+  controls: ['data-bucket-public-access-blocked', 'cross-account-model-sharing-controlled'],
   equivalents: {
     checkov: ['CKV_AWS_70'],
     prowler: ['s3_bucket_public_access', 's3_bucket_policy_public_write_access'],

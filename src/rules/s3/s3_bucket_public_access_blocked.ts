@@ -32,7 +32,7 @@ export const s3BucketPublicAccessBlocked: ResourceRule = {
   restrict_public_buckets = true
 }`,
   },
-  controls: [],
+  controls: ['data-bucket-public-access-blocked'],
   equivalents: {
     checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'],
     prowler: ['s3_bucket_level_public_access_block'],

@@ -61,7 +61,7 @@ resource "aws_s3_bucket_policy" "data" {
   policy = data.aws_iam_policy_document.tls_only.json
 }`,
   },
-  controls: [],
+  controls: ['data-bucket-tls-only'],
   equivalents: {
     checkov: ['CKV_AWS_379'],
     prowler: ['s3_bucket_secure_transport_policy'],

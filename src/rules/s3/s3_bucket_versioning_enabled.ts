@@ -21,7 +21,7 @@ export const s3BucketVersioningEnabled: ResourceRule = {
   }
 }`,
   },
-  controls: [],
+  controls: ['dataset-versioning-enabled', 'training-data-backup'],
   equivalents: {
     checkov: ['CKV_AWS_21'],
     prowler: ['s3_bucket_object_versioning'],

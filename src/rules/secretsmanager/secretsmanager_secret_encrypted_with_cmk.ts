@@ -15,7 +15,7 @@ export const secretsmanagerSecretEncryptedWithCmk: ResourceRule = {
     cloudformation: `KmsKeyId: !Ref SecretsKey`,
     terraform: `kms_key_id = aws_kms_key.secrets.arn`,
   },
-  controls: [],
+  controls: ['no-secrets-in-ai-code-and-config'],
   equivalents: {
     checkov: ['CKV_AWS_149'],
     prowler: [],

@@ -28,7 +28,7 @@ export const secretsmanagerSecretRotationEnabled: ResourceRule = {
   }
 }`,
   },
-  controls: [],
+  controls: ['no-secrets-in-ai-code-and-config', 'short-term-credentials-only'],
   equivalents: {
     checkov: ['CKV_AWS_304'],
     prowler: ['secretsmanager_automatic_rotation_enabled'],

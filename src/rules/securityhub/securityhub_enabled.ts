@@ -21,7 +21,7 @@ export const securityhubEnabled: GraphRule = {
   enable_default_standards = true
 }`,
   },
-  controls: [],
+  controls: ['security-hub-enabled', 'continuous-posture-assessment'],
   equivalents: { checkov: [], prowler: ['securityhub_enabled'], securityhub: [], cdknag: [] },
   evaluateGraph(ctx) {
     const hubs = ctx.graph.byType(...HUB_TYPES.cloudformation, ...HUB_TYPES.terraform);

@@ -60,7 +60,7 @@ export const wafv2EntrypointProtected: ResourceRule = {
   web_acl_arn  = aws_wafv2_web_acl.main.arn
 }`,
   },
-  controls: [],
+  controls: ['waf-on-ai-endpoints'],
   equivalents: {
     checkov: [],
     prowler: ['apigateway_restapi_waf_acl_attached', 'elbv2_waf_acl_attached'],

@@ -22,7 +22,7 @@ export const wafv2WebAclLogging: ResourceRule = {
   log_destination_configs = [aws_cloudwatch_log_group.waf.arn]
 }`,
   },
-  controls: [],
+  controls: ['waf-on-ai-endpoints', 'guardrail-interventions-monitored'],
   equivalents: { checkov: [], prowler: ['wafv2_webacl_logging_enabled'], securityhub: ['WAF.11'], cdknag: [] },
   evaluate(resource, ctx) {
     const logging = ctx.graph.referrers(resource).find((r) => LOGGING_TYPES.includes(r.type));
