@@ -1,0 +1,107 @@
+/**
+ * Prompt-injection / jailbreak detection bench: aigis against llm_guardrail and vard on data the
+ * aigis model was not trained on.
+ *
+ *   npx tsx bench/injection.ts            # held-out bench (trains a model without the held-out sources)
+ *   npx tsx bench/injection.ts --shipped  # also score the shipped model on aigis's own test sets
+ *
+ * Held out: whole shared sources (HELD_OUT_*) plus aigis's hand-written test sets
+ * (data/guard/injection/test/, never used for training). Thresholds of the bench model are chosen
+ * by the same source-grouped procedure as the shipped model, on its own training data only.
+ */
+import { parseArgs } from 'node:util';
+import vard from '@andersmyrmel/vard';
+import { checkInjection, checkJailbreak } from 'llm_guardrail';
+import { loadOwnTestSet, loadTrainingCorpus, readJsonl, sharedDataDir } from '../src/guard/injection/corpus.js';
+import { createDetector } from '../src/guard/injection/detector.js';
+import { loadInjectionDetector, injectionThreshold } from '../src/guard/injection/index.js';
+import { trainInjectionModel, type Sample } from '../src/guard/injection/train.js';
+
+/** Whole shared sources left out of training for the bench. */
+const HELD_OUT_ATTACK = 'train_pyrit_jailbreaks';
+const HELD_OUT_BENIGN = 'train_self_instruct';
+
+interface Tool {
+  name: string;
+  /** true when the tool flags the text as an attack */
+  flag(text: string): Promise<boolean> | boolean;
+}
+
+interface Row {
+  tool: string;
+  recall: number;
+  fpr: number;
+  msPerText: number;
+}
+
+async function measure(tool: Tool, attacks: readonly Sample[], benign: readonly Sample[]): Promise<Row> {
+  let caught = 0;
+  let flagged = 0;
+  const started = performance.now();
+  for (const s of attacks) if (await tool.flag(s.text)) caught++;
+  for (const s of benign) if (await tool.flag(s.text)) flagged++;
+  const ms = performance.now() - started;
+  return { tool: tool.name, recall: caught / attacks.length, fpr: flagged / benign.length, msPerText: ms / (attacks.length + benign.length) };
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function printTable(title: string, rows: readonly Row[], nAttacks: number, nBenign: number): void {
+  console.log(`\n${title} (${nAttacks} attacks, ${nBenign} benign)\n`);
+  console.log('| tool | attacks caught (recall) | benign flagged (FPR) | ms/text |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const r of rows) console.log(`| ${r.tool} | ${pct(r.recall)} | ${pct(r.fpr)} | ${r.msPerText.toFixed(2)} |`);
+}
+
+function baselines(): Tool[] {
+  const vardDetector = vard.moderate().maxLength(10_000_000);
+  return [
+    {
+      name: 'llm_guardrail 2.1 (injection or jailbreak model)',
+      flag: async (t) => (await checkInjection(t)).detected || (await checkJailbreak(t)).detected,
+    },
+    { name: '@andersmyrmel/vard 1.2 (moderate)', flag: (t) => !vardDetector.safeParse(t).safe },
+  ];
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { shipped: { type: 'boolean', default: false } } });
+  const dir = sharedDataDir();
+  const heldAttacks: Sample[] = readJsonl(`${dir}/prompt-injection/${HELD_OUT_ATTACK}.jsonl`).map((r) => ({ text: r.text, label: 1, source: HELD_OUT_ATTACK }));
+  const heldBenign: Sample[] = readJsonl(`${dir}/benign/${HELD_OUT_BENIGN}.jsonl`).map((r) => ({ text: r.text, label: 0, source: HELD_OUT_BENIGN }));
+  const ownAttacks = loadOwnTestSet('attacks');
+  const ownBenign = loadOwnTestSet('hard_negatives');
+
+  const started = performance.now();
+  const corpus = loadTrainingCorpus({ exclude: new Set([HELD_OUT_ATTACK, HELD_OUT_BENIGN]) });
+  const { model } = trainInjectionModel(corpus);
+  console.log(`bench model: trained on ${corpus.length} texts without ${HELD_OUT_ATTACK} and ${HELD_OUT_BENIGN} in ${((performance.now() - started) / 1000).toFixed(1)} s; HIGH threshold ${model.meta.thresholds.HIGH.toFixed(3)}`);
+  const detector = createDetector(model);
+  const aigisHigh: Tool = { name: 'aigis (held-out model, HIGH)', flag: (t) => detector.score(t).score >= model.meta.thresholds.HIGH };
+  const aigisMedium: Tool = { name: 'aigis (held-out model, MEDIUM)', flag: (t) => detector.score(t).score >= model.meta.thresholds.MEDIUM };
+  const tools = [aigisHigh, aigisMedium, ...baselines()];
+
+  const attacks = [...heldAttacks, ...ownAttacks];
+  const benign = [...heldBenign, ...ownBenign];
+  const rows: Row[] = [];
+  for (const tool of tools) rows.push(await measure(tool, attacks, benign));
+  printTable(`Held-out: ${HELD_OUT_ATTACK} + aigis hand-written attacks vs ${HELD_OUT_BENIGN} + aigis hand-written hard negatives`, rows, attacks.length, benign.length);
+
+  const partRows: Row[] = [];
+  for (const tool of [aigisHigh, ...baselines()]) {
+    partRows.push({ ...(await measure(tool, ownAttacks, ownBenign)), tool: `${tool.name} — hand-written only` });
+    partRows.push({ ...(await measure(tool, heldAttacks, heldBenign)), tool: `${tool.name} — held-out sources only` });
+  }
+  printTable('Breakdown', partRows, attacks.length, benign.length);
+
+  if (values.shipped) {
+    const shipped = loadInjectionDetector();
+    const high = injectionThreshold('HIGH');
+    const row = await measure({ name: 'aigis shipped model (HIGH) on hand-written sets', flag: (t) => shipped.score(t).score >= high }, ownAttacks, ownBenign);
+    printTable('Shipped model (trained on all shared sources; hand-written test sets are never trained on)', [row], ownAttacks.length, ownBenign.length);
+  }
+}
+
+await main();

@@ -1,0 +1,293 @@
+/**
+ * Training of the injection model in pure TypeScript: logistic regression with AdaGrad over the
+ * sparse features, deterministic (seeded shuffles), Platt calibration and thresholds chosen on
+ * out-of-source predictions (whole sources held out, so the numbers reflect unseen data).
+ */
+import { findInvisibleText, foldHomoglyphs } from '../normalize.js';
+import { windows } from './detector.js';
+import { DENSE_DIM, FEATURE_DIM, HASH_BITS, extractFeatures, normalizeForInjection, type SparseVector } from './features.js';
+import { MODEL_FORMAT, dot, sigmoid, type LinearModel, type ModelMeta } from './model.js';
+
+export type AttackKind = 'prompt_injection' | 'jailbreak';
+
+export interface Sample {
+  text: string;
+  label: 0 | 1;
+  /** Where it came from; whole sources are held out together. */
+  source: string;
+  /** For attacks: which kind it is. */
+  kind?: AttackKind;
+  /**
+   * The upstream collection the source belongs to (PurpleLlama's injections and its system
+   * prompts are one group); folds hold out whole groups. Defaults to `source`.
+   */
+  group?: string;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  l2: number;
+  learningRate: number;
+  seed: number;
+  /** Number of source-grouped folds used for calibration and thresholds. */
+  folds: number;
+  /** Benign false-positive rates (on out-of-source predictions) that fix each strength's threshold. */
+  targetFpr: { LOW: number; MEDIUM: number; HIGH: number };
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  epochs: 8,
+  l2: 1e-6,
+  learningRate: 0.2,
+  seed: 20260121,
+  folds: 5,
+  targetFpr: { LOW: 0.002, MEDIUM: 0.006, HIGH: 0.015 },
+};
+
+/** mulberry32: small, fast, deterministic. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The features the detector computes for the first window of a text's main view. */
+export function featurize(text: string): SparseVector {
+  const normalized = normalizeForInjection(text);
+  const window = windows(normalized)[0] ?? '';
+  const facts = { decoded: false, invisible: findInvisibleText(text).length > 0, mixedScript: foldHomoglyphs(text) !== text };
+  return extractFeatures(text.length <= window.length ? text : window, window, facts).vector;
+}
+
+interface Weighted {
+  vector: SparseVector;
+  label: 0 | 1;
+  weight: number;
+}
+
+/** Logistic regression with per-coordinate AdaGrad and L2 on touched coordinates. */
+export function trainLogistic(rows: readonly Weighted[], opts: Pick<TrainOptions, 'epochs' | 'l2' | 'learningRate' | 'seed'>): { weights: Float32Array; bias: number } {
+  const weights = new Float32Array(FEATURE_DIM);
+  const g2 = new Float32Array(FEATURE_DIM);
+  let bias = 0;
+  let biasG2 = 0;
+  const order = rows.map((_, i) => i);
+  const rand = seededRandom(opts.seed);
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const t = order[i] ?? 0;
+      order[i] = order[j] ?? 0;
+      order[j] = t;
+    }
+    for (const r of order) {
+      const row = rows[r];
+      if (!row) continue;
+      const p = sigmoid(dot(weights, bias, row.vector));
+      const g = (p - row.label) * row.weight;
+      const { indices, values } = row.vector;
+      for (let k = 0; k < indices.length; k++) {
+        const idx = indices[k] ?? 0;
+        const w = weights[idx] ?? 0;
+        const grad = g * (values[k] ?? 0) + opts.l2 * w;
+        const acc = (g2[idx] ?? 0) + grad * grad;
+        g2[idx] = acc;
+        weights[idx] = w - (opts.learningRate * grad) / (Math.sqrt(acc) + 1e-8);
+      }
+      biasG2 += g * g;
+      bias -= (opts.learningRate * g) / (Math.sqrt(biasG2) + 1e-8);
+    }
+  }
+  return { weights, bias };
+}
+
+/** Platt scaling: fits p = sigmoid(a * margin + b) by damped Newton steps on class-balanced weights. */
+export function fitPlatt(margins: readonly number[], labels: readonly (0 | 1)[]): { a: number; b: number } {
+  const pos = labels.filter((l) => l === 1).length;
+  const neg = labels.length - pos;
+  // Platt's smoothed targets avoid infinite slopes on separable data.
+  const tPos = (pos + 1) / (pos + 2);
+  const tNeg = 1 / (neg + 2);
+  const wPos = labels.length / (2 * Math.max(1, pos));
+  const wNeg = labels.length / (2 * Math.max(1, neg));
+  const loss = (a: number, b: number): number => {
+    let l = 0;
+    margins.forEach((m, i) => {
+      const y = labels[i] === 1 ? tPos : tNeg;
+      const w = labels[i] === 1 ? wPos : wNeg;
+      const z = a * m + b;
+      // log(1 + e^z) - y z, computed stably
+      l += w * ((z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y * z);
+    });
+    return l;
+  };
+  let a = 1;
+  let b = 0;
+  let current = loss(a, b);
+  for (let iter = 0; iter < 100; iter++) {
+    let gA = 0;
+    let gB = 0;
+    let hAA = 1e-9;
+    let hAB = 0;
+    let hBB = 1e-9;
+    margins.forEach((m, i) => {
+      const y = labels[i] === 1 ? tPos : tNeg;
+      const w = labels[i] === 1 ? wPos : wNeg;
+      const p = sigmoid(a * m + b);
+      const d = (p - y) * w;
+      const s = p * (1 - p) * w;
+      gA += d * m;
+      gB += d;
+      hAA += s * m * m;
+      hAB += s * m;
+      hBB += s;
+    });
+    const det = hAA * hBB - hAB * hAB;
+    if (Math.abs(det) < 1e-12) break;
+    const dA = (hBB * gA - hAB * gB) / det;
+    const dB = (hAA * gB - hAB * gA) / det;
+    let step = 1;
+    let next = loss(a - dA, b - dB);
+    while (next > current && step > 1e-6) {
+      step /= 2;
+      next = loss(a - step * dA, b - step * dB);
+    }
+    if (next > current) break;
+    a -= step * dA;
+    b -= step * dB;
+    const improvement = current - next;
+    current = next;
+    if (improvement < 1e-10) break;
+  }
+  return { a, b };
+}
+
+/** Smallest threshold whose false-positive rate on `benignScores` is at most `fpr`. */
+export function thresholdForFpr(benignScores: readonly number[], fpr: number): number {
+  const sorted = [...benignScores].sort((x, y) => y - x);
+  const allowed = Math.floor(sorted.length * fpr);
+  const above = sorted[allowed] ?? 0;
+  // Flag strictly above the (allowed+1)-th highest benign score.
+  return Math.min(1, above + 1e-6);
+}
+
+/** Each source weighs like sqrt(size) so big sources do not drown small ones; classes balanced. */
+function sampleWeights(samples: readonly Sample[]): number[] {
+  const bySource = new Map<string, number>();
+  for (const s of samples) bySource.set(s.source, (bySource.get(s.source) ?? 0) + 1);
+  const raw = samples.map((s) => 1 / Math.sqrt(bySource.get(s.source) ?? 1));
+  const classTotal = [0, 0];
+  samples.forEach((s, i) => (classTotal[s.label] = (classTotal[s.label] ?? 0) + (raw[i] ?? 0)));
+  return samples.map((s, i) => ((raw[i] ?? 0) * samples.length) / (2 * Math.max(1e-9, classTotal[s.label] ?? 1)));
+}
+
+/** Assigns whole source groups to folds (largest first, to the lightest fold). */
+export function sourceFolds(samples: readonly Sample[], folds: number): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const s of samples) sizes.set(s.group ?? s.source, (sizes.get(s.group ?? s.source) ?? 0) + 1);
+  const load = new Array<number>(folds).fill(0);
+  const assignment = new Map<string, number>();
+  [...sizes.entries()]
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .forEach(([group, n]) => {
+      let best = 0;
+      for (let f = 1; f < folds; f++) if ((load[f] ?? 0) < (load[best] ?? 0)) best = f;
+      load[best] = (load[best] ?? 0) + n;
+      assignment.set(group, best);
+    });
+  return assignment;
+}
+
+export interface TrainResult {
+  model: LinearModel;
+  /** Out-of-source calibrated probabilities, one per sample (for reporting). */
+  outOfSource: number[];
+}
+
+function trainHeads(vectors: readonly SparseVector[], samples: readonly Sample[], opts: TrainOptions): { attack: { weights: Float32Array; bias: number }; kind: { weights: Float32Array; bias: number } } {
+  const w = sampleWeights(samples);
+  const attack = trainLogistic(
+    samples.map((s, i) => ({ vector: vectors[i] as SparseVector, label: s.label, weight: w[i] ?? 1 })),
+    opts,
+  );
+  const kindRows = samples
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.label === 1 && s.kind !== undefined)
+    .map(({ s, i }) => ({ vector: vectors[i] as SparseVector, label: (s.kind === 'jailbreak' ? 1 : 0) as 0 | 1, weight: 1 }));
+  const kind = trainLogistic(kindRows, { ...opts, epochs: Math.max(3, Math.floor(opts.epochs / 2)) });
+  return { attack, kind };
+}
+
+/**
+ * Trains the shipped model: out-of-source predictions from source-grouped folds fix the Platt
+ * calibration and the thresholds, then the final heads are trained on everything.
+ */
+export function trainInjectionModel(samples: readonly Sample[], options: Partial<TrainOptions> = {}): TrainResult {
+  const opts = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+  const vectors: SparseVector[] = [];
+  samples.forEach((s, i) => {
+    vectors.push(featurize(s.text));
+    if (i % 500 === 0) opts.onProgress?.('features', i, samples.length);
+  });
+  opts.onProgress?.('features', samples.length, samples.length);
+
+  const foldOf = sourceFolds(samples, opts.folds);
+  const margins = new Array<number>(samples.length).fill(0);
+  for (let f = 0; f < opts.folds; f++) {
+    opts.onProgress?.('folds', f, opts.folds);
+    const trainIdx = samples.map((_, i) => i).filter((i) => foldOf.get(samples[i]?.group ?? samples[i]?.source ?? '') !== f);
+    const testIdx = samples.map((_, i) => i).filter((i) => foldOf.get(samples[i]?.group ?? samples[i]?.source ?? '') === f);
+    if (testIdx.length === 0) continue;
+    const { attack } = trainHeads(
+      trainIdx.map((i) => vectors[i] as SparseVector),
+      trainIdx.map((i) => samples[i] as Sample),
+      opts,
+    );
+    for (const i of testIdx) margins[i] = dot(attack.weights, attack.bias, vectors[i] as SparseVector);
+  }
+  opts.onProgress?.('folds', opts.folds, opts.folds);
+  const labels = samples.map((s) => s.label);
+  const platt = fitPlatt(margins, labels);
+  const outOfSource = margins.map((m) => sigmoid(platt.a * m + platt.b));
+  const benign = outOfSource.filter((_, i) => labels[i] === 0);
+  const thresholds = {
+    LOW: thresholdForFpr(benign, opts.targetFpr.LOW),
+    MEDIUM: thresholdForFpr(benign, opts.targetFpr.MEDIUM),
+    HIGH: thresholdForFpr(benign, opts.targetFpr.HIGH),
+  };
+  // Monotone by construction of the FPR targets, but enforce it against ties.
+  thresholds.MEDIUM = Math.min(thresholds.MEDIUM, thresholds.LOW);
+  thresholds.HIGH = Math.min(thresholds.HIGH, thresholds.MEDIUM);
+
+  opts.onProgress?.('final', 0, 1);
+  const { attack, kind } = trainHeads(vectors, samples, opts);
+  opts.onProgress?.('final', 1, 1);
+
+  const attacks = outOfSource.filter((_, i) => labels[i] === 1);
+  const recallAt = (t: number): number => attacks.filter((p) => p >= t).length / Math.max(1, attacks.length);
+  const sources = [...new Set(samples.map((s) => s.source))].sort();
+  const meta: ModelMeta = {
+    format: MODEL_FORMAT,
+    hashBits: HASH_BITS,
+    denseDim: DENSE_DIM,
+    attackBias: attack.bias,
+    kindBias: kind.bias,
+    platt,
+    thresholds,
+    training: {
+      samples: samples.length,
+      attacks: attacks.length,
+      benign: benign.length,
+      sources,
+      options: { epochs: opts.epochs, l2: opts.l2, learningRate: opts.learningRate, seed: opts.seed, folds: opts.folds, targetFpr: opts.targetFpr },
+      outOfSourceRecall: { LOW: recallAt(thresholds.LOW), MEDIUM: recallAt(thresholds.MEDIUM), HIGH: recallAt(thresholds.HIGH) },
+    },
+  };
+  return { model: { meta, attack: attack.weights, kind: kind.weights }, outOfSource };
+}
