@@ -229,7 +229,7 @@ export const guardPolicySchema = z
       })
       .optional(),
     /** Longer texts are blocked without being scanned. */
-    maxInputChars: z.number().int().min(1).max(10_000_000).default(100_000),
+    maxInputChars: z.number().int().min(1).max(1_000_000).default(100_000),
     anonymization: z
       .strictObject({
         /** tag `{EMAIL}` (Bedrock), mask `*****`, hash (salted sha256 prefix), token (reversible via the vault). */

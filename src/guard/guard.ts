@@ -1,0 +1,598 @@
+/**
+ * The guard pipeline: runs the detectors a policy asks for over a text and turns their matches
+ * into one decision (allow, anonymize, block), Bedrock-style per direction.
+ */
+import { InputError } from '../util/errors.js';
+import { anonymize, createSalt, createVault, type Vault } from './anonymize.js';
+import { loadInjectionDetector, injectionThreshold, type InjectionDetector } from './injection/index.js';
+import { findInvisibleText } from './normalize.js';
+import { createCanary, detectUnsafeOutput, findCanaries } from './output/index.js';
+import { detectPii } from './pii/index.js';
+import { loadPolicy, type PolicySource } from './policy/load.js';
+import type { BlockingAction, GuardPolicy, MaskingAction, Strength } from './policy/schema.js';
+import { detectSecrets } from './secrets/index.js';
+import { checkChunks, createGuardStream, type GuardStream, type StreamDecision } from './stream.js';
+import { compileTopics, type TopicMatcher } from './topics.js';
+import type { Detection, DetectionType, Direction, GuardAction, GuardResult } from './types.js';
+import { compileWordFilter, type WordFilter } from './words.js';
+
+/** OWASP Top 10 for LLM Applications 2025 risks each detection type is evidence of. */
+export const OWASP_BY_DETECTION: Readonly<Record<DetectionType, readonly string[]>> = {
+  prompt_injection: ['LLM01:2025'],
+  jailbreak: ['LLM01:2025'],
+  pii: ['LLM02:2025'],
+  secret: ['LLM02:2025'],
+  // Invisible characters are how instructions get smuggled past a reader.
+  invisible_text: ['LLM01:2025'],
+  url: ['LLM05:2025'],
+  html: ['LLM05:2025'],
+  canary_leak: ['LLM07:2025'],
+  // Denied topics keep a model from advice it must not give (misinformation and overreliance).
+  denied_topic: ['LLM09:2025'],
+  word: [],
+};
+/** Indirect injection arrives through retrieved documents and tool results. */
+const CONTEXT_INJECTION_OWASP = ['LLM01:2025', 'LLM08:2025'];
+
+/** Link and markup findings scored lower (markup inside code blocks, weak signals) are reported without action. */
+export const OUTPUT_ACTION_MIN_SCORE = 0.5;
+
+export const DIRECTIONS: readonly Direction[] = ['input', 'output', 'context'];
+
+/** A detection with the policy's action for it; `contextIndex` marks one found in `context[i]` (offsets into that document). */
+export interface GuardDetection extends Detection {
+  action: MaskingAction;
+  contextIndex?: number;
+  /** Why the detector fired (classifier reasons, link reason), when it says. */
+  reason?: string;
+}
+
+export interface CheckRequest {
+  text: string;
+  direction?: Direction;
+  /** Documents and tool results that go into the model with the text; scanned as direction `context`. */
+  context?: readonly string[];
+  /** The vault for token-mode anonymization and its restoration (default: the guard's own). */
+  vault?: Vault;
+}
+
+export interface CheckResult extends GuardResult {
+  detections: GuardDetection[];
+  direction: Direction;
+  /** The policy's blocked messaging when the action is block. */
+  blockedMessage?: string;
+  /** Why a text was blocked without detections (oversize). */
+  reason?: string;
+  /** The context documents as they may be passed on (anonymized where the policy says). */
+  context?: string[];
+}
+
+export interface Plan {
+  injection?: { threshold: number; action: BlockingAction };
+  pii?: { entities: ReadonlySet<string>; actions: ReadonlyMap<string, MaskingAction> };
+  regexes: Array<{ name: string; pattern: string; action: MaskingAction }>;
+  secrets?: MaskingAction;
+  invisible?: MaskingAction;
+  topics?: { matcher: TopicMatcher; actions: ReadonlyMap<string, BlockingAction> };
+  words: Array<{ filter: WordFilter; action: BlockingAction }>;
+  links?: { allowedDomains: string[]; urlAction: MaskingAction; htmlAction: MaskingAction };
+  canary?: BlockingAction;
+}
+
+interface Directional<A> {
+  action?: A;
+  inputAction?: A;
+  outputAction?: A;
+  inputEnabled?: boolean;
+  outputEnabled?: boolean;
+}
+
+/** Bedrock's rule: a disabled direction is not evaluated; `inputAction`/`outputAction` override `action`. Context is model input. */
+export function directionalAction<A extends string>(
+  cfg: Directional<A>,
+  direction: Direction,
+  fallback: A,
+): A | undefined {
+  const isOutput = direction === 'output';
+  if ((isOutput ? cfg.outputEnabled : cfg.inputEnabled) === false) return undefined;
+  return (isOutput ? cfg.outputAction : cfg.inputAction) ?? cfg.action ?? fallback;
+}
+
+function strengthFor(
+  filter: { inputStrength: Strength; outputStrength: Strength; contextStrength?: Strength | undefined },
+  direction: Direction,
+): Strength {
+  if (direction === 'output') return filter.outputStrength;
+  if (direction === 'context') return filter.contextStrength ?? filter.inputStrength;
+  return filter.inputStrength;
+}
+
+const wordKey = (a: BlockingAction | undefined): string => a ?? 'off';
+
+function buildPlan(policy: GuardPolicy, direction: Direction): Plan {
+  const plan: Plan = { regexes: [], words: [] };
+  const promptAttack = policy.contentPolicy?.filters.find((f) => f.type === 'PROMPT_ATTACK');
+  if (promptAttack) {
+    const strength = strengthFor(promptAttack, direction);
+    const action = directionalAction<BlockingAction>(promptAttack, direction, 'BLOCK');
+    if (strength !== 'NONE' && action) plan.injection = { threshold: injectionThreshold(strength), action };
+  }
+  const sip = policy.sensitiveInformationPolicy;
+  if (sip) {
+    const actions = new Map<string, MaskingAction>();
+    for (const entity of sip.piiEntities) {
+      const action = directionalAction(entity, direction, 'NONE');
+      if (action) actions.set(entity.type, action);
+    }
+    if (actions.size > 0) plan.pii = { entities: new Set(actions.keys()), actions };
+    for (const regex of sip.regexes) {
+      const action = directionalAction(regex, direction, 'NONE');
+      if (action) plan.regexes.push({ name: regex.name, pattern: regex.pattern, action });
+    }
+  }
+  if (policy.secrets) plan.secrets = directionalAction(policy.secrets, direction, 'BLOCK');
+  if (policy.invisibleText) plan.invisible = directionalAction(policy.invisibleText, direction, 'ANONYMIZE');
+  const topics = policy.topicPolicy?.topics ?? [];
+  const topicActions = new Map<string, BlockingAction>();
+  for (const topic of topics) {
+    const action = directionalAction<BlockingAction>(topic, direction, 'BLOCK');
+    if (action) topicActions.set(topic.name, action);
+  }
+  if (topicActions.size > 0)
+    plan.topics = {
+      matcher: compileTopics(topics.filter((t) => topicActions.has(t.name))),
+      actions: topicActions,
+    };
+  if (policy.wordPolicy) {
+    // One filter per distinct action so that per-word Bedrock actions keep their meaning.
+    const groups = new Map<string, { words: string[]; managedProfanity: boolean; action: BlockingAction }>();
+    const add = (action: BlockingAction | undefined, word?: string, profanity = false): void => {
+      if (!action) return;
+      const key = wordKey(action);
+      const group = groups.get(key) ?? { words: [], managedProfanity: false, action };
+      if (word !== undefined) group.words.push(word);
+      group.managedProfanity ||= profanity;
+      groups.set(key, group);
+    };
+    for (const word of policy.wordPolicy.words) {
+      if (typeof word === 'string') add(directionalAction<BlockingAction>({}, direction, 'BLOCK'), word);
+      else add(directionalAction<BlockingAction>(word, direction, 'BLOCK'), word.text);
+    }
+    for (const list of policy.wordPolicy.managedWordLists) {
+      add(
+        directionalAction<BlockingAction>(typeof list === 'string' ? {} : list, direction, 'BLOCK'),
+        undefined,
+        true,
+      );
+    }
+    for (const group of groups.values())
+      plan.words.push({
+        filter: compileWordFilter({ words: group.words, managedProfanity: group.managedProfanity }),
+        action: group.action,
+      });
+  }
+  if (direction === 'output') {
+    if (policy.output)
+      plan.links = {
+        allowedDomains: policy.output.allowedDomains,
+        urlAction: policy.output.urlAction,
+        htmlAction: policy.output.htmlAction,
+      };
+    if (policy.canary) plan.canary = policy.canary.action;
+  }
+  return plan;
+}
+
+const round = (n: number): number => Math.round(n * 1000) / 1000;
+
+export function detection(
+  type: DetectionType,
+  fields: Omit<GuardDetection, 'type' | 'owasp'> & { owasp?: string[] },
+): GuardDetection {
+  return { type, owasp: [...OWASP_BY_DETECTION[type]], ...fields, score: round(fields.score) };
+}
+
+/** Lone surrogates break tokenizers and JSON; they count as invisible text (U+FFFD keeps offsets). */
+export function loneSurrogates(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else spans.push({ start: i, end: i + 1 });
+    } else if (c >= 0xdc00 && c <= 0xdfff) spans.push({ start: i, end: i + 1 });
+  }
+  return spans;
+}
+
+/** The text with lone surrogates replaced by U+FFFD (String#toWellFormed is ES2024). */
+export function wellFormed(text: string, surrogates = loneSurrogates(text)): string {
+  if (surrogates.length === 0) return text;
+  let out = '';
+  let cursor = 0;
+  for (const s of surrogates) {
+    out += text.slice(cursor, s.start) + '\uFFFD';
+    cursor = s.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/** Detectors whose matches have offsets: safe to run on a window of a stream. */
+export function positionalDetections(plan: Plan, raw: string, canaries: readonly string[]): GuardDetection[] {
+  const out: GuardDetection[] = [];
+  const surrogates = loneSurrogates(raw);
+  // U+FFFD is one code unit like the surrogate it replaces, so offsets stay valid.
+  const text = wellFormed(raw, surrogates);
+  if (plan.invisible) {
+    for (const span of findInvisibleText(text))
+      out.push(
+        detection('invisible_text', { ...span, detector: 'normalize.invisible', action: plan.invisible }),
+      );
+    for (const span of surrogates)
+      out.push(
+        detection('invisible_text', {
+          ...span,
+          score: 1,
+          detector: 'guard.lone_surrogate',
+          action: plan.invisible,
+        }),
+      );
+  }
+  if (plan.pii || plan.regexes.length > 0) {
+    const regexActions = new Map(plan.regexes.map((r) => [r.name, r.action]));
+    const matches = detectPii(text, {
+      entities: plan.pii?.entities ?? new Set<string>(),
+      custom: plan.regexes.map((r) => ({ name: r.name, pattern: r.pattern })),
+    });
+    for (const m of matches) {
+      const action =
+        m.recognizer === 'custom-regex' ? regexActions.get(m.entity) : plan.pii?.actions.get(m.entity);
+      if (!action) continue;
+      out.push(
+        detection('pii', {
+          entity: m.entity,
+          start: m.start,
+          end: m.end,
+          score: m.score,
+          detector: `pii.${m.recognizer}`,
+          action,
+        }),
+      );
+    }
+  }
+  if (plan.secrets) {
+    for (const s of detectSecrets(text))
+      out.push(
+        detection('secret', {
+          entity: s.ruleId,
+          start: s.start,
+          end: s.end,
+          score: s.score,
+          detector: 'secrets.gitleaks',
+          action: plan.secrets,
+          reason: s.description,
+        }),
+      );
+  }
+  for (const { filter, action } of plan.words) {
+    for (const w of filter.find(text))
+      out.push(
+        detection('word', {
+          entity: w.word,
+          start: w.start,
+          end: w.end,
+          score: 1,
+          detector: 'words',
+          action,
+        }),
+      );
+  }
+  if (plan.links) {
+    for (const f of detectUnsafeOutput(text, { allowedDomains: plan.links.allowedDomains })) {
+      const configured = f.type === 'url' ? plan.links.urlAction : plan.links.htmlAction;
+      const action = f.score >= OUTPUT_ACTION_MIN_SCORE ? configured : 'NONE';
+      out.push(
+        detection(f.type, {
+          start: f.start,
+          end: f.end,
+          score: f.score,
+          detector: 'output',
+          action,
+          reason: f.reason,
+        }),
+      );
+    }
+  }
+  if (plan.canary && canaries.length > 0) {
+    for (const span of findCanaries(text, [...canaries]))
+      out.push(detection('canary_leak', { ...span, detector: 'canary', action: plan.canary }));
+  }
+  return out;
+}
+
+/** Detectors that judge the text as a whole (classifier, topics). */
+export function wholeTextDetections(
+  plan: Plan,
+  text: string,
+  injection: () => InjectionDetector,
+  fromContext: boolean,
+): GuardDetection[] {
+  const out: GuardDetection[] = [];
+  if (plan.injection) {
+    const s = injection().score(text);
+    if (s.score >= plan.injection.threshold)
+      out.push(
+        detection(s.kind, {
+          score: s.score,
+          detector: 'injection.classifier',
+          action: plan.injection.action,
+          ...(s.reasons.length > 0 ? { reason: s.reasons.join('; ') } : {}),
+          ...(fromContext ? { owasp: [...CONTEXT_INJECTION_OWASP] } : {}),
+        }),
+      );
+  }
+  if (plan.topics) {
+    for (const t of plan.topics.matcher.match(text)) {
+      const action = plan.topics.actions.get(t.name);
+      if (action)
+        out.push(detection('denied_topic', { entity: t.name, score: t.score, detector: 'topics', action }));
+    }
+  }
+  return out;
+}
+
+export interface Replacement {
+  start: number;
+  end: number;
+  /** Undefined: remove the span (invisible characters). */
+  entity: string | undefined;
+}
+
+/** Non-overlapping replacements from the ANONYMIZE detections; an overlap takes the union and the longer span's entity. */
+export function replacementsFor(detections: readonly GuardDetection[]): Replacement[] {
+  const spans = detections
+    .filter(
+      (d) => d.action === 'ANONYMIZE' && d.start !== undefined && d.end !== undefined && d.end > d.start,
+    )
+    .map((d) => ({
+      start: d.start!,
+      end: d.end!,
+      entity:
+        d.type === 'invisible_text' ? undefined : ((d.type === 'pii' ? d.entity : undefined) ?? entityTag(d)),
+    }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Replacement[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.start < last.end) {
+      const lastLength = last.end - last.start;
+      if (span.end > last.end) last.end = span.end;
+      if (last.entity === undefined || (span.entity !== undefined && span.end - span.start > lastLength))
+        last.entity = span.entity ?? last.entity;
+    } else merged.push({ ...span });
+  }
+  return merged;
+}
+
+function entityTag(d: GuardDetection): string | undefined {
+  switch (d.type) {
+    case 'secret':
+      return 'SECRET';
+    case 'url':
+      return 'URL';
+    case 'html':
+      return 'HTML';
+    case 'invisible_text':
+      return undefined;
+    default:
+      return d.entity ?? d.type.toUpperCase();
+  }
+}
+
+/** Applies replacements: invisible spans are removed, the rest anonymized by the shared anonymizer. */
+export function applyReplacements(
+  text: string,
+  replacements: readonly Replacement[],
+  mode: GuardPolicy['anonymization']['mode'],
+  vault: Vault,
+  salt?: string,
+): string {
+  if (replacements.length === 0) return text;
+  let kept = '';
+  let cursor = 0;
+  let removed = 0;
+  const shifted: Array<{ start: number; end: number; entity: string }> = [];
+  for (const r of replacements) {
+    if (r.entity === undefined) {
+      kept += text.slice(cursor, r.start);
+      removed += r.end - r.start;
+      cursor = r.end;
+    } else {
+      shifted.push({ start: r.start - removed, end: r.end - removed, entity: r.entity });
+    }
+  }
+  kept += text.slice(cursor);
+  return shifted.length > 0
+    ? anonymize(kept, shifted, mode, vault, salt === undefined ? {} : { salt })
+    : kept;
+}
+
+export interface Guard {
+  readonly policy: GuardPolicy;
+  check(request: CheckRequest): CheckResult;
+  /** A fresh canary token to embed in a system prompt; its appearance in an answer is a `canary_leak`. */
+  canary(): string;
+  /** Checks a streamed text chunk by chunk; see stream.ts. */
+  stream(direction?: Direction, opts?: { vault?: Vault }): GuardStream;
+  /** The same over an (async) iterable of chunks: yields each released piece, stops after a block. */
+  checkStream(
+    chunks: AsyncIterable<string> | Iterable<string>,
+    direction?: Direction,
+    opts?: { vault?: Vault },
+  ): AsyncGenerator<StreamDecision, void, undefined>;
+  /** The guard's own vault (token-mode anonymization). */
+  readonly vault: Vault;
+}
+
+/** The most canaries one guard remembers; older ones fall out first. */
+const MAX_CANARIES = 10_000;
+
+export interface GuardInternals {
+  policy: GuardPolicy;
+  salt: string;
+  plans: Readonly<Record<Direction, Plan>>;
+  injection: () => InjectionDetector;
+  canaries: () => readonly string[];
+}
+
+const internals = new WeakMap<Guard, GuardInternals>();
+/** For stream.ts: the compiled plans behind a guard. */
+export function guardInternals(guard: Guard): GuardInternals {
+  const found = internals.get(guard);
+  if (!found) throw new Error('not a guard made by createGuard()');
+  return found;
+}
+
+export function decide(detections: readonly GuardDetection[]): GuardAction {
+  let action: GuardAction = 'allow';
+  for (const d of detections) {
+    if (d.action === 'BLOCK') return 'block';
+    if (d.action === 'ANONYMIZE' && d.start !== undefined) action = 'anonymize';
+  }
+  return action;
+}
+
+function assertRequest(request: unknown): asserts request is CheckRequest {
+  if (typeof request !== 'object' || request === null)
+    throw new InputError('guard.check: expected { text, direction }', { field: 'request' });
+  const r = request as Record<string, unknown>;
+  if (typeof r.text !== 'string')
+    throw new InputError(
+      `guard.check: text must be a string, got ${r.text === null ? 'null' : typeof r.text}`,
+      {
+        field: 'text',
+      },
+    );
+  if (r.direction !== undefined && !DIRECTIONS.includes(r.direction as Direction))
+    throw new InputError(
+      `guard.check: direction must be one of ${DIRECTIONS.join(', ')}, got ${JSON.stringify(r.direction)}`,
+      {
+        field: 'direction',
+      },
+    );
+  if (r.context !== undefined && (!Array.isArray(r.context) || r.context.some((c) => typeof c !== 'string')))
+    throw new InputError('guard.check: context must be an array of strings', { field: 'context' });
+}
+
+/** Builds a guard from a policy object, a policy file path, or a shipped policy name (default: `default`). */
+export function createGuard(source?: PolicySource): Guard {
+  const policy = loadPolicy(source ?? 'default');
+  const canaryTokens: string[] = [...(policy.canary?.tokens ?? [])];
+  const plans: Record<Direction, Plan> = {
+    input: buildPlan(policy, 'input'),
+    output: buildPlan(policy, 'output'),
+    context: buildPlan(policy, 'context'),
+  };
+  let detector: InjectionDetector | undefined;
+  const injection = (): InjectionDetector => (detector ??= loadInjectionDetector());
+  // Load the classifier now so the first check does not pay for it.
+  if (DIRECTIONS.some((d) => plans[d].injection)) injection();
+  const ownVault = createVault();
+  // hash mode: the same value hashes the same within one guard, differently across guards
+  const salt = createSalt();
+
+  const scan = (text: string, direction: Direction, fromContext: boolean): GuardDetection[] => {
+    const plan = plans[direction];
+    const detections = positionalDetections(plan, text, canaryTokens);
+    const clean = wellFormed(text);
+    detections.push(...wholeTextDetections(plan, clean, injection, fromContext));
+    return detections;
+  };
+
+  const checkOne = (
+    text: string,
+    direction: Direction,
+    vault: Vault,
+    fromContext: boolean,
+  ): { action: GuardAction; text: string; detections: GuardDetection[]; reason?: string } => {
+    if (text.length > policy.maxInputChars)
+      return {
+        action: 'block',
+        text,
+        detections: [],
+        reason: `text is ${text.length} characters, over the policy's maxInputChars of ${policy.maxInputChars}`,
+      };
+    const detections = scan(text, direction, fromContext);
+    detections.sort((a, b) => (a.start ?? -1) - (b.start ?? -1) || (a.end ?? -1) - (b.end ?? -1));
+    const action = decide(detections);
+    let out = text;
+    if (action === 'anonymize') {
+      out = applyReplacements(
+        wellFormed(text),
+        replacementsFor(detections),
+        policy.anonymization.mode,
+        vault,
+        salt,
+      );
+    }
+    if (action !== 'block' && direction === 'output' && policy.anonymization.restoreOnOutput)
+      out = vault.restore(out);
+    return { action, text: out, detections };
+  };
+
+  const guard: Guard = {
+    policy,
+    vault: ownVault,
+    check(request: CheckRequest): CheckResult {
+      const started = performance.now();
+      assertRequest(request);
+      const direction = request.direction ?? 'input';
+      const vault = request.vault ?? ownVault;
+      const main = checkOne(request.text, direction, vault, direction === 'context');
+      let action = main.action;
+      const detections = main.detections;
+      let context: string[] | undefined;
+      let reason = main.reason;
+      if (request.context && request.context.length > 0) {
+        context = [];
+        request.context.forEach((doc, index) => {
+          const r = checkOne(doc, 'context', vault, true);
+          for (const d of r.detections) detections.push({ ...d, contextIndex: index });
+          context!.push(r.text);
+          if (r.action === 'block') {
+            action = 'block';
+            reason ??= r.reason ? `context[${index}]: ${r.reason}` : undefined;
+          } else if (r.action === 'anonymize' && action === 'allow') action = 'anonymize';
+        });
+      }
+      const result: CheckResult = {
+        action,
+        text: main.text,
+        detections,
+        direction,
+        latencyMs: round(performance.now() - started),
+      };
+      if (action === 'block')
+        result.blockedMessage =
+          direction === 'output' ? policy.blockedOutputsMessaging : policy.blockedInputMessaging;
+      if (reason) result.reason = reason;
+      if (context) result.context = context;
+      return result;
+    },
+    canary(): string {
+      const token = createCanary();
+      canaryTokens.push(token);
+      if (canaryTokens.length > MAX_CANARIES) canaryTokens.splice(policy.canary?.tokens.length ?? 0, 1);
+      return token;
+    },
+    stream(direction: Direction = 'output', opts: { vault?: Vault } = {}): GuardStream {
+      return createGuardStream(guard, direction, opts.vault ?? ownVault);
+    },
+    checkStream(chunks, direction = 'output', opts = {}) {
+      return checkChunks(guard.stream(direction, opts), chunks);
+    },
+  };
+  internals.set(guard, { policy, salt, plans, injection, canaries: () => canaryTokens });
+  return guard;
+}

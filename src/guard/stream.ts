@@ -1,0 +1,203 @@
+/**
+ * Checking a text while it streams (a model's answer token by token) with bounded hold-back.
+ *
+ * Every push appends the chunk and rescans a window: the last `tailChars` of what was already
+ * released (so a pattern that began there is seen whole) plus everything not yet released. Text
+ * is released up to `tailChars` before the end, never through the middle of a detection, and only
+ * after it was checked; a match that straddles two chunks is therefore seen whole before any of it
+ * leaves. On a block nothing more is released. Whole-text judgements (prompt-attack classifier,
+ * denied topics) run on each window and on the full text at `end()`.
+ */
+import type { Vault } from './anonymize.js';
+import {
+  applyReplacements,
+  guardInternals,
+  positionalDetections,
+  replacementsFor,
+  wellFormed,
+  wholeTextDetections,
+  type Guard,
+  type GuardDetection,
+} from './guard.js';
+import type { Direction, GuardAction } from './types.js';
+
+/** Longest span a single pattern is expected to cover; text this close to the end is held back. */
+export const DEFAULT_TAIL_CHARS = 256;
+/** A PEM block is longer than the tail: hold back from its BEGIN line until its END line, up to this. */
+const MAX_PEM_HOLD = 16_384;
+const PEM_BEGIN = '-----BEGIN ';
+const PEM_END = '-----END ';
+
+export interface StreamDecision {
+  /** allow or anonymize for released text; block stops the stream. */
+  action: GuardAction;
+  /** Checked text released by this step (anonymized where the policy says); '' when nothing is ready. */
+  text: string;
+  /** Detections finalized by this step; offsets are into the whole streamed text. */
+  detections: GuardDetection[];
+  /** True after end() or a block. */
+  done: boolean;
+  blockedMessage?: string;
+  reason?: string;
+}
+
+export interface GuardStream {
+  readonly direction: Direction;
+  /** Adds a chunk; returns what can be released now. */
+  push(chunk: string): StreamDecision;
+  /** Ends the stream: releases the held tail and runs the whole-text checks. */
+  end(): StreamDecision;
+  /** Characters received but not yet released (at most the tail window, or an open PEM block). */
+  readonly heldChars: number;
+  /** Everything decided so far. */
+  summary(): { action: GuardAction; text: string; detections: GuardDetection[] };
+}
+
+export function createGuardStream(
+  guard: Guard,
+  direction: Direction,
+  vault: Vault,
+  opts: { tailChars?: number } = {},
+): GuardStream {
+  const { policy, plans, injection, canaries, salt } = guardInternals(guard);
+  const plan = plans[direction];
+  const tail = Math.max(16, opts.tailChars ?? DEFAULT_TAIL_CHARS);
+  const restore = direction === 'output' && policy.anonymization.restoreOnOutput;
+  let full = '';
+  let released = 0;
+  let done = false;
+  let overall: GuardAction = 'allow';
+  let emitted = '';
+  const decided: GuardDetection[] = [];
+  /** Output text that might still end in part of a vault token: restored with the next piece. */
+  let unrestored = '';
+
+  const blockedMessage =
+    direction === 'output' ? policy.blockedOutputsMessaging : policy.blockedInputMessaging;
+
+  const block = (detections: GuardDetection[], reason?: string): StreamDecision => {
+    done = true;
+    overall = 'block';
+    decided.push(...detections);
+    return {
+      action: 'block',
+      text: '',
+      detections,
+      done: true,
+      blockedMessage,
+      ...(reason ? { reason } : {}),
+    };
+  };
+
+  /** Release point: end minus the tail, moved back before any detection it would cut or that still touches the end. */
+  const releasePoint = (detections: readonly GuardDetection[], final: boolean): number => {
+    if (final) return full.length;
+    let point = full.length - tail;
+    const pem = full.lastIndexOf(PEM_BEGIN);
+    if (pem >= released && full.indexOf(PEM_END, pem) < 0 && full.length - pem <= MAX_PEM_HOLD)
+      point = Math.min(point, pem);
+    let moved = true;
+    while (moved) {
+      moved = false;
+      for (const d of detections) {
+        if (d.start === undefined || d.end === undefined) continue;
+        const cuts = d.start < point && d.end > point;
+        const touchesEnd = d.end >= full.length && d.start < point;
+        if ((cuts || touchesEnd) && d.start >= released) {
+          point = d.start;
+          moved = true;
+        }
+      }
+    }
+    // never split a surrogate pair
+    if (point > released && point < full.length) {
+      const c = full.charCodeAt(point - 1);
+      if (c >= 0xd800 && c <= 0xdbff) point--;
+    }
+    return Math.max(point, released);
+  };
+
+  const step = (final: boolean): StreamDecision => {
+    const windowStart = Math.max(0, released - tail);
+    const window = full.slice(windowStart);
+    const found = positionalDetections(plan, window, canaries()).map((d) =>
+      d.start === undefined ? d : { ...d, start: d.start + windowStart, end: d.end! + windowStart },
+    );
+    const wholeWindow = wholeTextDetections(plan, final ? full : window, injection, direction === 'context');
+    const blockingWhole = wholeWindow.filter((d) => d.action === 'BLOCK');
+    if (blockingWhole.length > 0) return block(blockingWhole);
+
+    const point = releasePoint(found, final);
+    const fresh = found.filter((d) => d.start !== undefined && d.start >= released && d.start < point);
+    if (final) fresh.push(...wholeWindow);
+    if (fresh.some((d) => d.action === 'BLOCK')) return block(fresh);
+    decided.push(...fresh);
+
+    const segment = full.slice(released, point);
+    const shifted = fresh.map((d) =>
+      d.start === undefined ? d : { ...d, start: d.start - released, end: d.end! - released },
+    );
+    const replacements = replacementsFor(shifted);
+    let out = applyReplacements(wellFormed(segment), replacements, policy.anonymization.mode, vault, salt);
+    const action: GuardAction = replacements.length > 0 ? 'anonymize' : 'allow';
+    if (action === 'anonymize') overall = 'anonymize';
+    released = point;
+    if (restore) {
+      const pending = unrestored + out;
+      const safe = final ? pending.length : safeRestoreCut(pending);
+      out = vault.restore(pending.slice(0, safe));
+      unrestored = pending.slice(safe);
+    }
+    emitted += out;
+    if (final) done = true;
+    return { action, text: out, detections: fresh, done: final };
+  };
+
+  return {
+    direction,
+    get heldChars() {
+      return full.length - released;
+    },
+    push(chunk: string): StreamDecision {
+      if (done)
+        return { action: overall === 'block' ? 'block' : overall, text: '', detections: [], done: true };
+      if (typeof chunk !== 'string')
+        throw new TypeError(`guard stream: chunk must be a string, got ${typeof chunk}`);
+      full += chunk;
+      if (full.length > policy.maxInputChars)
+        return block([], `streamed text passed the policy's maxInputChars of ${policy.maxInputChars}`);
+      return step(false);
+    },
+    end(): StreamDecision {
+      if (done) return { action: overall, text: '', detections: [], done: true };
+      return step(true);
+    },
+    summary() {
+      return { action: overall, text: emitted, detections: [...decided] };
+    },
+  };
+}
+
+/**
+ * Vault tokens (e.g. `[NAME_1]`) must not be split between two released pieces, or restoring
+ * misses them: keep back an unclosed bracket near the end of the piece.
+ */
+function safeRestoreCut(text: string): number {
+  const open = Math.max(text.lastIndexOf('['), text.lastIndexOf('{'), text.lastIndexOf('<'));
+  if (open < 0 || text.length - open > 64) return text.length;
+  const closer = text[open] === '[' ? ']' : text[open] === '{' ? '}' : '>';
+  return text.indexOf(closer, open) < 0 ? open : text.length;
+}
+
+/** Feeds an (async) iterable of chunks through a guard stream; yields every non-empty piece and the final decision. */
+export async function* checkChunks(
+  stream: GuardStream,
+  chunks: AsyncIterable<string> | Iterable<string>,
+): AsyncGenerator<StreamDecision, void, undefined> {
+  for await (const chunk of chunks) {
+    const decision = stream.push(chunk);
+    if (decision.text !== '' || decision.detections.length > 0 || decision.done) yield decision;
+    if (decision.done) return;
+  }
+  yield stream.end();
+}
