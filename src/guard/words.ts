@@ -124,18 +124,21 @@ interface CanonicalToken {
 }
 
 function canonical(raw: string): CanonicalToken {
-  const hasLetter = [...raw].some(isLetter);
-  let key = '';
+  let hasLetter = false;
+  for (let i = 0; i < raw.length && !hasLetter; i++) hasLetter = isLetter(raw[i]!);
+  const keyChars: string[] = [];
   const counts: number[] = [];
+  let last = '';
   for (const c0 of raw) {
     const c = hasLetter ? (LEET[c0] ?? c0) : c0;
-    if (key.length > 0 && key[key.length - 1] === c) counts[counts.length - 1]!++;
+    if (c === last) counts[counts.length - 1]!++;
     else {
-      key += c;
+      keyChars.push(c);
       counts.push(1);
+      last = c;
     }
   }
-  return { key, counts };
+  return { key: keyChars.join(''), counts };
 }
 
 /** Elongation of 3+ letters is emphasis (`fuuuck`); a double letter is spelling (`boot` is not `bot`). */
@@ -155,6 +158,8 @@ interface Token {
   forms: CanonicalToken[];
   /** Built from single characters separated by punctuation or spaces (`f.u.c.k`). */
   spelled: boolean;
+  /** Position among the plain (not spelled) tokens. */
+  plainAt: number;
 }
 
 function tokenForms(raw: string): CanonicalToken[] {
@@ -168,19 +173,27 @@ function tokenForms(raw: string): CanonicalToken[] {
   return forms;
 }
 
+/** Tokens longer than this cannot be a list entry, even elongated: they are not canonicalized. */
+const MAX_TOKEN_LENGTH = 3 * MAX_WORD_LENGTH;
+
 function tokenize(chars: readonly string[]): Token[] {
   const tokens: Token[] = [];
-  const isTokenChar = (c: string): boolean => isWordChar(c) || LEET_SYMBOLS.has(c);
   for (let i = 0; i < chars.length; ) {
-    if (!isTokenChar(chars[i]!)) {
+    const c = chars[i]!;
+    if (!isWordChar(c) && !LEET_SYMBOLS.has(c)) {
       i++;
       continue;
     }
     const start = i;
-    while (i < chars.length && isTokenChar(chars[i]!)) i++;
-    const raw = chars.slice(start, i).join('');
-    if (![...raw].some(isWordChar)) continue; // a lone `!` or `$` is punctuation
-    tokens.push({ start, end: i, forms: tokenForms(raw), spelled: false });
+    let hasWordChar = false;
+    for (; i < chars.length; i++) {
+      const d = chars[i]!;
+      if (isWordChar(d)) hasWordChar = true;
+      else if (!LEET_SYMBOLS.has(d)) break;
+    }
+    if (!hasWordChar) continue; // a lone `!` or `$` is punctuation
+    const long = i - start > MAX_TOKEN_LENGTH;
+    tokens.push({ start, end: i, forms: long ? [] : tokenForms(chars.slice(start, i).join('')), spelled: false, plainAt: tokens.length });
   }
   // Runs of 3+ one-character tokens with short gaps on one line: `f.u.c.k`, `s h i t`, `a_s_s`.
   const spelled: Token[] = [];
@@ -192,15 +205,16 @@ function tokenize(chars: readonly string[]): Token[] {
       (j === i || (tokens[j]!.start - tokens[j - 1]!.end <= 3 && !chars.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('\n')))
     )
       j++;
-    if (j - i >= 3) {
+    if (j - i >= 3 && j - i <= MAX_WORD_LENGTH) {
       const raw = tokens
         .slice(i, j)
         .map((t) => chars[t.start])
         .join('');
-      spelled.push({ start: tokens[i]!.start, end: tokens[j - 1]!.end, forms: [canonical(raw)], spelled: true });
+      spelled.push({ start: tokens[i]!.start, end: tokens[j - 1]!.end, forms: [canonical(raw)], spelled: true, plainAt: -1 });
       i = j;
     } else i = Math.max(j, i + 1);
   }
+  if (spelled.length === 0) return tokens;
   return [...tokens, ...spelled].sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
@@ -274,8 +288,6 @@ export function compileWordFilter(options: WordFilterOptions): WordFilter {
       const norm = normalizeWithOffsets(text);
       const tokens = tokenize(norm.chars);
       const plain = tokens.filter((t) => !t.spelled);
-      const plainIndex = new Map<Token, number>();
-      plain.forEach((t, i) => plainIndex.set(t, i));
       // Several list spellings (`shit`, `sh1t`, `5h1t`) can match one span: report the plainest.
       const bySpan = new Map<string, WordMatch>();
       const report = (word: string, startTok: Token, endTok: Token): void => {
@@ -297,7 +309,7 @@ export function compileWordFilter(options: WordFilterOptions): WordFilter {
               continue;
             }
             if (tok.spelled) continue;
-            const at = plainIndex.get(tok)!;
+            const at = tok.plainAt;
             let ok = at + entry.tokens.length <= plain.length;
             for (let k = 1; ok && k < entry.tokens.length; k++) {
               const next = plain[at + k]!;
