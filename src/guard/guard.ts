@@ -189,7 +189,17 @@ export function detection(
   type: DetectionType,
   fields: Omit<GuardDetection, 'type' | 'owasp'> & { owasp?: string[] },
 ): GuardDetection {
-  return { type, owasp: [...OWASP_BY_DETECTION[type]], ...fields, score: round(fields.score) };
+  const { entity, start, end, score, detector: by, owasp, action, reason } = fields;
+  return {
+    type,
+    ...(entity !== undefined ? { entity } : {}),
+    ...(start !== undefined ? { start, end } : {}),
+    score: round(score),
+    detector: by,
+    owasp: owasp ?? [...OWASP_BY_DETECTION[type]],
+    action,
+    ...(reason !== undefined ? { reason } : {}),
+  };
 }
 
 /** Lone surrogates break tokenizers and JSON; they count as invisible text (U+FFFD keeps offsets). */
