@@ -36,7 +36,7 @@ authorizer_id = aws_api_gateway_authorizer.users.id`,
     const type = v2
       ? prop(resource, { cloudformation: 'AuthorizationType', terraform: 'authorization_type' })
       : prop(resource, { cloudformation: 'AuthorizationType', terraform: 'authorization' });
-    if (isUnknown(type)) return unknown(type);
+    if (isUnknown(type)) return unknown(`${resource.address}: cannot be decided statically: ${type.reason}`);
     if (typeof type === 'string' && type.toUpperCase() !== 'NONE') return pass(`${resource.address}: requires ${type} authorization`);
     return fail(`${resource.address}: authorization type is ${typeof type === 'string' ? type : 'NONE (the default)'}; API keys alone do not authenticate callers`);
   },

@@ -37,7 +37,7 @@ export const apigatewayStageCacheEncrypted: ResourceRule = {
   evaluate(resource, ctx) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
     const cluster = asBoolean(prop(resource, { cloudformation: 'CacheClusterEnabled', terraform: 'cache_cluster_enabled' }));
-    if (isUnknown(cluster)) return unknown(cluster);
+    if (isUnknown(cluster)) return unknown(`${resource.address}: cannot be decided statically: ${cluster.reason}`);
     const settings = stageMethodSettings(resource, ctx.graph);
     const unencrypted: string[] = [];
     let anyCaching = cluster === true;
@@ -54,9 +54,9 @@ export const apigatewayStageCacheEncrypted: ResourceRule = {
         if (encrypted !== true && !isUnknown(encrypted)) unencrypted.push(origin);
       }
     }
-    if (!anyCaching) return undecided ? unknown(undecided) : notApplicable(`${resource.address}: no cache is enabled`);
+    if (!anyCaching) return undecided ? unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`) : notApplicable(`${resource.address}: no cache is enabled`);
     if (unencrypted.length > 0) return fail(`${resource.address}: caching is enabled without encryption in ${unencrypted.join(', ')}`);
-    if (undecided) return unknown(undecided);
+    if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
     if (!anyEncrypted) return fail(`${resource.address}: the stage cache is enabled but no method setting encrypts cache data`);
     return pass(`${resource.address}: cached responses are encrypted`);
   },

@@ -48,7 +48,7 @@ export const apigatewayStageThrottlingConfigured: ResourceRule = {
         if (check(rate)) return pass(`${resource.address}: throttled by usage plan ${plan.address}`);
       }
     }
-    if (undecided[0]) return unknown(undecided[0]);
+    if (undecided[0]) return unknown(`${resource.address}: cannot be decided statically: ${undecided[0].reason}`);
     return fail(`${resource.address}: no stage, route or usage-plan rate limit is set; only the account-wide limit applies`);
   },
 };

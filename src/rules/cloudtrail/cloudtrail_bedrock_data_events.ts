@@ -69,7 +69,7 @@ export const cloudtrailBedrockDataEvents: GraphRule = {
     if (recording) return [{ resource: recording.recorder, ...pass(`${recording.recorder.address}: records Bedrock data events`) }];
     return verdicts.map(({ recorder, records }) =>
       isUnknown(records)
-        ? { resource: recorder, ...unknown(records) }
+        ? { resource: recorder, ...unknown(`${recorder.address}: cannot be decided statically: ${records.reason}`) }
         : { resource: recorder, ...fail(`${recorder.address}: records no Bedrock data events although the scanned code uses Bedrock`) },
     );
   },

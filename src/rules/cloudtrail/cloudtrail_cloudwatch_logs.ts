@@ -26,7 +26,7 @@ cloud_watch_logs_role_arn  = aws_iam_role.trail_to_logs.arn`,
   },
   evaluate(resource) {
     const group = prop(resource, { cloudformation: 'CloudWatchLogsLogGroupArn', terraform: 'cloud_watch_logs_group_arn' });
-    if (isUnknown(group)) return unknown(group);
+    if (isUnknown(group)) return unknown(`${resource.address}: cannot be decided statically: ${group.reason}`);
     if (group !== undefined && group !== '') return pass(`${resource.address}: events are delivered to CloudWatch Logs`);
     return fail(`${resource.address}: events are not delivered to CloudWatch Logs`);
   },

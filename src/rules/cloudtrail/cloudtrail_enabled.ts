@@ -46,7 +46,7 @@ export const cloudtrailEnabled: GraphRule = {
       // IsLogging is required in CloudFormation; Terraform's enable_logging defaults to true.
       const raw = prop(trail, { cloudformation: 'IsLogging', terraform: 'enable_logging' });
       const logging = raw === undefined && trail.source !== 'cloudformation' && trail.source !== 'cdk' ? true : asBoolean(raw);
-      if (isUnknown(logging)) return { resource: trail, ...unknown(logging) };
+      if (isUnknown(logging)) return { resource: trail, ...unknown(`${trail.address}: cannot be decided statically: ${logging.reason}`) };
       if (logging === true) return { resource: trail, ...pass(`${trail.address}: the trail is logging`) };
       return { resource: trail, ...fail(`${trail.address}: the trail is declared but not logging`) };
     });

@@ -20,7 +20,7 @@ export const cloudtrailLogFileValidation: ResourceRule = {
   },
   evaluate(resource) {
     const enabled = asBoolean(prop(resource, { cloudformation: 'EnableLogFileValidation', terraform: 'enable_log_file_validation' }));
-    if (isUnknown(enabled)) return unknown(enabled);
+    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled === true) return pass(`${resource.address}: log file validation is enabled`);
     return fail(`${resource.address}: log file validation is off (the default)`);
   },

@@ -20,7 +20,7 @@ export const cloudtrailMultiRegion: ResourceRule = {
   },
   evaluate(resource) {
     const enabled = asBoolean(prop(resource, { cloudformation: 'IsMultiRegionTrail', terraform: 'is_multi_region_trail' }));
-    if (isUnknown(enabled)) return unknown(enabled);
+    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled === true) return pass(`${resource.address}: records events in all Regions`);
     return fail(`${resource.address}: records only its home Region (the default)`);
   },

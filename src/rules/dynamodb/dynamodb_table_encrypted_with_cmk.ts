@@ -30,7 +30,7 @@ export const dynamodbTableEncryptedWithCmk: ResourceRule = {
   },
   evaluate(resource, ctx) {
     const enabled = asBoolean(prop(resource, { cloudformation: 'SSESpecification.SSEEnabled', terraform: 'server_side_encryption.enabled' }));
-    if (isUnknown(enabled)) return unknown(enabled);
+    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled !== true) return fail(`${resource.address}: uses the default AWS owned key (server-side encryption with KMS is not enabled)`);
     // Replicas of global tables may name their own key; the table-level key applies otherwise.
     const key =

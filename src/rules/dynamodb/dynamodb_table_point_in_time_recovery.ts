@@ -33,7 +33,7 @@ export const dynamodbTablePointInTimeRecovery: ResourceRule = {
             terraform: 'point_in_time_recovery.enabled',
           });
     const enabled = asBoolean(value);
-    if (isUnknown(enabled)) return unknown(enabled);
+    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled === true) return pass(`${resource.address}: point-in-time recovery is enabled`);
     return fail(`${resource.address}: point-in-time recovery is off (the default)`);
   },

@@ -25,7 +25,7 @@ kms_key_id = aws_kms_key.volumes.arn`,
   },
   evaluate(resource) {
     const encrypted = asBoolean(prop(resource, { cloudformation: 'Encrypted', terraform: 'encrypted' }));
-    if (isUnknown(encrypted)) return unknown(encrypted);
+    if (isUnknown(encrypted)) return unknown(`${resource.address}: cannot be decided statically: ${encrypted.reason}`);
     if (encrypted === true) return pass(`${resource.address}: the volume is encrypted`);
     // Account-level EBS encryption by default may still apply, but it is not visible in the template.
     return fail(`${resource.address}: the volume is not marked encrypted (unless account-level EBS encryption by default is on)`);

@@ -33,7 +33,7 @@ export const ec2InstanceImdsv2Required: ResourceRule = {
     const templateRef = prop(resource, { cloudformation: 'LaunchTemplate.LaunchTemplateId', terraform: 'launch_template.id' }) ??
       prop(resource, { cloudformation: 'LaunchTemplate.LaunchTemplateName', terraform: 'launch_template.name' });
     if (templateRef !== undefined) {
-      if (isUnknown(templateRef)) return unknown(templateRef);
+      if (isUnknown(templateRef)) return unknown(`${resource.address}: cannot be decided statically: ${templateRef.reason}`);
       const template = ctx.graph.deref(templateRef);
       if (!template) return unknown(`${resource.address}: launch template ${String(templateRef)} is not in the scanned files`);
       const options = getPath(template.properties, cfn ? 'LaunchTemplateData.MetadataOptions' : 'metadata_options');

@@ -82,7 +82,7 @@ export const ec2SecurityGroupInferencePathPrivate: ResourceRule = {
       else if (isUnknown(world)) undecided ??= world;
     }
     if (exposed.length > 0) return fail(`${resource.address}: protects ${by} yet is open to the internet on ${exposed.join(', ')}`);
-    if (undecided) return unknown(undecided);
+    if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
     return pass(`${resource.address}: protects ${by} and admits no traffic from the internet`);
   },
 };

@@ -51,7 +51,7 @@ export const ec2SecurityGroupNoPublicIngress: ResourceRule = {
       else exposed.push(`${describePorts(permission)} in ${permission.origin}`);
     }
     if (exposed.length > 0) return fail(`${resource.address}: open to the internet on ${exposed.join(', ')}`);
-    if (undecided) return unknown(undecided);
+    if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
     return pass(`${resource.address}: no ingress from the internet beyond tcp/80 and tcp/443`);
   },
 };

@@ -37,16 +37,16 @@ export const firehoseDeliveryStreamEncryptedWithCmk: ResourceRule = {
     }
     if (cfn) {
       const keyType = prop(resource, { cloudformation: 'DeliveryStreamEncryptionConfigurationInput.KeyType' });
-      if (isUnknown(keyType)) return unknown(keyType);
+      if (isUnknown(keyType)) return unknown(`${resource.address}: cannot be decided statically: ${keyType.reason}`);
       if (keyType === undefined) return fail(`${resource.address}: server-side encryption is not enabled`);
       if (keyType !== 'CUSTOMER_MANAGED_CMK') return fail(`${resource.address}: encrypted with an AWS owned key, not a customer managed key`);
       return customerManagedKeyOutcome(resource, prop(resource, { cloudformation: 'DeliveryStreamEncryptionConfigurationInput.KeyARN' }), ctx.graph, 'delivery stream encryption');
     }
     const enabled = asBoolean(prop(resource, { terraform: 'server_side_encryption.enabled' }));
-    if (isUnknown(enabled)) return unknown(enabled);
+    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled !== true) return fail(`${resource.address}: server-side encryption is not enabled`);
     const keyType = prop(resource, { terraform: 'server_side_encryption.key_type' });
-    if (isUnknown(keyType)) return unknown(keyType);
+    if (isUnknown(keyType)) return unknown(`${resource.address}: cannot be decided statically: ${keyType.reason}`);
     if (keyType !== 'CUSTOMER_MANAGED_CMK') return fail(`${resource.address}: encrypted with an AWS owned key, not a customer managed key`);
     return customerManagedKeyOutcome(resource, prop(resource, { terraform: 'server_side_encryption.key_arn' }), ctx.graph, 'delivery stream encryption');
   },

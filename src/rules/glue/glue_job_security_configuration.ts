@@ -40,12 +40,12 @@ export const glueJobSecurityConfiguration: ResourceRule = {
       resource.type === 'AWS::Glue::Crawler'
         ? prop(resource, { cloudformation: 'CrawlerSecurityConfiguration' })
         : prop(resource, { cloudformation: 'SecurityConfiguration', terraform: 'security_configuration' });
-    if (isUnknown(name)) return unknown(name);
+    if (isUnknown(name)) return unknown(`${resource.address}: cannot be decided statically: ${name.reason}`);
     if (name === undefined || name === '') return fail(`${resource.address}: names no security configuration, so nothing it writes is encrypted by Glue`);
     const config = resolveConfiguration(name, ctx.graph);
     if (!config) return unknown(`${resource.address}: security configuration ${String(name)} is not in the scanned files`);
     const missing = missingEncryption(config);
-    if (isUnknown(missing)) return unknown(missing);
+    if (isUnknown(missing)) return unknown(`${resource.address}: cannot be decided statically: ${missing.reason}`);
     if (missing.length > 0) return fail(`${resource.address}: its security configuration ${config.address} leaves ${missing.join(', ')} off`);
     return pass(`${resource.address}: uses ${config.address}, which encrypts S3 output, logs and bookmarks`);
   },

@@ -40,7 +40,7 @@ export const guarddutyDetectorEnabled: GraphRule = {
       const raw = prop(detector, { cloudformation: 'Enable', terraform: 'enable' });
       // Enable is required in CloudFormation; Terraform defaults it to true.
       const enabled = raw === undefined && detector.source !== 'cloudformation' && detector.source !== 'cdk' ? true : asBoolean(raw);
-      if (isUnknown(enabled)) return { resource: detector, ...unknown(enabled) };
+      if (isUnknown(enabled)) return { resource: detector, ...unknown(`${detector.address}: cannot be decided statically: ${enabled.reason}`) };
       if (enabled === true) return { resource: detector, ...pass(`${detector.address}: the detector is enabled`) };
       return { resource: detector, ...fail(`${detector.address}: the detector is declared but suspended`) };
     });

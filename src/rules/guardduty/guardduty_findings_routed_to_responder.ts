@@ -99,7 +99,7 @@ resource "aws_cloudwatch_event_target" "notify" {
         matchedWithoutTarget ??= rule;
       }
       let outcome: Outcome;
-      if (undecided) outcome = unknown(undecided);
+      if (undecided) outcome = unknown(`${producer.address}: cannot be decided statically: ${undecided.reason}`);
       else if (matchedWithoutTarget) outcome = fail(`${producer.address}: ${matchedWithoutTarget.address} matches ${source} findings but has no target`);
       else outcome = fail(`${producer.address}: no EventBridge rule routes ${source} findings to a responder`);
       return { resource: producer, ...outcome };

@@ -28,7 +28,7 @@ export const guarddutyS3ProtectionEnabled: ResourceRule = {
       cloudformation: 'DataSources.S3Logs.Enable',
       terraform: 'datasources.s3_logs.enable',
     });
-    if (isUnknown(enabled)) return unknown(enabled);
+    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled) return pass(`${resource.address}: S3 Protection is enabled`);
     return fail(`${resource.address}: S3 Protection is not enabled`);
   },

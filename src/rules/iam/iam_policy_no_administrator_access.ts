@@ -56,7 +56,7 @@ Policies:
     const managed = attachedAwsManaged(resource, ['AdministratorAccess']);
     if (managed.found.length > 0) return fail(`${resource.address}: attaches AdministratorAccess`);
     if (POLICY_ATTACHMENT_TYPES.includes(resource.type)) {
-      if (managed.undecided) return unknown(managed.undecided);
+      if (managed.undecided) return unknown(`${resource.address}: cannot be decided statically: ${managed.undecided.reason}`);
       return pass(`${resource.address}: does not attach AdministratorAccess`);
     }
     const policies = identityPolicies(resource, ctx.graph);

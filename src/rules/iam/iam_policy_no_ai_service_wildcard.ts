@@ -62,7 +62,7 @@ export const iamPolicyNoAiServiceWildcard: ResourceRule = {
     const managed = attachedAwsManaged(resource, FULL_ACCESS_POLICIES);
     if (managed.found.length > 0) return fail(`${resource.address}: attaches ${managed.found.join(', ')}`);
     if (POLICY_ATTACHMENT_TYPES.includes(resource.type)) {
-      if (managed.undecided) return unknown(managed.undecided);
+      if (managed.undecided) return unknown(`${resource.address}: cannot be decided statically: ${managed.undecided.reason}`);
       return pass(`${resource.address}: attaches no full-access policy for Bedrock, SageMaker or S3`);
     }
     const policies = identityPolicies(resource, ctx.graph);

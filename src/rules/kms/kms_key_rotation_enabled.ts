@@ -23,14 +23,14 @@ export const kmsKeyRotationEnabled: ResourceRule = {
   },
   evaluate(resource) {
     const spec = prop(resource, { cloudformation: 'KeySpec', terraform: 'customer_master_key_spec' });
-    if (isUnknown(spec)) return unknown(spec);
+    if (isUnknown(spec)) return unknown(`${resource.address}: cannot be decided statically: ${spec.reason}`);
     if (typeof spec === 'string' && spec !== 'SYMMETRIC_DEFAULT') {
       return notApplicable(`${resource.address}: ${spec} keys cannot rotate automatically`);
     }
     const usage = prop(resource, { cloudformation: 'KeyUsage', terraform: 'key_usage' });
     if (usage === 'GENERATE_VERIFY_MAC') return notApplicable(`${resource.address}: HMAC keys cannot rotate automatically`);
     const enabled = asBoolean(prop(resource, { cloudformation: 'EnableKeyRotation', terraform: 'enable_key_rotation' }));
-    if (isUnknown(enabled)) return unknown(enabled);
+    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled === true) return pass(`${resource.address}: automatic rotation is enabled`);
     return fail(`${resource.address}: automatic rotation is off (the default)`);
   },

@@ -29,7 +29,7 @@ export const lambdaFunctionInVpc: ResourceRule = {
   },
   evaluate(resource) {
     const subnets = prop(resource, { cloudformation: 'VpcConfig.SubnetIds', terraform: 'vpc_config.subnet_ids' });
-    if (isUnknown(subnets)) return unknown(subnets);
+    if (isUnknown(subnets)) return unknown(`${resource.address}: cannot be decided statically: ${subnets.reason}`);
     if (asArray(subnets).length > 0) return pass(`${resource.address}: runs in VPC subnets`);
     return fail(`${resource.address}: runs outside any VPC`);
   },

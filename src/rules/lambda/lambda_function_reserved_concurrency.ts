@@ -24,7 +24,7 @@ export const lambdaFunctionReservedConcurrency: ResourceRule = {
   },
   evaluate(resource) {
     const value = prop(resource, { cloudformation: 'ReservedConcurrentExecutions', terraform: 'reserved_concurrent_executions' });
-    if (isUnknown(value)) return unknown(value);
+    if (isUnknown(value)) return unknown(`${resource.address}: cannot be decided statically: ${value.reason}`);
     const limit = typeof value === 'string' ? Number(value) : value;
     // Terraform writes -1 for "no reservation".
     if (typeof limit === 'number' && Number.isFinite(limit) && limit >= 0) {

@@ -23,7 +23,7 @@ export const logsGroupRetentionSet: ResourceRule = {
   },
   evaluate(resource) {
     const days = prop(resource, { cloudformation: 'RetentionInDays', terraform: 'retention_in_days' });
-    if (isUnknown(days)) return unknown(days);
+    if (isUnknown(days)) return unknown(`${resource.address}: cannot be decided statically: ${days.reason}`);
     const n = typeof days === 'string' ? Number(days) : days;
     // Terraform writes 0 for "never expire".
     if (typeof n === 'number' && Number.isFinite(n) && n > 0) return pass(`${resource.address}: logs are kept ${n} days`);

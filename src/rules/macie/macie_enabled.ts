@@ -34,7 +34,7 @@ export const macieEnabled: GraphRule = {
     }
     return sessions.map((session) => {
       const status = prop(session, { cloudformation: 'Status', terraform: 'status' });
-      if (isUnknown(status)) return { resource: session, ...unknown(status) };
+      if (isUnknown(status)) return { resource: session, ...unknown(`${session.address}: cannot be decided statically: ${status.reason}`) };
       if (status === undefined || status === 'ENABLED') return { resource: session, ...pass(`${session.address}: Macie is enabled`) };
       return { resource: session, ...fail(`${session.address}: Macie is declared but ${String(status)}`) };
     });

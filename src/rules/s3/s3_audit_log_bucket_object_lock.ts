@@ -70,7 +70,7 @@ resource "aws_s3_bucket_object_lock_configuration" "audit" {
           ),
         ];
     for (const value of candidates) {
-      if (isUnknown(value)) return unknown(value);
+      if (isUnknown(value)) return unknown(`${resource.address}: cannot be decided statically: ${value.reason}`);
       if (value === 'Enabled' || asBoolean(value) === true) return pass(`${resource.address}: Object Lock is enabled on the audit log bucket of ${by}`);
     }
     return fail(`${resource.address}: receives audit logs from ${by} but Object Lock is not enabled`);

@@ -55,9 +55,9 @@ export const s3BucketAccessLoggingEnabled: ResourceRule = {
     if (target === undefined && !cfn) {
       const { found, undecided } = bucketCompanions(resource, ctx.graph, ['aws_s3_bucket_logging']);
       if (found[0]) target = found[0].properties['target_bucket'];
-      else if (undecided) return unknown(undecided);
+      else if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
     }
-    if (isUnknown(target)) return unknown(target);
+    if (isUnknown(target)) return unknown(`${resource.address}: cannot be decided statically: ${target.reason}`);
     if (target === undefined || target === null) return fail(`${resource.address}: server access logging is not configured`);
     return pass(`${resource.address}: server access logging is configured`);
   },

@@ -58,10 +58,10 @@ export const s3BucketEncryptedWithCmk: ResourceRule = {
       if (undecided) return unknown(`${resource.address}: an encryption configuration names an unresolved bucket: ${undecided}`);
       return fail(`${resource.address}: no default encryption is configured, so objects get SSE-S3 with an AWS owned key`);
     }
-    if (isUnknown(config)) return unknown(config);
+    if (isUnknown(config)) return unknown(`${resource.address}: cannot be decided statically: ${config.reason}`);
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
     const algorithm = getPath(config, cfn ? 'SSEAlgorithm' : 'sse_algorithm');
-    if (isUnknown(algorithm)) return unknown(algorithm);
+    if (isUnknown(algorithm)) return unknown(`${resource.address}: cannot be decided statically: ${algorithm.reason}`);
     if (typeof algorithm !== 'string' || !algorithm.startsWith('aws:kms')) {
       return fail(`${resource.address}: default encryption is ${String(algorithm ?? 'unset')}, not aws:kms with a customer managed key`);
     }

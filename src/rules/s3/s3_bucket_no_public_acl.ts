@@ -44,7 +44,7 @@ export const s3BucketNoPublicAcl: ResourceRule = {
       }
     }
     for (const acl of acls) {
-      if (isUnknown(acl)) return unknown(acl);
+      if (isUnknown(acl)) return unknown(`${resource.address}: cannot be decided statically: ${acl.reason}`);
       if (typeof acl === 'string' && PUBLIC_CANNED_ACLS.has(acl.toLowerCase())) {
         return fail(`${resource.address}: canned ACL ${acl} opens the bucket to the public`);
       }

@@ -46,14 +46,14 @@ export const s3BucketPublicAccessBlocked: ResourceRule = {
     else {
       const { found, undecided } = bucketCompanions(resource, ctx.graph, ['aws_s3_bucket_public_access_block']);
       if (found[0]) block = found[0].properties;
-      else if (undecided) return unknown(undecided);
+      else if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
     }
     if (block === undefined) return fail(`${resource.address}: no public access block is configured for the bucket`);
-    if (isUnknown(block)) return unknown(block);
+    if (isUnknown(block)) return unknown(`${resource.address}: cannot be decided statically: ${block.reason}`);
     const off: string[] = [];
     for (const [cfnKey, tfKey] of FLAGS) {
       const value = asBoolean(getPath(block, cfn ? cfnKey : tfKey));
-      if (isUnknown(value)) return unknown(value);
+      if (isUnknown(value)) return unknown(`${resource.address}: cannot be decided statically: ${value.reason}`);
       if (value !== true) off.push(cfn ? cfnKey : tfKey);
     }
     if (off.length > 0) return fail(`${resource.address}: public access block leaves ${off.join(', ')} off`);

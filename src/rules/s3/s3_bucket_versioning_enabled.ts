@@ -38,10 +38,10 @@ export const s3BucketVersioningEnabled: ResourceRule = {
       else {
         const { found, undecided } = bucketCompanions(resource, ctx.graph, ['aws_s3_bucket_versioning']);
         if (found[0]) status = getPath(found[0].properties, 'versioning_configuration.status');
-        else if (undecided) return unknown(undecided);
+        else if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
       }
     }
-    if (isUnknown(status)) return unknown(status);
+    if (isUnknown(status)) return unknown(`${resource.address}: cannot be decided statically: ${status.reason}`);
     if (status === 'Enabled') return pass(`${resource.address}: versioning is enabled`);
     return fail(`${resource.address}: versioning is ${typeof status === 'string' ? status : 'not configured'}`);
   },

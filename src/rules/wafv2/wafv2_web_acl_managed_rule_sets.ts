@@ -46,7 +46,7 @@ export const wafv2WebAclManagedRuleSets: ResourceRule = {
   evaluate(resource) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
     const rules = resource.properties[cfn ? 'Rules' : 'rule'];
-    if (isUnknown(rules)) return unknown(rules);
+    if (isUnknown(rules)) return unknown(`${resource.address}: cannot be decided statically: ${rules.reason}`);
     const used: string[] = [];
     let undecided: Unknown | undefined;
     for (const rule of asArray(rules)) {
@@ -56,7 +56,7 @@ export const wafv2WebAclManagedRuleSets: ResourceRule = {
       else if (typeof name === 'string' && vendor === 'AWS' && BASELINE_GROUPS.includes(name)) used.push(name);
     }
     if (used.length > 0) return pass(`${resource.address}: uses ${used.join(', ')}`);
-    if (undecided) return unknown(undecided);
+    if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
     return fail(`${resource.address}: uses neither ${BASELINE_GROUPS.join(' nor ')}`);
   },
 };
