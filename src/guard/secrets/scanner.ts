@@ -41,6 +41,12 @@ interface CompiledRule {
 export interface SecretScanner {
   readonly ruleCount: number;
   scan(text: string): SecretMatch[];
+  /**
+   * Compiles every rule now (about 1.5 ms each, ~330 ms for the default set) instead of on the
+   * first text that contains its keywords: for servers that prefer a slow start to a slow
+   * first request.
+   */
+  warmUp(): void;
 }
 
 function compileAllowlist(a: SecretAllowlist): CompiledAllowlist {
@@ -227,7 +233,16 @@ export function createSecretScanner(file: GitleaksRuleFile): SecretScanner {
     return dedupe(found);
   }
 
-  return { ruleCount: rules.length, scan };
+  function warmUp(): void {
+    automaton ??= buildKeywordAutomaton([...keywordIds.keys()]);
+    globalAllowlist ??= [compileAllowlist(file.global)];
+    for (const cr of rules) {
+      cr.regex ??= RE2JS.compile(cr.rule.regex);
+      cr.allowlists ??= cr.rule.allowlists.map(compileAllowlist);
+    }
+  }
+
+  return { ruleCount: rules.length, scan, warmUp };
 }
 
 /**
