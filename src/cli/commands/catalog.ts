@@ -138,8 +138,16 @@ export function renderControlsTable(controls: readonly Control[], width: number)
     { head: 'DID', size: 3, cell: (c) => String(c.didLayer) },
     { head: 'SCOPES', size: 9, cell: (c) => c.scopes.join(',') },
   ];
+  // On narrow terminals drop the least useful columns before squeezing titles below readable length.
+  for (const optional of ['PHASE', 'LAYER', 'SCOPES']) {
+    if (width - fixed.reduce((n, col) => n + col.size + 2, 0) >= 30) break;
+    fixed.splice(
+      fixed.findIndex((col) => col.head === optional),
+      1,
+    );
+  }
   const used = fixed.reduce((n, col) => n + col.size + 2, 0);
-  const titleWidth = Math.max(20, width - used);
+  const titleWidth = Math.max(10, width - used);
   const header = [...fixed.map((col) => col.head.padEnd(col.size)), 'TITLE'].join('  ');
   const lines = [pc.bold(header)];
   for (const c of controls) {
