@@ -15,7 +15,7 @@ export const sagemakerDomainKmsCmk: ResourceRule = {
     cloudformation: 'Domain:\n  Type: AWS::SageMaker::Domain\n  Properties:\n    KmsKeyId: !Ref StudioKey',
     terraform: 'resource "aws_sagemaker_domain" "studio" {\n  kms_key_id = aws_kms_key.studio.arn\n}',
   },
-  controls: [],
+  controls: ['notebook-cmk-encryption'],
   equivalents: { checkov: ['CKV_AWS_187'], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource, ctx) {
     return cmkOutcome(resource, ctx, prop(resource, { cloudformation: 'KmsKeyId', terraform: 'kms_key_id' }), 'the domain storage');

@@ -16,7 +16,7 @@ export const sagemakerDomainSsoAuth: ResourceRule = {
     cloudformation: 'Domain:\n  Type: AWS::SageMaker::Domain\n  Properties:\n    AuthMode: SSO',
     terraform: 'resource "aws_sagemaker_domain" "studio" {\n  auth_mode = "SSO"\n}',
   },
-  controls: [],
+  controls: ['sso-for-ml-studio'],
   equivalents: { checkov: [], prowler: ['sagemaker_domain_sso_configured'], securityhub: [], cdknag: [] },
   evaluate(resource) {
     const value = asText(prop(resource, { cloudformation: 'AuthMode', terraform: 'auth_mode' }));

@@ -16,7 +16,7 @@ export const sagemakerDomainVpcOnly: ResourceRule = {
     cloudformation: 'Domain:\n  Type: AWS::SageMaker::Domain\n  Properties:\n    AppNetworkAccessType: VpcOnly',
     terraform: 'resource "aws_sagemaker_domain" "studio" {\n  app_network_access_type = "VpcOnly"\n}',
   },
-  controls: [],
+  controls: ['notebook-in-vpc', 'egress-filtering-for-ai-workloads'],
   equivalents: { checkov: [], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource) {
     const value = asText(prop(resource, { cloudformation: 'AppNetworkAccessType', terraform: 'app_network_access_type' }));

@@ -15,7 +15,7 @@ export const sagemakerEndpointConfigAsyncOutputKmsCmk: ResourceRule = {
     cloudformation: 'AsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: !Sub "s3://${ResultsBucket}/async"\n    KmsKeyId: !Ref InferenceKey',
     terraform: 'async_inference_config {\n  output_config {\n    s3_output_path = "s3://${aws_s3_bucket.results.bucket}/async"\n    kms_key_id     = aws_kms_key.inference.arn\n  }\n}',
   },
-  controls: [],
+  controls: ['inference-endpoint-cmk-encryption'],
   equivalents: { checkov: [], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource, ctx) {
     const config = prop(resource, { cloudformation: 'AsyncInferenceConfig', terraform: 'async_inference_config' });

@@ -16,7 +16,7 @@ export const sagemakerEndpointConfigDataCaptureEnabled: ResourceRule = {
     cloudformation: 'DataCaptureConfig:\n  EnableCapture: true\n  InitialSamplingPercentage: 100\n  DestinationS3Uri: !Sub "s3://${CaptureBucket}/capture"\n  KmsKeyId: !Ref CaptureKey\n  CaptureOptions:\n    - CaptureMode: Input\n    - CaptureMode: Output',
     terraform: 'data_capture_config {\n  enable_capture              = true\n  initial_sampling_percentage = 100\n  destination_s3_uri          = "s3://${aws_s3_bucket.capture.bucket}/capture"\n  kms_key_id                  = aws_kms_key.capture.arn\n  capture_options { capture_mode = "Input" }\n  capture_options { capture_mode = "Output" }\n}',
   },
-  controls: [],
+  controls: ['model-invocation-logging-enabled', 'model-monitoring-scheduled'],
   equivalents: { checkov: [], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource) {
     const config = prop(resource, { cloudformation: 'DataCaptureConfig', terraform: 'data_capture_config' });

@@ -16,7 +16,7 @@ export const sagemakerEndpointConfigDataCaptureKmsCmk: ResourceRule = {
     cloudformation: 'DataCaptureConfig:\n  EnableCapture: true\n  KmsKeyId: !Ref CaptureKey',
     terraform: 'data_capture_config {\n  enable_capture = true\n  kms_key_id     = aws_kms_key.capture.arn\n}',
   },
-  controls: [],
+  controls: ['invocation-log-cmk-encryption'],
   equivalents: { checkov: [], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource, ctx) {
     const config = prop(resource, { cloudformation: 'DataCaptureConfig', terraform: 'data_capture_config' });

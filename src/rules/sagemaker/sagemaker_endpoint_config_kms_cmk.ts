@@ -16,7 +16,7 @@ export const sagemakerEndpointConfigKmsCmk: ResourceRule = {
     cloudformation: 'EndpointConfig:\n  Type: AWS::SageMaker::EndpointConfig\n  Properties:\n    KmsKeyId: !Ref InferenceKey',
     terraform: 'resource "aws_sagemaker_endpoint_configuration" "ec" {\n  kms_key_arn = aws_kms_key.inference.arn\n}',
   },
-  controls: [],
+  controls: ['inference-endpoint-cmk-encryption'],
   equivalents: {
     checkov: ['CKV_AWS_98'],
     prowler: ['sagemaker_endpoint_config_kms_encryption_enabled'],

@@ -15,7 +15,7 @@ export const sagemakerEndpointConfigMultiInstance: ResourceRule = {
     cloudformation: 'ProductionVariants:\n  - VariantName: primary\n    ModelName: !GetAtt Model.ModelName\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 2',
     terraform: 'production_variants {\n  variant_name           = "primary"\n  model_name             = aws_sagemaker_model.m.name\n  instance_type          = "ml.m5.large"\n  initial_instance_count = 2\n}',
   },
-  controls: [],
+  controls: ['inference-endpoint-redundancy'],
   equivalents: { checkov: [], prowler: ['sagemaker_endpoint_config_prod_variant_instances'], securityhub: ['SageMaker.4'], cdknag: [] },
   evaluate(resource) {
     const variants = listOf(resource, { cloudformation: 'ProductionVariants', terraform: 'production_variants' });

@@ -15,7 +15,7 @@ export const sagemakerFeatureGroupOfflineStoreKmsCmk: ResourceRule = {
     cloudformation: 'OfflineStoreConfig:\n  S3StorageConfig:\n    S3Uri: !Sub "s3://${FeatureBucket}/offline"\n    KmsKeyId: !Ref FeatureKey',
     terraform: 'offline_store_config {\n  s3_storage_config {\n    s3_uri     = "s3://${aws_s3_bucket.features.bucket}/offline"\n    kms_key_id = aws_kms_key.features.arn\n  }\n}',
   },
-  controls: [],
+  controls: ['training-data-cmk-encryption'],
   equivalents: { checkov: [], prowler: [], securityhub: ['SageMaker.17'], cdknag: [] },
   evaluate(resource, ctx) {
     const config = prop(resource, { cloudformation: 'OfflineStoreConfig', terraform: 'offline_store_config' });

@@ -15,7 +15,7 @@ export const sagemakerFeatureGroupOnlineStoreKmsCmk: ResourceRule = {
     cloudformation: 'OnlineStoreConfig:\n  EnableOnlineStore: true\n  SecurityConfig:\n    KmsKeyId: !Ref FeatureKey',
     terraform: 'online_store_config {\n  enable_online_store = true\n  security_config {\n    kms_key_id = aws_kms_key.features.arn\n  }\n}',
   },
-  controls: [],
+  controls: ['training-data-cmk-encryption'],
   equivalents: { checkov: [], prowler: [], securityhub: ['SageMaker.18'], cdknag: [] },
   evaluate(resource, ctx) {
     const config = prop(resource, { cloudformation: 'OnlineStoreConfig', terraform: 'online_store_config' });

@@ -13,7 +13,7 @@ export const sagemakerFlowDefinitionOutputKmsCmk: ResourceRule = {
     text: 'Set output_config.kms_key_id to a customer managed KMS key (CloudFormation has no flow definition resource).',
     terraform: 'output_config {\n  s3_output_path = "s3://${aws_s3_bucket.reviews.bucket}/"\n  kms_key_id     = aws_kms_key.reviews.arn\n}',
   },
-  controls: [],
+  controls: ['training-data-cmk-encryption'],
   equivalents: { checkov: ['CKV_AWS_372'], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource, ctx) {
     return cmkOutcome(resource, ctx, prop(resource, { terraform: 'output_config.kms_key_id' }), 'human review output');

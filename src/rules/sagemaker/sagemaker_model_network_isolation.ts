@@ -14,7 +14,7 @@ export const sagemakerModelNetworkIsolation: ResourceRule = {
     cloudformation: 'Model:\n  Type: AWS::SageMaker::Model\n  Properties:\n    EnableNetworkIsolation: true',
     terraform: 'resource "aws_sagemaker_model" "m" {\n  enable_network_isolation = true\n}',
   },
-  controls: [],
+  controls: ['model-network-isolation'],
   equivalents: { checkov: ['CKV_AWS_370'], prowler: ['sagemaker_models_network_isolation_enabled'], securityhub: ['SageMaker.5'], cdknag: [] },
   evaluate(resource) {
     return requireTrue(resource, { cloudformation: 'EnableNetworkIsolation', terraform: 'enable_network_isolation' }, false, 'network isolation');

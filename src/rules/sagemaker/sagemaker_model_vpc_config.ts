@@ -16,7 +16,7 @@ export const sagemakerModelVpcConfig: ResourceRule = {
     cloudformation: 'Model:\n  Type: AWS::SageMaker::Model\n  Properties:\n    VpcConfig:\n      Subnets: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n      SecurityGroupIds: [!Ref ModelSg]',
     terraform: 'resource "aws_sagemaker_model" "m" {\n  vpc_config {\n    subnets            = [aws_subnet.a.id, aws_subnet.b.id]\n    security_group_ids = [aws_security_group.model.id]\n  }\n}',
   },
-  controls: [],
+  controls: ['model-network-isolation'],
   equivalents: { checkov: [], prowler: ['sagemaker_models_vpc_settings_configured'], securityhub: [], cdknag: [] },
   evaluate(resource) {
     const subnets = prop(resource, { cloudformation: 'VpcConfig.Subnets', terraform: 'vpc_config.subnets' });

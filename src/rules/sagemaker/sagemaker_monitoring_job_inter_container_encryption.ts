@@ -15,7 +15,7 @@ export const sagemakerMonitoringJobInterContainerEncryption: ResourceRule = {
     cloudformation: 'NetworkConfig:\n  EnableInterContainerTrafficEncryption: true',
     terraform: 'network_config {\n  enable_inter_container_traffic_encryption = true\n}',
   },
-  controls: [],
+  controls: ['inter-container-traffic-encryption'],
   equivalents: {
     checkov: ['CKV_AWS_369'],
     prowler: [],

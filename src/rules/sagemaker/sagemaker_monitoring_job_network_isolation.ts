@@ -15,7 +15,7 @@ export const sagemakerMonitoringJobNetworkIsolation: ResourceRule = {
     cloudformation: 'NetworkConfig:\n  EnableNetworkIsolation: true',
     terraform: 'network_config {\n  enable_network_isolation = true\n}',
   },
-  controls: [],
+  controls: ['training-job-network-isolation'],
   equivalents: {
     checkov: [],
     prowler: [],

@@ -16,7 +16,7 @@ export const sagemakerMonitoringJobOutputKmsCmk: ResourceRule = {
     cloudformation: 'DataQualityJobOutputConfig:\n  KmsKeyId: !Ref MonitoringKey\n  MonitoringOutputs:\n    - S3Output:\n        S3Uri: !Sub "s3://${ReportsBucket}/data-quality"\n        LocalPath: /opt/ml/processing/output',
     terraform: 'data_quality_job_output_config {\n  kms_key_id = aws_kms_key.monitoring.arn\n}',
   },
-  controls: [],
+  controls: ['invocation-log-cmk-encryption'],
   equivalents: { checkov: ['CKV_AWS_367'], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource, ctx) {
     const paths = monitoringPaths(resource);

@@ -15,7 +15,7 @@ export const sagemakerMonitoringJobVolumeKmsCmk: ResourceRule = {
     cloudformation: 'JobResources:\n  ClusterConfig:\n    InstanceCount: 1\n    InstanceType: ml.m5.large\n    VolumeSizeInGB: 20\n    VolumeKmsKeyId: !Ref MonitoringKey',
     terraform: 'job_resources {\n  cluster_config {\n    instance_count    = 1\n    instance_type     = "ml.m5.large"\n    volume_size_in_gb = 20\n    volume_kms_key_id = aws_kms_key.monitoring.arn\n  }\n}',
   },
-  controls: [],
+  controls: ['training-job-volume-cmk-encryption'],
   equivalents: { checkov: ['CKV_AWS_368'], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource, ctx) {
     const paths = monitoringPaths(resource);

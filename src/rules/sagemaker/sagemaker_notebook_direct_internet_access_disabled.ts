@@ -16,7 +16,7 @@ export const sagemakerNotebookDirectInternetAccessDisabled: ResourceRule = {
     cloudformation: 'Notebook:\n  Type: AWS::SageMaker::NotebookInstance\n  Properties:\n    SubnetId: !Ref PrivateSubnet\n    SecurityGroupIds: [!Ref NotebookSg]\n    DirectInternetAccess: Disabled',
     terraform: 'resource "aws_sagemaker_notebook_instance" "nb" {\n  subnet_id              = aws_subnet.private.id\n  security_groups        = [aws_security_group.nb.id]\n  direct_internet_access = "Disabled"\n}',
   },
-  controls: [],
+  controls: ['notebook-direct-internet-disabled', 'egress-filtering-for-ai-workloads'],
   equivalents: {
     checkov: ['CKV_AWS_122'],
     prowler: ['sagemaker_notebook_instance_without_direct_internet_access_configured'],

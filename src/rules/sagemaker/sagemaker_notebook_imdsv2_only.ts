@@ -16,7 +16,7 @@ export const sagemakerNotebookImdsv2Only: ResourceRule = {
     cloudformation: 'Notebook:\n  Type: AWS::SageMaker::NotebookInstance\n  Properties:\n    InstanceMetadataServiceConfiguration:\n      MinimumInstanceMetadataServiceVersion: "2"',
     terraform: 'resource "aws_sagemaker_notebook_instance" "nb" {\n  instance_metadata_service_configuration {\n    minimum_instance_metadata_service_version = "2"\n  }\n}',
   },
-  controls: [],
+  controls: ['imdsv2-required'],
   equivalents: { checkov: ['CKV_AWS_371'], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource) {
     const value = asText(

@@ -16,7 +16,7 @@ export const sagemakerNotebookInVpc: ResourceRule = {
     cloudformation: 'Notebook:\n  Type: AWS::SageMaker::NotebookInstance\n  Properties:\n    SubnetId: !Ref PrivateSubnet\n    SecurityGroupIds: [!Ref NotebookSg]',
     terraform: 'resource "aws_sagemaker_notebook_instance" "nb" {\n  subnet_id       = aws_subnet.private.id\n  security_groups = [aws_security_group.nb.id]\n}',
   },
-  controls: [],
+  controls: ['notebook-in-vpc'],
   equivalents: {
     checkov: ['CKV_AWS_306'],
     prowler: ['sagemaker_notebook_instance_vpc_settings_configured'],

@@ -15,7 +15,7 @@ export const sagemakerNotebookKmsCmk: ResourceRule = {
     cloudformation: 'Notebook:\n  Type: AWS::SageMaker::NotebookInstance\n  Properties:\n    KmsKeyId: !Ref NotebookKey',
     terraform: 'resource "aws_sagemaker_notebook_instance" "nb" {\n  kms_key_id = aws_kms_key.notebook.arn\n}',
   },
-  controls: [],
+  controls: ['notebook-cmk-encryption'],
   equivalents: {
     checkov: ['CKV_AWS_22', 'CKV_AWS_187'],
     prowler: ['sagemaker_notebook_instance_encryption_enabled'],

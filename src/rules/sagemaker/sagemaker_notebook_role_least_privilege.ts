@@ -16,7 +16,7 @@ export const sagemakerNotebookRoleLeastPrivilege: ResourceRule = {
     cloudformation: 'NotebookRole:\n  Type: AWS::IAM::Role\n  Properties:\n    Policies:\n      - PolicyName: data\n        PolicyDocument:\n          Statement:\n            - Effect: Allow\n              Action: [s3:GetObject]\n              Resource: !Sub "${DataBucket.Arn}/*"',
     terraform: 'data "aws_iam_policy_document" "notebook" {\n  statement {\n    actions   = ["s3:GetObject"]\n    resources = ["${aws_s3_bucket.data.arn}/*"]\n  }\n}',
   },
-  controls: [],
+  controls: ['ai-roles-least-privilege'],
   equivalents: { checkov: ['CKV2_AWS_68'], prowler: [], securityhub: [], cdknag: ['AwsSolutions-IAM5'] },
   evaluate(resource, ctx) {
     const arn = prop(resource, { cloudformation: 'RoleArn', terraform: 'role_arn' });

@@ -16,7 +16,7 @@ export const sagemakerNotebookRootAccessDisabled: ResourceRule = {
     cloudformation: 'Notebook:\n  Type: AWS::SageMaker::NotebookInstance\n  Properties:\n    RootAccess: Disabled',
     terraform: 'resource "aws_sagemaker_notebook_instance" "nb" {\n  root_access = "Disabled"\n}',
   },
-  controls: [],
+  controls: ['notebook-root-access-disabled'],
   equivalents: {
     checkov: ['CKV_AWS_307'],
     prowler: ['sagemaker_notebook_instance_root_access_disabled'],

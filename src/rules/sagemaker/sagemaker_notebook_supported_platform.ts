@@ -19,7 +19,7 @@ export const sagemakerNotebookSupportedPlatform: ResourceRule = {
     cloudformation: 'Notebook:\n  Type: AWS::SageMaker::NotebookInstance\n  Properties:\n    PlatformIdentifier: notebook-al2023-v1',
     terraform: 'resource "aws_sagemaker_notebook_instance" "nb" {\n  platform_identifier = "notebook-al2023-v1"\n}',
   },
-  controls: [],
+  controls: ['notebook-platform-current'],
   equivalents: { checkov: [], prowler: [], securityhub: ['SageMaker.8'], cdknag: [] },
   evaluate(resource) {
     const value = asText(prop(resource, { cloudformation: 'PlatformIdentifier', terraform: 'platform_identifier' }));

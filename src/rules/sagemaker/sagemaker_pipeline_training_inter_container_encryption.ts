@@ -13,7 +13,7 @@ export const sagemakerPipelineTrainingInterContainerEncryption: ResourceRule = {
     cloudformation: '{"Name": "Train", "Type": "Training", "Arguments": {"EnableInterContainerTrafficEncryption": true, ...}}',
     terraform: 'pipeline_definition = jsonencode({ Steps = [{ Name = "Train", Type = "Training", Arguments = { EnableInterContainerTrafficEncryption = true } }] })',
   },
-  controls: [],
+  controls: ['inter-container-traffic-encryption'],
   equivalents: { checkov: [], prowler: ['sagemaker_training_jobs_intercontainer_encryption_enabled'], securityhub: [], cdknag: [] },
   evaluate(resource) {
     return judgeTrainingSteps(resource, 'inter-container traffic encryption', (job) => requireTrueArgument(job, 'EnableInterContainerTrafficEncryption'));

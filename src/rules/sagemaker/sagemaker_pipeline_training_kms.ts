@@ -26,7 +26,7 @@ export const sagemakerPipelineTrainingKms: ResourceRule = {
     cloudformation: '"Arguments": {"ResourceConfig": {"VolumeKmsKeyId": "<key arn>", ...}, "OutputDataConfig": {"KmsKeyId": "<key arn>", "S3OutputPath": "s3://..."}}',
     terraform: 'Arguments = {\n  ResourceConfig   = { VolumeKmsKeyId = aws_kms_key.training.arn }\n  OutputDataConfig = { KmsKeyId = aws_kms_key.training.arn, S3OutputPath = "s3://..." }\n}',
   },
-  controls: [],
+  controls: ['training-job-volume-cmk-encryption', 'model-artifact-cmk-encryption'],
   equivalents: { checkov: [], prowler: ['sagemaker_training_jobs_volume_and_output_encryption_enabled'], securityhub: [], cdknag: [] },
   evaluate(resource) {
     return judgeTrainingSteps(resource, 'customer managed volume and output encryption', keyVerdict);

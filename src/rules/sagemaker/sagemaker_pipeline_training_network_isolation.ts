@@ -14,7 +14,7 @@ export const sagemakerPipelineTrainingNetworkIsolation: ResourceRule = {
     cloudformation: '{"Name": "Train", "Type": "Training", "Arguments": {"EnableNetworkIsolation": true, ...}}',
     terraform: 'pipeline_definition = jsonencode({ Steps = [{ Name = "Train", Type = "Training", Arguments = { EnableNetworkIsolation = true } }] })',
   },
-  controls: [],
+  controls: ['training-job-network-isolation'],
   equivalents: { checkov: [], prowler: ['sagemaker_training_jobs_network_isolation_enabled'], securityhub: [], cdknag: [] },
   evaluate(resource) {
     return judgeTrainingSteps(resource, 'network isolation', (job) => requireTrueArgument(job, 'EnableNetworkIsolation'));

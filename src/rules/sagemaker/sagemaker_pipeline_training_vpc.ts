@@ -22,7 +22,7 @@ export const sagemakerPipelineTrainingVpc: ResourceRule = {
     cloudformation: '"Arguments": {"VpcConfig": {"Subnets": ["subnet-..."], "SecurityGroupIds": ["sg-..."]}, ...}',
     terraform: 'Arguments = {\n  VpcConfig = { Subnets = [aws_subnet.a.id], SecurityGroupIds = [aws_security_group.training.id] }\n}',
   },
-  controls: [],
+  controls: ['training-job-network-isolation'],
   equivalents: { checkov: [], prowler: ['sagemaker_training_jobs_vpc_settings_configured'], securityhub: [], cdknag: [] },
   evaluate(resource) {
     return judgeTrainingSteps(resource, 'a VPC configuration', vpcVerdict);
