@@ -78,6 +78,29 @@ describe('guard.stream', () => {
     );
   });
 
+  it('never throws on arbitrary chunks (split surrogate pairs included) and releases what check() returns', () => {
+    const g = createGuard({
+      ...guard.policy,
+      output: { allowedDomains: [], urlAction: 'ANONYMIZE', htmlAction: 'ANONYMIZE' },
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 600 }),
+          fc.string({ unit: 'grapheme', maxLength: 300 }),
+        ),
+        fc.array(fc.nat({ max: 700 }), { maxLength: 30 }),
+        (text, cuts) => {
+          const whole = g.check({ text, direction: 'output' });
+          const { decisions, text: released } = run(g.stream('output'), chunksOf(text, cuts));
+          if (whole.action !== 'block' && decisions.every((d) => d.action !== 'block'))
+            expect(released).toBe(whole.text);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('holds back at most the tail window of plain text', () => {
     const stream = guard.stream('output');
     let maxHeld = 0;
