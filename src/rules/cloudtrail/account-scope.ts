@@ -14,9 +14,9 @@ export function accountAnchor(graph: ResourceGraph): Resource | undefined {
 }
 
 /** The message for an account-level service that the scanned code does not declare. */
-export function absentMessage(service: string, types: string): string {
+export function absentMessage(anchor: Resource, service: string, types: string): string {
   return (
-    `no ${service} was found in the scanned code (${types}). Static analysis cannot see other stacks or ` +
+    `${anchor.address} (where this account-level finding is attached): no ${service} was found in the scanned code (${types}). Static analysis cannot see other stacks or ` +
     `organization-level settings: if it is enabled elsewhere, suppress this finding with that reason`
   );
 }

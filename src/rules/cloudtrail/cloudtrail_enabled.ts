@@ -40,7 +40,7 @@ export const cloudtrailEnabled: GraphRule = {
     const trails = ctx.graph.byType(...TRAIL_TYPES.cloudformation, ...TRAIL_TYPES.terraform);
     if (trails.length === 0) {
       const anchor = accountAnchor(ctx.graph);
-      return anchor ? [{ resource: anchor, ...fail(absentMessage('CloudTrail trail', 'AWS::CloudTrail::Trail / aws_cloudtrail')) }] : [];
+      return anchor ? [{ resource: anchor, ...fail(absentMessage(anchor, 'CloudTrail trail', 'AWS::CloudTrail::Trail / aws_cloudtrail')) }] : [];
     }
     return trails.map((trail) => {
       // IsLogging is required in CloudFormation; Terraform's enable_logging defaults to true.

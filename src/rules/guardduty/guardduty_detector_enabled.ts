@@ -34,7 +34,7 @@ export const guarddutyDetectorEnabled: GraphRule = {
     const detectors = ctx.graph.byType(...DETECTOR_TYPES.cloudformation, ...DETECTOR_TYPES.terraform);
     if (detectors.length === 0) {
       const anchor = accountAnchor(ctx.graph);
-      return anchor ? [{ resource: anchor, ...fail(absentMessage('GuardDuty detector', 'AWS::GuardDuty::Detector / aws_guardduty_detector')) }] : [];
+      return anchor ? [{ resource: anchor, ...fail(absentMessage(anchor, 'GuardDuty detector', 'AWS::GuardDuty::Detector / aws_guardduty_detector')) }] : [];
     }
     return detectors.map((detector) => {
       const raw = prop(detector, { cloudformation: 'Enable', terraform: 'enable' });

@@ -30,7 +30,7 @@ export const macieEnabled: GraphRule = {
     const sessions = ctx.graph.byType(...SESSION_TYPES.cloudformation, ...SESSION_TYPES.terraform);
     if (sessions.length === 0) {
       const anchor = accountAnchor(ctx.graph);
-      return anchor ? [{ resource: anchor, ...fail(absentMessage('Macie session', 'AWS::Macie::Session / aws_macie2_account')) }] : [];
+      return anchor ? [{ resource: anchor, ...fail(absentMessage(anchor, 'Macie session', 'AWS::Macie::Session / aws_macie2_account')) }] : [];
     }
     return sessions.map((session) => {
       const status = prop(session, { cloudformation: 'Status', terraform: 'status' });
