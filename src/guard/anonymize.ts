@@ -3,6 +3,7 @@
  * tokens kept in a per-request vault so that an answer can be restored with `vault.restore()`.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { resolveOverlaps } from './pii/overlaps.js';
 
 export type AnonymizeMode = 'tag' | 'mask' | 'hash' | 'token';
 
@@ -92,19 +93,6 @@ function maskValue(entity: string, value: string, maskChar: string): string {
   return maskChar.repeat(value.length);
 }
 
-/** Overlapping spans: the higher score, then the longer span, wins. */
-function nonOverlapping(spans: readonly AnonymizeSpan[], textLength: number): AnonymizeSpan[] {
-  const ranked = spans
-    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= textLength && s.end > s.start)
-    .sort((a, b) => (b.score ?? 1) - (a.score ?? 1) || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const accepted: AnonymizeSpan[] = [];
-  for (const span of ranked) {
-    if (accepted.some((a) => span.start < a.end && a.start < span.end)) continue;
-    accepted.push(span);
-  }
-  return accepted.sort((a, b) => a.start - b.start);
-}
-
 export function anonymize(
   text: string,
   matches: readonly AnonymizeSpan[],
@@ -117,7 +105,8 @@ export function anonymize(
   const maskChar = options.maskChar ?? '*';
   let out = '';
   let last = 0;
-  for (const span of nonOverlapping(matches, text.length)) {
+  const valid = matches.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= text.length);
+  for (const span of resolveOverlaps(valid)) {
     const value = text.slice(span.start, span.end);
     out += text.slice(last, span.start);
     switch (mode) {

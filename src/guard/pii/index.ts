@@ -5,12 +5,14 @@
  */
 import { RE2JS } from 're2js';
 import type { PiiMatch } from '../types.js';
-import { contextMatches } from './context.js';
+import { contextMatches, DEFAULT_CONTEXT_AFTER, DEFAULT_CONTEXT_BEFORE } from './context.js';
 import { findNamesAndAddresses } from './ner/index.js';
+import { resolveOverlaps } from './overlaps.js';
 import { findPhones } from './phone.js';
 import { PATTERN_RECOGNIZERS } from './recognizers.js';
 import { findDomains, findEmails } from './web.js';
 
+export { resolveOverlaps } from './overlaps.js';
 export { PII_ENTITIES, PII_ENTITY_NAMES, resolveEntityName, type PiiEntityDefinition } from './entities.js';
 
 /** Texts longer than this (UTF-16 code units) are refused: callers split or truncate them. */
@@ -66,46 +68,84 @@ function findCustom(text: string, custom: CustomPiiPattern[]): PiiMatch[] {
   return out;
 }
 
-function runPatterns(text: string, lower: string, wanted: (entity: string) => boolean): PiiMatch[] {
+const KEYWORD_WINDOW_BEFORE = 8;
+const KEYWORD_WINDOW_AFTER = 160;
+/** Longest value a context-led candidate can have (IBAN-length numbers, 40-character keys). */
+const MAX_CANDIDATE = 64;
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9;
+}
+
+/** Windows [start, end) around each occurrence of the words, merged, widened to whitespace. */
+function isAlnumCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+function anchorWindows(lower: string, words: readonly string[], before: number, after: number, wholeWord: boolean): Array<[number, number]> {
+  const raw: Array<[number, number]> = [];
+  for (const word of words) {
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
+      // Words start on a boundary ("pin" in "spinning" is no anchor); context words also end on one.
+      if (at > 0 && isAlnumCode(lower.charCodeAt(at - 1))) continue;
+      const next = lower.charCodeAt(at + word.length);
+      if (wholeWord && isAlnumCode(next) && next !== 115) continue;
+      raw.push([Math.max(0, at - before), Math.min(lower.length, at + word.length + after)]);
+    }
+  }
+  raw.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [s, e] of raw) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  for (const w of merged) {
+    for (let k = 0; k < MAX_CANDIDATE && w[0] > 0 && !isSpaceCode(lower.charCodeAt(w[0] - 1)); k++) w[0]--;
+    for (let k = 0; k < MAX_CANDIDATE && w[1] < lower.length && !isSpaceCode(lower.charCodeAt(w[1])); k++) w[1]++;
+  }
+  return merged;
+}
+
+function runPatterns(text: string, lower: string, threshold: number, wanted: (entity: string) => boolean): PiiMatch[] {
   const out: PiiMatch[] = [];
+  // Lower-casing changed some lengths (e.g. 'İ'): offsets in `lower` would not line up, scan everything.
+  const aligned = lower.length === text.length;
+  const whole: Array<[number, number]> = [[0, text.length]];
   for (const recognizer of PATTERN_RECOGNIZERS) {
     if (!wanted(recognizer.entity)) continue;
-    if (recognizer.requires && !recognizer.requires.some((needle) => lower.includes(needle))) continue;
+    let windows = whole;
+    if (aligned && recognizer.anchors) {
+      windows = anchorWindows(lower, recognizer.anchors, KEYWORD_WINDOW_BEFORE, KEYWORD_WINDOW_AFTER, false);
+    } else if (aligned && recognizer.contextRequired && recognizer.context && threshold >= DEFAULT_PII_THRESHOLD) {
+      const ctx = recognizer.context;
+      windows = anchorWindows(lower, ctx.words, (ctx.after ?? DEFAULT_CONTEXT_AFTER) + MAX_CANDIDATE, (ctx.before ?? DEFAULT_CONTEXT_BEFORE) + MAX_CANDIDATE, true);
+    }
     const pattern = recognizer.pattern;
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      let start = m.index;
-      let end = start + m[0].length;
-      if (recognizer.valueGroup !== undefined) {
-        const indices = m.indices?.[recognizer.valueGroup];
-        if (!indices) continue;
-        [start, end] = indices;
+    for (const [from, to] of windows) {
+      const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) {
+        let start = from + m.index;
+        let end = start + m[0].length;
+        if (recognizer.valueGroup !== undefined) {
+          const indices = m.indices?.[recognizer.valueGroup];
+          if (!indices) continue;
+          start = from + indices[0];
+          end = from + indices[1];
+        }
+        if (recognizer.trimTrailing) end = start + text.slice(start, end).replace(recognizer.trimTrailing, '').length;
+        if (end <= start) continue;
+        const base = recognizer.score(text.slice(start, end));
+        if (base === undefined) continue;
+        let score = base;
+        if (recognizer.context && contextMatches(text, start, end, recognizer.context)) score = Math.min(1, score + recognizer.context.boost);
+        const match: PiiMatch = { entity: recognizer.entity, start, end, score, recognizer: recognizer.name };
+        out.push(recognizer.entity === 'URL' ? trimUrl(text, match) : match);
       }
-      if (recognizer.trimTrailing) end = start + text.slice(start, end).replace(recognizer.trimTrailing, '').length;
-      if (end <= start) continue;
-      const base = recognizer.score(text.slice(start, end));
-      if (base === undefined) continue;
-      let score = base;
-      if (recognizer.context && contextMatches(text, start, end, recognizer.context)) score = Math.min(1, score + recognizer.context.boost);
-      const match: PiiMatch = { entity: recognizer.entity, start, end, score, recognizer: recognizer.name };
-      out.push(recognizer.entity === 'URL' ? trimUrl(text, match) : match);
     }
   }
   return out;
-}
-
-/** Highest score first, then longest; a match overlapping an accepted one is dropped. */
-export function resolveOverlaps<T extends { start: number; end: number; score?: number }>(matches: readonly T[]): T[] {
-  const ranked = [...matches].sort((a, b) => (b.score ?? 1) - (a.score ?? 1) || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const accepted: T[] = [];
-  const taken: Array<[number, number]> = [];
-  for (const match of ranked) {
-    if (match.end <= match.start) continue;
-    if (taken.some(([s, e]) => match.start < e && s < match.end)) continue;
-    accepted.push(match);
-    taken.push([match.start, match.end]);
-  }
-  return accepted.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -124,7 +164,7 @@ export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiMatch[]
   if (wanted('EMAIL')) candidates.push(...findEmails(text));
   if (wanted('URL')) candidates.push(...findDomains(text));
   if (wanted('PHONE')) candidates.push(...findPhones(text));
-  candidates.push(...runPatterns(text, lower, wanted));
+  candidates.push(...runPatterns(text, lower, threshold, wanted));
   if (wanted('NAME') || wanted('ADDRESS')) {
     for (const match of findNamesAndAddresses(text)) if (wanted(match.entity)) candidates.push(match);
   }

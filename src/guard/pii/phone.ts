@@ -30,6 +30,17 @@ function digitCount(value: string): number {
   return n;
 }
 
+const NANP = new Set<CountryCode>(['US', 'CA']);
+const TRUNK_ZERO = new Set<CountryCode>(['GB', 'DE', 'FR', 'AU']);
+
+/** Cheap pre-check of national numbers, so that most candidates are parsed once or not at all. */
+function plausibleFor(region: CountryCode, digits: string): boolean {
+  if (NANP.has(region)) return digits.length === 10 || (digits.length === 11 && digits.startsWith('1'));
+  if (TRUNK_ZERO.has(region)) return digits.startsWith('0');
+  if (region === 'IN') return digits.startsWith('0') || (digits.length === 10 && /^[6-9]/.test(digits));
+  return true;
+}
+
 function scoreNumber(value: string, regions: readonly CountryCode[]): number | undefined {
   const core = value.replace(EXTENSION, '');
   const digits = digitCount(core);
@@ -41,7 +52,9 @@ function scoreNumber(value: string, regions: readonly CountryCode[]): number | u
     if (parsed?.isValid()) return 0.9;
     return parsed?.isPossible() ? 0.5 : 0.35;
   }
+  const digitsOnly = core.replace(/\D/g, '');
   for (const region of regions) {
+    if (!plausibleFor(region, digitsOnly)) continue;
     const parsed = parsePhoneNumberFromString(core, region);
     if (parsed?.isValid()) return shaped ? 0.7 : 0.45;
   }

@@ -33,8 +33,13 @@ export interface PatternRecognizer {
   /** Base score of a candidate before context, or undefined to drop it. */
   readonly score: (value: string) => number | undefined;
   readonly context?: ContextRule;
-  /** Skip the recognizer unless the text contains one of these (lower-case) strings. */
-  readonly requires?: readonly string[];
+  /**
+   * Lower-case keywords that lead the pattern ("password", "cvv"): the regex only runs in a short
+   * window after each occurrence, so its cost follows the keywords, not the text length.
+   */
+  readonly anchors?: readonly string[];
+  /** No candidate reaches the default threshold without a context word: scan only near them. */
+  readonly contextRequired?: boolean;
   /** Sentence punctuation stripped from the end of the value. */
   readonly trimTrailing?: RegExp;
 }
@@ -82,6 +87,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![\d-])\d{3}([- ]?)\d{3}\1\d{3}(?![\d-])/g,
     score: (value) => (sinValid(digitsOf(value)) ? (separatorsOf(value) === '' ? 0.25 : 0.45) : undefined),
     context: { words: ['sin', 'social insurance', 'insurance number', 'nas', "numéro d'assurance sociale", 'assurance sociale'], boost: 0.5 },
+    contextRequired: true,
   },
   {
     entity: 'UK_NATIONAL_HEALTH_SERVICE_NUMBER',
@@ -89,6 +95,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![\d-])\d{3}([- ]?)\d{3}\1\d{4}(?![\d-])/g,
     score: (value) => (nhsValid(digitsOf(value)) ? 0.35 : undefined),
     context: { words: ['nhs', 'national health', 'health service', 'nhs number', 'patient number'], boost: 0.6 },
+    contextRequired: true,
   },
   {
     entity: 'UK_UNIQUE_TAXPAYER_REFERENCE_NUMBER',
@@ -96,6 +103,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![\d-])\d{5} ?\d{5}K?(?![\dA-Za-z-])/g,
     score: (value) => (utrValid(digitsOf(value)) ? 0.3 : undefined),
     context: { words: ['utr', 'unique taxpayer', 'taxpayer reference', 'tax reference', 'self assessment', 'self-assessment', 'hmrc'], boost: 0.6 },
+    contextRequired: true,
   },
   {
     entity: 'US_BANK_ROUTING_NUMBER',
@@ -103,6 +111,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![\d-])\d{9}(?![\d-])/g,
     score: (value) => (abaRoutingValid(value) ? 0.3 : undefined),
     context: { words: ['routing', 'aba', 'rtn', 'routing number', 'transit number', 'bank routing', 'wire'], boost: 0.6 },
+    contextRequired: true,
   },
   {
     entity: 'US_BANK_ACCOUNT_NUMBER',
@@ -110,6 +119,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![\d-])\d{8,17}(?![\d-])/g,
     score: () => 0.05,
     context: { words: ['account', 'acct', 'a/c', 'checking', 'savings', 'bank account', 'account number', 'account no', 'account #', 'acc'], boost: 0.6 },
+    contextRequired: true,
   },
   {
     entity: 'US_PASSPORT_NUMBER',
@@ -117,6 +127,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![A-Za-z0-9])[A-Z]?\d{8,9}(?![A-Za-z0-9])/g,
     score: (value) => (value.length === 9 ? 0.05 : undefined),
     context: { words: ['passport', 'passport number', 'passport no', 'passport #', 'travel document'], boost: 0.7 },
+    contextRequired: true,
   },
   {
     entity: 'DRIVER_ID',
@@ -128,6 +139,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
       boost: 0.7,
       before: 64,
     },
+    contextRequired: true,
   },
   {
     entity: 'LICENSE_PLATE',
@@ -135,6 +147,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2} ?[A-Z]{3}(?![A-Za-z0-9])/g,
     score: () => 0.4,
     context: { words: ['plate', 'plates', 'registration', 'reg', 'number plate', 'license plate', 'licence plate', 'vehicle', 'car'], boost: 0.45 },
+    contextRequired: true,
   },
   {
     entity: 'LICENSE_PLATE',
@@ -145,11 +158,12 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
       return alnum.length >= 4 && alnum.length <= 8 && hasLetterAndDigit(alnum) ? 0.05 : undefined;
     },
     context: { words: ['license plate', 'licence plate', 'number plate', 'plate number', 'plate no', 'plate', 'registration number', 'reg no', 'reg number', 'tag number'], boost: 0.7, before: 40, after: 8 },
+    contextRequired: true,
   },
   {
     entity: 'VEHICLE_IDENTIFICATION_NUMBER',
     name: 'regex+vin-check',
-    pattern: /(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])/gi,
+    pattern: /[A-HJ-NPR-Z0-9](?<![A-Za-z0-9].)[A-HJ-NPR-Z0-9]{16}(?![A-Za-z0-9])/gi,
     score: (value) => {
       if (!hasLetterAndDigit(value)) return undefined;
       return vinCheckDigitValid(value) ? 0.85 : 0.3;
@@ -169,6 +183,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])/g,
     score: (value) => (swiftValid(value) ? (/\d/.test(value) || value.length === 11 ? 0.4 : 0.2) : undefined),
     context: { words: ['swift', 'bic', 'swift code', 'bic code', 'bank code', 'swift/bic'], boost: 0.5 },
+    contextRequired: true,
   },
   {
     entity: 'IP_ADDRESS',
@@ -180,21 +195,21 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
   {
     entity: 'IP_ADDRESS',
     name: 'regex+ipv6',
-    pattern: /(?<![0-9A-Fa-f:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Fa-f:])/g,
+    pattern: /(?:[0-9A-Fa-f](?<![0-9A-Za-z:].)[0-9A-Fa-f]{0,3}|:(?<![0-9A-Za-z:]:)):[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){0,6}(?![0-9A-Za-z:])/g,
     score: (value) => (/[0-9A-Fa-f]/.test(value) && ipv6Valid(value) ? 0.8 : undefined),
     context: { words: ['ip', 'ipv6', 'address', 'host'], boost: 0.15 },
   },
   {
     entity: 'MAC_ADDRESS',
     name: 'regex',
-    pattern: /(?<![0-9A-Fa-f:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Fa-f:-])/g,
+    pattern: /[0-9A-Fa-f](?<![0-9A-Za-z:-].)[0-9A-Fa-f]([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Za-z:-])/g,
     score: () => 0.85,
     context: { words: ['mac', 'mac address', 'hardware address', 'ethernet', 'wifi', 'device'], boost: 0.1 },
   },
   {
     entity: 'MAC_ADDRESS',
     name: 'regex',
-    pattern: /(?<![0-9A-Fa-f.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Fa-f.])/g,
+    pattern: /[0-9A-Fa-f](?<![0-9A-Za-z.].)[0-9A-Fa-f]{3}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Za-z.])/g,
     score: () => 0.6,
     context: { words: ['mac', 'mac address', 'hardware address'], boost: 0.3 },
   },
@@ -213,7 +228,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
   {
     entity: 'AWS_ACCESS_KEY',
     name: 'regex',
-    pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/g,
+    pattern: /A(?<![A-Za-z0-9]A)(?:KIA|SIA|BIA|CCA|3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/g,
     score: () => 0.95,
   },
   {
@@ -222,11 +237,12 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
     score: (value) => (/[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && shannonEntropy(value) > 4.2 ? 0.4 : undefined),
     context: { words: ['aws', 'secret', 'secret key', 'secret_access_key', 'aws_secret_access_key', 'secretaccesskey', 'akia'], boost: 0.5, before: 80 },
+    contextRequired: true,
   },
   {
     entity: 'UK_NATIONAL_INSURANCE_NUMBER',
     name: 'regex+nino-rules',
-    pattern: /(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![A-Za-z0-9])/g,
+    pattern: /[A-Za-z](?<![A-Za-z0-9].)[A-Za-z] ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![A-Za-z0-9])/g,
     score: (value) => (ninoValid(value) ? (value === value.toUpperCase() ? 0.75 : 0.4) : undefined),
     context: { words: ['national insurance', 'nino', 'ni number', 'ni no', 'insurance number'], boost: 0.2 },
   },
@@ -236,6 +252,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![\d-])\d{4}[- ]?\d{3}[- ]?\d{3}(?:[- ]?[A-Z]{2})?(?![\dA-Za-z-])/g,
     score: () => 0.1,
     context: { words: ['health card', 'health number', 'ohip', 'hcn', 'health insurance number', 'carte santé', 'ramq', 'phn', 'personal health number', 'health card number'], boost: 0.7 },
+    contextRequired: true,
   },
   {
     entity: 'CA_HEALTH_NUMBER',
@@ -243,6 +260,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![A-Za-z0-9])[A-Z]{4} ?\d{4} ?\d{4}(?![A-Za-z0-9])/g,
     score: () => 0.15,
     context: { words: ['ramq', 'carte santé', 'health card', 'assurance maladie', 'health number'], boost: 0.65 },
+    contextRequired: true,
   },
   {
     entity: 'CREDIT_DEBIT_CARD_EXPIRY',
@@ -250,6 +268,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![\d/.-])(?:0?[1-9]|1[0-2]) ?[/-] ?(?:\d{2}|20\d{2})(?![\d/.-])/g,
     score: () => 0.35,
     context: { words: ['exp', 'expiry', 'expires', 'expiration', 'expiring', 'valid thru', 'valid through', 'good thru', 'exp date', 'card', 'mm/yy'], boost: 0.5 },
+    contextRequired: true,
   },
   {
     entity: 'CREDIT_DEBIT_CARD_CVV',
@@ -257,7 +276,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /\b(?:cvv2?|cvc2?|cid|csc|cv2|security code|card verification (?:value|code)|verification code)\b(?:[^\S\n]{0,3}(?:is|number|code|no\.?|#|:|=)){0,2}[^\S\n]{0,3}(\d{3,4})(?!\d)/dgi,
     valueGroup: 1,
     score: () => 0.85,
-    requires: ['cvv', 'cvc', 'cid', 'csc', 'cv2', 'security code', 'verification'],
+    anchors: ['cvv', 'cvc', 'cid', 'csc', 'cv2', 'security code', 'verification'],
   },
   {
     entity: 'PIN',
@@ -265,7 +284,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /\bpin(?:[^\S\n]?(?:code|number|no\.?))?\b(?:[^\S\n]{0,3}(?:is|was|:|=|#)){0,2}[^\S\n]{0,3}(\d{4,8})(?!\d)/dgi,
     valueGroup: 1,
     score: () => 0.85,
-    requires: ['pin'],
+    anchors: ['pin'],
   },
   {
     entity: 'PASSWORD',
@@ -274,7 +293,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     valueGroup: 3,
     trimTrailing: /[.,;)]+$/,
     score: (value) => (/[^A-Za-z]/.test(value) || /[a-z][A-Z]|[A-Z][a-z]*[A-Z]/.test(value) ? 0.85 : 0.55),
-    requires: ['pass', 'pwd', 'pw'],
+    anchors: ['pass', 'pwd', 'pw'],
   },
   {
     entity: 'USERNAME',
@@ -282,7 +301,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /\b(?:user ?name|user[ _-]?id|login(?: id| name)?|screen ?name|nick ?name|handle|account name)\b[^\S\n]{0,3}(?:is|[:=]|is:)[^\S\n]{0,3}(["'`]?)(@?[A-Za-z0-9._-]{2,64})\1/dgi,
     valueGroup: 2,
     score: () => 0.8,
-    requires: ['user', 'login', 'name', 'handle'],
+    anchors: ['user', 'login', 'name', 'handle'],
   },
   {
     entity: 'USERNAME',
@@ -290,6 +309,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![\w@.])@[A-Za-z0-9_]{2,30}(?![\w@])/g,
     score: () => 0.35,
     context: { words: ['twitter', 'instagram', 'handle', 'follow', 'tiktok', 'github', 'dm', 'username', 'telegram', 'x.com'], boost: 0.4 },
+    contextRequired: true,
   },
   {
     entity: 'AGE',
@@ -304,7 +324,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /\b(?:age|aged|age of)\b[^\S\n]{0,3}(?:is|:)?[^\S\n]{0,3}(\d{1,3}(?:[^\S\n](?:years?|yrs?))?)(?!\d)/dgi,
     valueGroup: 1,
     score: (value) => (Number(value.match(/\d+/)?.[0]) <= 130 ? 0.75 : undefined),
-    requires: ['age'],
+    anchors: ['age'],
   },
   {
     entity: 'AGE',
@@ -312,6 +332,6 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /\b(\d{1,3}[^\S\n](?:years?|yrs?)) of age\b/dgi,
     valueGroup: 1,
     score: (value) => (Number(digitsOf(value)) <= 130 ? 0.85 : undefined),
-    requires: ['of age'],
+    anchors: ['of age'],
   },
 ];

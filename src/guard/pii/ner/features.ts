@@ -33,38 +33,56 @@ export function shapeOf(text: string): string {
   return 'x';
 }
 
+interface CachedInfo {
+  lower: string;
+  shape: string;
+  flags: string;
+}
+const infoCache = new Map<string, CachedInfo>();
+const INFO_CACHE_LIMIT = 200_000;
+
+function baseInfo(t: Token, gaz: Gazetteer): CachedInfo {
+  const cached = infoCache.get(t.text);
+  if (cached) return cached;
+  const lower = t.text.toLowerCase();
+  const shape = shapeOf(t.text);
+  let flags = '';
+  if (t.kind === 'word') {
+    if (gaz.firstNames.has(lower)) flags += 'F';
+    if (gaz.lastNames.has(lower)) flags += 'L';
+    if (gaz.streetWords.has(lower)) flags += 'T';
+    if (UNIT_WORDS.has(lower)) flags += 'U';
+    if (gaz.commonWords.has(lower)) flags += 'N';
+    if (TITLES.has(lower)) flags += 'H';
+    if (lower.includes('-') && !flags.includes('F')) {
+      const parts = lower.split('-');
+      if (parts.some((p) => gaz.firstNames.has(p))) flags += 'f';
+      if (parts.some((p) => gaz.lastNames.has(p))) flags += 'l';
+    }
+  } else if (t.kind === 'number') {
+    if (t.text.length === 5 || t.text.length === 4) flags += 'Z';
+  } else if (t.kind === 'alnum' && /^[A-Za-z]{1,2}\d[A-Za-z\d]?$|^\d[A-Za-z]{2}$/.test(t.text)) {
+    flags += 'Z';
+  }
+  const info = { lower, shape, flags };
+  if (infoCache.size >= INFO_CACHE_LIMIT) infoCache.clear();
+  infoCache.set(t.text, info);
+  return info;
+}
+
 export function tokenInfos(tokens: readonly Token[], gaz: Gazetteer): TokenInfo[] {
   const infos: TokenInfo[] = tokens.map((t) => {
-    const lower = t.text.toLowerCase();
-    const shape = shapeOf(t.text);
-    let flags = '';
-    if (t.kind === 'word') {
-      if (gaz.firstNames.has(lower)) flags += 'F';
-      if (gaz.lastNames.has(lower)) flags += 'L';
-      if (gaz.streetWords.has(lower)) flags += 'T';
-      if (UNIT_WORDS.has(lower)) flags += 'U';
-      if (gaz.commonWords.has(lower)) flags += 'N';
-      if (TITLES.has(lower)) flags += 'H';
-      if (lower.includes('-') && !flags.includes('F')) {
-        const parts = lower.split('-');
-        if (parts.some((p) => gaz.firstNames.has(p))) flags += 'f';
-        if (parts.some((p) => gaz.lastNames.has(p))) flags += 'l';
-      }
-    } else if (t.kind === 'number') {
-      if (t.text.length === 5 || t.text.length === 4) flags += 'Z';
-    } else if (t.kind === 'alnum' && /^[A-Za-z]{1,2}\d[A-Za-z\d]?$|^\d[A-Za-z]{2}$/.test(t.text)) {
-      flags += 'Z';
-    }
-    return { lower, shape, flags };
+    const base = baseInfo(t, gaz);
+    return { lower: base.lower, shape: base.shape, flags: base.flags };
   });
   // Multi-word places: the longest gazetteer n-gram starting at each word marks B then I.
   for (let i = 0; i < tokens.length; i++) {
     const ti = tokens[i];
     const info = infos[i];
     if (!ti || !info || ti.kind !== 'word') continue;
-    const head = info.lower.replace(/-/g, ' ');
-    const headFirst = head.split(' ')[0] ?? '';
-    if (!gaz.placeFirstWords.has(headFirst)) continue;
+    const head = info.lower.includes('-') ? info.lower.replace(/-/g, ' ') : info.lower;
+    const space = head.indexOf(' ');
+    if (!gaz.placeFirstWords.has(space < 0 ? head : head.slice(0, space))) continue;
     let key = head;
     let best = 0;
     let bestFlags = '';
@@ -88,11 +106,45 @@ export function tokenInfos(tokens: readonly Token[], gaz: Gazetteer): TokenInfo[
   return infos;
 }
 
-function flagFeatures(prefix: string, flags: string, out: string[]): void {
-  for (let k = 0; k < flags.length; k++) out.push(prefix + flags[k]);
+export const OFFSETS = [-2, -1, 0, 1, 2] as const;
+
+/** Features that depend only on one token and on where it stands relative to the classified one. */
+export function ownFeatures(kind: Token['kind'], info: TokenInfo, offset: number, knowsWord: (lower: string) => boolean, out: string[]): void {
+  if (offset === 0) {
+    out.push('b', `s=${info.shape}`);
+    if (knowsWord(info.lower)) out.push(`w=${info.lower}`);
+    const letters = info.lower.replace(/[^\p{L}]/gu, '');
+    if (letters.length >= 4) out.push(`suf=${letters.slice(-3)}`, `pre=${letters.slice(0, 2)}`);
+    if (kind === 'number') out.push(`nd=${Math.min(info.lower.length, 7)}`);
+    for (const flag of info.flags) out.push(`g=${flag}`);
+    out.push(`gs=${info.flags.replace(/[BI]/g, '')}|${info.shape}`);
+    return;
+  }
+  out.push(knowsWord(info.lower) ? `w${offset}=${info.lower}` : `s${offset}=${info.shape}`);
+  if (offset === 1 || offset === -1) {
+    for (const flag of info.flags) out.push(`g${offset}=${flag}`);
+  } else {
+    for (const flag of info.flags) if ('TUHZ'.includes(flag)) out.push(`g${offset}=${flag}`);
+  }
 }
 
-/** Features of token i; `prev1`/`prev2` are the labels already given to the previous tokens. */
+/** Features that relate the token to its neighbours or to the labels already given. */
+export function pairFeatures(tokens: readonly Token[], infos: readonly TokenInfo[], i: number, prev1: Label, prev2: Label, out: string[]): void {
+  const t = tokens[i] as Token;
+  const info = infos[i] as TokenInfo;
+  out.push(`p1=${prev1}`, `p12=${prev1}|${prev2}`);
+  if (t.newlineBefore) out.push('nl');
+  const prevTok = tokens[i - 1];
+  if (!prevTok || (prevTok.kind === 'punct' && /[.!?:;"“]/.test(prevTok.text)) || t.newlineBefore) out.push('start');
+  const prevInfo = infos[i - 1];
+  if (prevInfo) out.push(`sh-1=${prevInfo.shape}|${info.shape}`);
+  const nextInfo = infos[i + 1];
+  if (nextInfo) out.push(`sh1=${nextInfo.shape}|${info.shape}`);
+  if (tokens[i + 1]?.newlineBefore) out.push('nl+1');
+  for (const offset of OFFSETS) if (offset !== 0 && !tokens[i + offset]) out.push(`w${offset}=<edge>`);
+}
+
+/** All features of token i; `prev1`/`prev2` are the labels already given to the previous tokens. */
 export function featuresAt(
   tokens: readonly Token[],
   infos: readonly TokenInfo[],
@@ -101,35 +153,12 @@ export function featuresAt(
   prev2: Label,
   knowsWord: (lower: string) => boolean,
 ): string[] {
-  const t = tokens[i] as Token;
-  const info = infos[i] as TokenInfo;
-  const f: string[] = ['b', `s=${info.shape}`, `p1=${prev1}`, `p12=${prev1}|${prev2}`];
-  if (knowsWord(info.lower)) f.push(`w=${info.lower}`);
-  const letters = info.lower.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 4) f.push(`suf=${letters.slice(-3)}`, `pre=${letters.slice(0, 2)}`);
-  if (t.kind === 'number') f.push(`nd=${Math.min(t.text.length, 7)}`);
-  flagFeatures('g=', info.flags, f);
-  f.push(`gs=${info.flags.replace(/[BI]/g, '')}|${info.shape}`);
-  if (t.newlineBefore) f.push('nl');
-  const prevTok = tokens[i - 1];
-  if (!prevTok || (prevTok.kind === 'punct' && /[.!?:;"“]/.test(prevTok.text)) || t.newlineBefore) f.push('start');
-  for (const offset of [-2, -1, 1, 2]) {
-    const j = i + offset;
-    const other = infos[j];
-    const otherTok = tokens[j];
-    if (!other || !otherTok) {
-      f.push(`w${offset}=<edge>`);
-      continue;
-    }
-    if (knowsWord(other.lower)) f.push(`w${offset}=${other.lower}`);
-    else f.push(`s${offset}=${other.shape}`);
-    if (Math.abs(offset) === 1) {
-      f.push(`sh${offset}=${other.shape}|${info.shape}`);
-      flagFeatures(`g${offset}=`, other.flags, f);
-      if (offset === 1 && otherTok.newlineBefore) f.push('nl+1');
-    } else {
-      for (const flag of other.flags) if ('TUHZ'.includes(flag)) f.push(`g${offset}=${flag}`);
-    }
+  const out: string[] = [];
+  for (const offset of OFFSETS) {
+    const tok = tokens[i + offset];
+    const info = infos[i + offset];
+    if (tok && info) ownFeatures(tok.kind, info, offset, knowsWord, out);
   }
-  return f;
+  pairFeatures(tokens, infos, i, prev1, prev2, out);
+  return out;
 }

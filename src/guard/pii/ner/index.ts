@@ -4,12 +4,13 @@
  * or a gazetteer hit are classified, which keeps ordinary lower-case prose cheap.
  */
 import type { PiiMatch } from '../../types.js';
-import { featuresAt, LABELS, tokenInfos, type Label, type TokenInfo } from './features.js';
+import { LABELS, OFFSETS, tokenInfos, type Label, type TokenInfo } from './features.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { loadTokenModel, scoreFeatures, type TokenModel } from './model.js';
+import { loadTokenModel, ownVectors, pairTables, type TokenModel } from './model.js';
 import { tokenize, type Token } from './tokenize.js';
 
 const WINDOW = 3;
+const SENTENCE_PUNCT = new Set(['.', '!', '?', ':', ';', '"', '“']);
 const TRIGGER_SHAPES = new Set(['X', 'A', 'C', 'U']);
 const TRIGGER_FLAGS = /[FLBTUH]/;
 
@@ -31,27 +32,56 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
     if (!trigger) continue;
     for (let j = Math.max(0, i - WINDOW); j <= Math.min(tokens.length - 1, i + WINDOW); j++) active[j] = 1;
   }
-  const knowsWord = (w: string): boolean => model.vocabulary.has(w);
+  // Tokens within two of an active one feed its features.
+  const vectors: Array<Float64Array | undefined> = new Array(tokens.length);
+  let lastActive = -Infinity;
+  for (let i = 0; i < tokens.length; i++) {
+    if (active[i]) lastActive = i;
+    const nextActive = active[i + 1] || active[i + 2];
+    if (active[i] || i - lastActive <= 2 || nextActive) vectors[i] = ownVectors(model, (tokens[i] as Token).kind, infos[i] as TokenInfo);
+  }
+  const tables = pairTables(model);
   const out: LabelledToken[] = [];
-  const scores = [0, 0, 0];
-  let prev1: Label = 'O';
-  let prev2: Label = 'O';
+  const K = LABELS.length;
+  const scores = new Float64Array(K);
+  const add = (v: Float64Array | undefined, o = 0): void => {
+    if (v) for (let k = 0; k < K; k++) scores[k] = (scores[k] ?? 0) + (v[o * K + k] ?? 0);
+  };
+  let prev1 = 0;
+  let prev2 = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     let label: Label = 'O';
+    let labelIndex = 0;
     let score = 1;
     if (active[i] && token.kind !== 'punct') {
-      scoreFeatures(model, featuresAt(tokens, infos, i, prev1, prev2, knowsWord), scores);
+      scores.fill(0);
+      for (let o = 0; o < OFFSETS.length; o++) {
+        const j = i + (OFFSETS[o] ?? 0);
+        if (j >= 0 && j < tokens.length) add(vectors[j], o);
+        else add(tables.edge.get(OFFSETS[o] ?? 0));
+      }
+      add(tables.labels[prev1]?.[prev2]);
+      if (token.newlineBefore) add(tables.newline);
+      const prevTok = tokens[i - 1];
+      if (!prevTok || (prevTok.kind === 'punct' && SENTENCE_PUNCT.has(prevTok.text)) || token.newlineBefore) add(tables.start);
+      const shape = tables.shapeIndex.get((infos[i] as TokenInfo).shape) ?? 0;
+      const prevInfo = infos[i - 1];
+      if (prevInfo) add(tables.shapePrev[tables.shapeIndex.get(prevInfo.shape) ?? 0]?.[shape]);
+      const nextInfo = infos[i + 1];
+      if (nextInfo) add(tables.shapeNext[tables.shapeIndex.get(nextInfo.shape) ?? 0]?.[shape]);
+      if (tokens[i + 1]?.newlineBefore) add(tables.newlineNext);
       let best = 0;
-      for (let k = 1; k < scores.length; k++) if ((scores[k] ?? 0) > (scores[best] ?? 0)) best = k;
+      for (let k = 1; k < K; k++) if ((scores[k] ?? 0) > (scores[best] ?? 0)) best = k;
       let runnerUp = -Infinity;
-      for (let k = 0; k < scores.length; k++) if (k !== best) runnerUp = Math.max(runnerUp, scores[k] ?? 0);
+      for (let k = 0; k < K; k++) if (k !== best) runnerUp = Math.max(runnerUp, scores[k] ?? 0);
+      labelIndex = best;
       label = LABELS[best] ?? 'O';
       score = 0.5 + 0.5 * Math.tanh(((scores[best] ?? 0) - runnerUp) / model.marginScale);
     }
     out.push({ token, label, score });
     prev2 = prev1;
-    prev1 = label;
+    prev1 = labelIndex;
   }
   return out;
 }

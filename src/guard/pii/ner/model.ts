@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dataPath } from '../../../util/paths.js';
-import { LABELS } from './features.js';
+import { LABELS, OFFSETS, ownFeatures, type TokenInfo } from './features.js';
+import type { Token } from './tokenize.js';
 
 const ModelFile = z.object({
   labels: z.array(z.string()).length(LABELS.length),
@@ -42,4 +43,86 @@ export function scoreFeatures(model: TokenModel, features: readonly string[], ou
     if (!w) continue;
     for (let k = 0; k < out.length; k++) out[k] = (out[k] ?? 0) + (w[k] ?? 0);
   }
+}
+
+const ownCache = new WeakMap<TokenModel, Map<string, Float64Array>>();
+const OWN_CACHE_LIMIT = 200_000;
+
+/**
+ * Weight sums of a token's own features at each offset (-2..2), 3 labels each, cached by the
+ * token's kind, text and flags: in running text most tokens repeat, so a classified token costs
+ * a few map look-ups instead of dozens.
+ */
+export function ownVectors(
+  model: TokenModel,
+  kind: Token['kind'],
+  info: TokenInfo,
+): Float64Array {
+  let cache = ownCache.get(model);
+  if (!cache) {
+    cache = new Map();
+    ownCache.set(model, cache);
+  }
+  const key = `${kind}\u0001${info.lower}\u0001${info.shape}\u0001${info.flags}`;
+  let vector = cache.get(key);
+  if (vector) return vector;
+  vector = new Float64Array(OFFSETS.length * LABELS.length);
+  const features: string[] = [];
+  const knowsWord = (w: string): boolean => model.vocabulary.has(w);
+  OFFSETS.forEach((offset, o) => {
+    features.length = 0;
+    ownFeatures(kind, info, offset, knowsWord, features);
+    for (const f of features) {
+      const w = model.weights.get(f);
+      if (!w) continue;
+      for (let k = 0; k < LABELS.length; k++) {
+        const at = o * LABELS.length + k;
+        vector[at] = (vector[at] ?? 0) + (w[k] ?? 0);
+      }
+    }
+  });
+  if (cache.size >= OWN_CACHE_LIMIT) cache.clear();
+  cache.set(key, vector);
+  return vector;
+}
+
+export const SHAPES = ['p', 'D', 'd', 'm', 'o', 'U', 'A', 'X', 'C', 'x'] as const;
+
+/** The weights of pairFeatures() laid out in tables, so classification builds no strings. */
+export interface PairTables {
+  labels: Float64Array[][];
+  newline: Float64Array;
+  start: Float64Array;
+  newlineNext: Float64Array;
+  shapePrev: Float64Array[][];
+  shapeNext: Float64Array[][];
+  edge: Map<number, Float64Array>;
+  shapeIndex: Map<string, number>;
+}
+
+const pairCache = new WeakMap<TokenModel, PairTables>();
+
+export function pairTables(model: TokenModel): PairTables {
+  const cached = pairCache.get(model);
+  if (cached) return cached;
+  const vec = (...features: string[]): Float64Array => {
+    const v = new Float64Array(LABELS.length);
+    for (const f of features) {
+      const w = model.weights.get(f);
+      if (w) for (let k = 0; k < LABELS.length; k++) v[k] = (v[k] ?? 0) + (w[k] ?? 0);
+    }
+    return v;
+  };
+  const tables: PairTables = {
+    labels: LABELS.map((p1) => LABELS.map((p2) => vec(`p1=${p1}`, `p12=${p1}|${p2}`))),
+    newline: vec('nl'),
+    start: vec('start'),
+    newlineNext: vec('nl+1'),
+    shapePrev: SHAPES.map((a) => SHAPES.map((b) => vec(`sh-1=${a}|${b}`))),
+    shapeNext: SHAPES.map((a) => SHAPES.map((b) => vec(`sh1=${a}|${b}`))),
+    edge: new Map(OFFSETS.filter((o) => o !== 0).map((o) => [o, vec(`w${o}=<edge>`)])),
+    shapeIndex: new Map(SHAPES.map((s, i) => [s, i])),
+  };
+  pairCache.set(model, tables);
+  return tables;
 }
