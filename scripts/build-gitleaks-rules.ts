@@ -56,6 +56,28 @@ const WIDE_WINDOWS: Record<string, { linesBefore: number; charsBefore: number; l
   'kubernetes-secret-yaml': { linesBefore: 30, charsBefore: 2048, linesAfter: 30, charsAfter: 2048 },
 };
 
+/**
+ * aigis additions (ours, Apache-2.0), for secrets prompts carry that the gitleaks defaults miss.
+ * Marked with `origin: 'aigis'` in the output.
+ */
+const AIGIS_RULES = [
+  {
+    id: 'url-credentials',
+    description: 'A password in the user-info part of a URL (database or broker connection string, basic-auth URL).',
+    regex: '(?i)\\b[a-z][a-z0-9+.-]{1,30}://[^\\s:/@"\'<>\\x60]{1,128}:([^\\s:/@"\'<>\\x60]{3,128})@[a-z0-9_.-]+',
+    entropy: 2,
+    keywords: ['://'],
+    allowlists: [
+      {
+        condition: 'OR' as const,
+        regexTarget: 'secret' as const,
+        regexes: ['^\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?$', '^\\{\\{.*\\}\\}$', '^%[A-Za-z_]+%$', '^(?:\\*+|x+|X+|\\.+)$', '(?i)^(?:pass(?:word)?|passwd|pwd|changeme|secret|example|placeholder|test|admin|root|user|guest)$'],
+        stopwords: ['your_', 'your-', 'xxxx'],
+      },
+    ],
+  },
+];
+
 function compiles(pattern: string): string | undefined {
   try {
     RE2JS.compile(pattern);
@@ -140,6 +162,11 @@ function main(): void {
       ...(r.path ? { pathNote: `gitleaks also requires path ${r.path}; ignored for text` } : {}),
       ...(wide ? { window: wide } : {}),
     });
+  }
+  for (const extra of AIGIS_RULES) {
+    const err = compiles(extra.regex);
+    if (err) throw new Error(`aigis rule ${extra.id}: ${err}`);
+    rules.push({ ...extra, origin: 'aigis' });
   }
   const global = cfg.allowlist ? portAllowlist({ ...cfg.allowlist, paths: [] }, 'global', skipped) : undefined;
   const out = {

@@ -33,6 +33,8 @@ const ruleSchema = z.object({
   keywords: z.array(z.string().min(1).regex(/^[\x20-\x7e]+$/, 'keywords must be printable ASCII')).min(1),
   allowlists: z.array(allowlistSchema),
   pathNote: z.string().optional(),
+  /** `aigis` for rules we added; gitleaks otherwise. */
+  origin: z.literal('aigis').optional(),
   window: windowSchema.optional(),
 });
 

@@ -37,6 +37,7 @@ describe('detectSecrets: true positives with offsets of the secret itself', () =
     [`const stripe = require('stripe')('${STRIPE}');`, 'stripe-access-token', STRIPE],
     [`client_secret = "${GENERIC}"`, 'generic-api-key', GENERIC],
     [`Here is my key:\n${PRIVATE_KEY}\nthanks`, 'private-key', PRIVATE_KEY],
+    ['DATABASE_URL=postgres://admin:S3cr3tP4ssw0rd@db.internal:5432/app', 'url-credentials', 'S3cr3tP4ssw0rd'],
   ];
   it.each(cases)('%s', (text, ruleId, secret) => {
     const found = secretsIn(text);
@@ -74,6 +75,9 @@ describe('detectSecrets: negatives and hard negatives', () => {
     'auth_token = "{{ auth_token }}"',
     'token = "abcdefghijklmnopqrstuvwxyz"',
     'import { apiKeyHeader, tokenStore } from "./auth/constants";',
+    'redis://:${REDIS_PASSWORD}@cache:6379',
+    'amqp://guest:guest@localhost:5672/',
+    'mysql://user:password@localhost/db',
   ];
   it.each(negatives)('%s', (text) => {
     expect(detectSecrets(text)).toEqual([]);
