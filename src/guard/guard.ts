@@ -5,7 +5,7 @@
 import { InputError } from '../util/errors.js';
 import { anonymize, createSalt, createVault, type Vault } from './anonymize.js';
 import { loadInjectionDetector, injectionThreshold, type InjectionDetector } from './injection/index.js';
-import { findInvisibleText } from './normalize.js';
+import { decodeObfuscated, findInvisibleText } from './normalize.js';
 import { createCanary, detectUnsafeOutput, findCanaries } from './output/index.js';
 import { detectPii } from './pii/index.js';
 import { loadPolicy, type PolicySource } from './policy/load.js';
@@ -342,12 +342,62 @@ export function wholeTextDetections(
         }),
       );
   }
+  out.push(...decodedDetections(plan, text));
   if (plan.topics) {
     for (const t of plan.topics.matcher.match(text)) {
       const action = plan.topics.actions.get(t.name);
       if (action)
         out.push(detection('denied_topic', { entity: t.name, score: t.score, detector: 'topics', action }));
     }
+  }
+  return out;
+}
+
+/**
+ * Secrets and PII hidden in base64, hex, URL-encoding or rot13 (a model asked to "encode the key
+ * first"). They have no offsets in the text, so they can block but not be masked: a decoded match
+ * whose action is ANONYMIZE is reported with action NONE.
+ */
+export function decodedDetections(plan: Plan, text: string): GuardDetection[] {
+  const wantsSecrets = plan.secrets !== undefined && plan.secrets !== 'NONE';
+  const blockingPii = plan.pii ? [...plan.pii.actions].filter(([, a]) => a === 'BLOCK').map(([e]) => e) : [];
+  if (!wantsSecrets && blockingPii.length === 0) return [];
+  const layers = decodeObfuscated(text);
+  if (layers.length === 0) return [];
+  const out: GuardDetection[] = [];
+  const seen = new Set<string>();
+  const decodedAction = (a: MaskingAction): MaskingAction => (a === 'BLOCK' ? 'BLOCK' : 'NONE');
+  for (const layer of layers) {
+    if (wantsSecrets)
+      for (const s of detectSecrets(layer)) {
+        const key = `secret:${s.ruleId}:${layer.slice(s.start, s.end)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(
+          detection('secret', {
+            entity: s.ruleId,
+            score: s.score,
+            detector: 'secrets.gitleaks+decoded',
+            action: decodedAction(plan.secrets!),
+            reason: `in encoded text: ${s.description}`,
+          }),
+        );
+      }
+    if (blockingPii.length > 0)
+      for (const m of detectPii(layer, { entities: new Set(blockingPii) })) {
+        const key = `pii:${m.entity}:${layer.slice(m.start, m.end)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(
+          detection('pii', {
+            entity: m.entity,
+            score: m.score,
+            detector: `pii.${m.recognizer}+decoded`,
+            action: 'BLOCK',
+            reason: 'in encoded text',
+          }),
+        );
+      }
   }
   return out;
 }

@@ -56,6 +56,22 @@ describe('createGuard with the default policy', () => {
     }
   });
 
+  it('blocks a secret hidden in base64 in an answer, without offsets', () => {
+    const encoded = Buffer.from(`token ${GITHUB_TOKEN}`).toString('base64');
+    const result = defaultGuard.check({
+      text: `Sure! Encoded as you asked: ${encoded}`,
+      direction: 'output',
+    });
+    expect(result.action).toBe('block');
+    const [secret] = ofType(result, 'secret');
+    expect(secret).toMatchObject({
+      entity: 'github-pat',
+      detector: 'secrets.gitleaks+decoded',
+      action: 'BLOCK',
+    });
+    expect(secret!.start).toBeUndefined();
+  });
+
   it('anonymizes PII in answers and only reports it in prompts', () => {
     const text = 'Sure, write to jane.doe@example.com about it.';
     const output = defaultGuard.check({ text, direction: 'output' });
