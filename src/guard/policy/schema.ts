@@ -190,28 +190,48 @@ export const guardPolicySchema = z
       .min(1)
       .max(500)
       .default('Sorry, this answer was blocked by the guard policy.'),
-    contentPolicy: z.strictObject({ filters: z.array(contentFilterSchema).max(6) }).optional(),
-    topicPolicy: z.strictObject({ topics: z.array(topicSchema).max(30) }).optional(),
+    contentPolicy: z
+      .strictObject({ filters: z.array(contentFilterSchema).max(6) })
+      .optional()
+      .describe(
+        'Bedrock contentPolicyConfig. Only PROMPT_ATTACK can be enabled; other categories are refused.',
+      ),
+    topicPolicy: z
+      .strictObject({ topics: z.array(topicSchema).max(30) })
+      .optional()
+      .describe('Bedrock topicPolicyConfig: denied topics.'),
     wordPolicy: z
       .strictObject({
         words: z.array(wordSchema).max(10_000).default([]),
         managedWordLists: z.array(managedWordListSchema).max(1).default([]),
       })
-      .optional(),
+      .optional()
+      .describe('Bedrock wordPolicyConfig: custom words and phrases, managed PROFANITY list.'),
     sensitiveInformationPolicy: z
       .strictObject({
         piiEntities: z.array(piiEntitySchema).default([]),
         regexes: z.array(regexSchema).max(10).default([]),
       })
-      .optional(),
+      .optional()
+      .describe(
+        'Bedrock sensitiveInformationPolicyConfig: the 31 PII types and custom regexes (RE2, no nested quantifiers).',
+      ),
     contextualGroundingPolicy: refusedSection('contextual grounding checks (Bedrock GROUNDING/RELEVANCE)'),
     automatedReasoningPolicy: refusedSection('automated reasoning checks'),
 
     // ---- aigis additions (not expressible in Bedrock) ----
     /** Credentials and API keys (gitleaks rules). */
-    secrets: z.strictObject(directionalMasking).optional(),
+    secrets: z
+      .strictObject(directionalMasking)
+      .optional()
+      .describe('aigis: credentials and API keys (gitleaks rules), also inside base64/hex/url-encoded text.'),
     /** Zero-width characters, bidi controls, Unicode tag characters, lone surrogates. ANONYMIZE removes them. */
-    invisibleText: z.strictObject(directionalMasking).optional(),
+    invisibleText: z
+      .strictObject(directionalMasking)
+      .optional()
+      .describe(
+        'aigis: zero-width characters, bidi controls, Unicode tag characters, lone surrogates; ANONYMIZE removes them.',
+      ),
     /** Links and markup in model answers (direction output). */
     output: z
       .strictObject({
@@ -229,7 +249,13 @@ export const guardPolicySchema = z
       })
       .optional(),
     /** Longer texts are blocked without being scanned. */
-    maxInputChars: z.number().int().min(1).max(1_000_000).default(100_000),
+    maxInputChars: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(100_000)
+      .describe('aigis: longer texts are blocked without being scanned.'),
     anonymization: z
       .strictObject({
         /** tag `{EMAIL}` (Bedrock), mask `*****`, hash (salted sha256 prefix), token (reversible via the vault). */
