@@ -99,7 +99,15 @@ function scoreFinding(rule: CompiledRule, entropy: number): number {
   return threshold > 0 ? Math.round(Math.min(0.99, 0.9 + (entropy - threshold) / 20) * 1000) / 1000 : 0.9;
 }
 
-export function createSecretScanner(file: GitleaksRuleFile): SecretScanner {
+export interface SecretScannerOptions {
+  /**
+   * Run each triggered rule over the whole text instead of windows around its keywords: the
+   * plain gitleaks semantics, slower; the windowed scan is tested against it.
+   */
+  wholeText?: boolean;
+}
+
+export function createSecretScanner(file: GitleaksRuleFile, options: SecretScannerOptions = {}): SecretScanner {
   const rules: CompiledRule[] = file.rules.map((rule) => ({
     rule,
     generic: rule.id.startsWith('generic'),
@@ -163,8 +171,8 @@ export function createSecretScanner(file: GitleaksRuleFile): SecretScanner {
       for (let h = 0; h < list.length; h += 2) {
         const hs = list[h]!;
         const he = list[h + 1]!;
-        const ws = Math.max(lineStartBefore(hs, cr.linesBefore), hs - cr.charsBefore, 0);
-        const we = Math.min(lineEndAfter(he, cr.linesAfter), he + cr.charsAfter, text.length);
+        const ws = options.wholeText ? 0 : Math.max(lineStartBefore(hs, cr.linesBefore), hs - cr.charsBefore, 0);
+        const we = options.wholeText ? text.length : Math.min(lineEndAfter(he, cr.linesAfter), he + cr.charsAfter, text.length);
         const last = windows.length - 2;
         if (last >= 0 && ws <= windows[last + 1]!) {
           windows[last] = Math.min(windows[last]!, ws);

@@ -200,6 +200,39 @@ describe('properties', () => {
     );
   });
 
+  it('windowed matching finds what whole-text matching (plain gitleaks) finds', () => {
+    const rules = loadGitleaksRules();
+    const windowed = createSecretScanner(rules);
+    const whole = createSecretScanner(rules, { wholeText: true });
+    const fragments = fc.constantFrom(
+      'api_key = ',
+      'token: "',
+      '"',
+      'password=',
+      'secret ',
+      GENERIC,
+      AWS_KEY,
+      GITHUB_PAT,
+      SLACK_BOT,
+      'postgres://u:',
+      '@db.internal/x',
+      'lorem ipsum ',
+      '\n',
+      ' ',
+      ';',
+      'key',
+      'A3-',
+      'xoxb-',
+    );
+    fc.assert(
+      fc.property(fc.array(fragments, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(windowed.scan(text)).toEqual(whole.scan(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('stays fast on adversarial inputs (generous bound; timing lives in bench/secrets.ts)', () => {
     const inputs = [
       'A'.repeat(1_000_000),
