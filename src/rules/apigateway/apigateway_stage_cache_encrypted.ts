@@ -2,12 +2,14 @@ import { asBoolean, getPath, isUnknown, prop, type Unknown } from '../../resourc
 import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
 import { REST_STAGE_TYPES, stageMethodSettings } from './apigateway-stage.js';
 
+const METHOD_SETTINGS = 'aws_api_gateway_method_settings';
+
 export const apigatewayStageCacheEncrypted: ResourceRule = {
   kind: 'resource',
   id: 'apigateway_stage_cache_encrypted',
   title: 'API Gateway REST stage caches are encrypted',
   severity: 'medium',
-  resourceTypes: REST_STAGE_TYPES,
+  resourceTypes: { cloudformation: REST_STAGE_TYPES.cloudformation, terraform: [...REST_STAGE_TYPES.terraform, METHOD_SETTINGS] },
   rationale:
     'A stage cache stores whole responses; in front of a model those are completions that can contain personal data or confidential context. Cache encryption is off by default.',
   remediation: {
@@ -36,6 +38,17 @@ export const apigatewayStageCacheEncrypted: ResourceRule = {
   },
   evaluate(resource, ctx) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
+    if (resource.type === METHOD_SETTINGS) {
+      const stage = ctx.graph.deref(resource.properties['stage_name']);
+      if (stage) return notApplicable(`${resource.address}: judged on the stage it configures, ${stage.address}`);
+      const caching = asBoolean(getPath(resource.properties, 'settings.caching_enabled'));
+      const encrypted = asBoolean(getPath(resource.properties, 'settings.cache_data_encrypted'));
+      if (isUnknown(caching)) return unknown(`${resource.address}: cannot be decided statically: ${caching.reason}`);
+      if (caching !== true) return notApplicable(`${resource.address}: caching is not enabled`);
+      if (isUnknown(encrypted)) return unknown(`${resource.address}: cannot be decided statically: ${encrypted.reason}`);
+      if (encrypted === true) return pass(`${resource.address}: cached responses are encrypted`);
+      return fail(`${resource.address}: caching is enabled without encryption`);
+    }
     const cluster = asBoolean(prop(resource, { cloudformation: 'CacheClusterEnabled', terraform: 'cache_cluster_enabled' }));
     if (isUnknown(cluster)) return unknown(`${resource.address}: cannot be decided statically: ${cluster.reason}`);
     const settings = stageMethodSettings(resource, ctx.graph);

@@ -38,3 +38,13 @@ export function bucketCompanions(bucket: Resource, graph: ResourceGraph, types: 
   }
   return undecided ? { found, undecided } : { found };
 }
+
+/**
+ * For a setting resource configured apart from its bucket (a Terraform split resource or a bucket
+ * policy): the scanned bucket it configures, which is where the setting is judged. When the bucket is
+ * not in the scanned files, the rule judges the setting resource on its own.
+ */
+export function configuredBucket(setting: Resource, graph: ResourceGraph): Resource | undefined {
+  const target = setting.properties['bucket'] ?? setting.properties['Bucket'];
+  return graph.byType(...BUCKET_TYPES.cloudformation, ...BUCKET_TYPES.terraform).find((b) => designates(target, b) === true);
+}

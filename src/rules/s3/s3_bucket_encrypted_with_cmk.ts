@@ -1,12 +1,13 @@
 import { getPath, isUnknown, type Resource } from '../../resources/index.js';
 import { customerManagedKeyOutcome } from '../kms/customer-managed-key.js';
-import { fail, unknown, type ResourceRule } from '../types.js';
-import { BUCKET_TYPES, bucketCompanions } from './bucket-settings.js';
+import { fail, notApplicable, unknown, type ResourceRule } from '../types.js';
+import { BUCKET_TYPES, bucketCompanions, configuredBucket } from './bucket-settings.js';
 
 const SPLIT_TYPE = 'aws_s3_bucket_server_side_encryption_configuration';
 
-/** The default-encryption block of a bucket, inline or from a Terraform v4+ split resource. */
+/** The default-encryption block of a bucket (inline or from a Terraform v4+ split resource), or of a split resource itself. */
 function defaultEncryption(bucket: Resource, ctx: Parameters<ResourceRule['evaluate']>[1]): { config: unknown; undecided?: string } {
+  if (bucket.type === SPLIT_TYPE) return { config: getPath(bucket.properties, 'rule.apply_server_side_encryption_by_default') };
   if (bucket.source === 'cloudformation' || bucket.source === 'cdk') {
     return { config: getPath(bucket.properties, 'BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault') };
   }
@@ -23,7 +24,7 @@ export const s3BucketEncryptedWithCmk: ResourceRule = {
   id: 's3_bucket_encrypted_with_cmk',
   title: 'S3 buckets encrypt objects by default with a customer managed KMS key',
   severity: 'medium',
-  resourceTypes: BUCKET_TYPES,
+  resourceTypes: { cloudformation: BUCKET_TYPES.cloudformation, terraform: [...BUCKET_TYPES.terraform, SPLIT_TYPE] },
   rationale:
     'Training data, model artifacts and prompt logs in S3 are the crown jewels of an AI workload. SSE-S3 and the AWS managed aws/s3 key encrypt them, but only a customer managed key lets you restrict who can decrypt, audit every decrypt in CloudTrail and revoke access by disabling the key.',
   remediation: {
@@ -53,6 +54,10 @@ export const s3BucketEncryptedWithCmk: ResourceRule = {
     cdknag: ['NIST.800.53.R5-S3DefaultEncryptionKMS', 'HIPAA.Security-S3DefaultEncryptionKMS'],
   },
   evaluate(resource, ctx) {
+    if (resource.type === SPLIT_TYPE) {
+      const bucket = configuredBucket(resource, ctx.graph);
+      if (bucket) return notApplicable(`${resource.address}: judged on the bucket it configures, ${bucket.address}`);
+    }
     const { config, undecided } = defaultEncryption(resource, ctx);
     if (config === undefined) {
       if (undecided) return unknown(`${resource.address}: an encryption configuration names an unresolved bucket: ${undecided}`);

@@ -1,6 +1,8 @@
 import { asBoolean, getPath, isUnknown } from '../../resources/index.js';
-import { fail, pass, unknown, type ResourceRule } from '../types.js';
-import { BUCKET_TYPES, bucketCompanions } from './bucket-settings.js';
+import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
+import { BUCKET_TYPES, bucketCompanions, configuredBucket } from './bucket-settings.js';
+
+const SPLIT_TYPE = 'aws_s3_bucket_public_access_block';
 
 const FLAGS = [
   ['BlockPublicAcls', 'block_public_acls'],
@@ -14,7 +16,7 @@ export const s3BucketPublicAccessBlocked: ResourceRule = {
   id: 's3_bucket_public_access_blocked',
   title: 'S3 buckets block public access with all four settings',
   severity: 'high',
-  resourceTypes: BUCKET_TYPES,
+  resourceTypes: { cloudformation: BUCKET_TYPES.cloudformation, terraform: [...BUCKET_TYPES.terraform, SPLIT_TYPE] },
   rationale:
     'One public ACL or bucket policy is enough to leak a training set or a model. The bucket-level Block Public Access settings override such grants; all four are needed, because each one covers a different path (new ACLs, existing ACLs, new policies, existing public policies).',
   remediation: {
@@ -42,9 +44,13 @@ export const s3BucketPublicAccessBlocked: ResourceRule = {
   evaluate(resource, ctx) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
     let block: unknown;
-    if (cfn) block = resource.properties['PublicAccessBlockConfiguration'];
+    if (resource.type === SPLIT_TYPE) {
+      const bucket = configuredBucket(resource, ctx.graph);
+      if (bucket) return notApplicable(`${resource.address}: judged on the bucket it configures, ${bucket.address}`);
+      block = resource.properties;
+    } else if (cfn) block = resource.properties['PublicAccessBlockConfiguration'];
     else {
-      const { found, undecided } = bucketCompanions(resource, ctx.graph, ['aws_s3_bucket_public_access_block']);
+      const { found, undecided } = bucketCompanions(resource, ctx.graph, [SPLIT_TYPE]);
       if (found[0]) block = found[0].properties;
       else if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
     }

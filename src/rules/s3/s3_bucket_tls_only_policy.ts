@@ -1,8 +1,10 @@
-import { isUnknown } from '../../resources/index.js';
-import { and, grantsAction, type PolicyStatement, type Tri } from '../iam/policy-document.js';
-import { fail, pass, unknown, type ResourceRule } from '../types.js';
+import { isUnknown, type Unknown } from '../../resources/index.js';
+import { and, grantsAction, readPolicyDocument, type LocatedPolicy, type PolicyStatement, type Tri } from '../iam/policy-document.js';
+import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
 import { bucketPolicies } from './bucket-policy.js';
-import { BUCKET_TYPES } from './bucket-settings.js';
+import { BUCKET_TYPES, configuredBucket } from './bucket-settings.js';
+
+const POLICY_TYPES = { cloudformation: ['AWS::S3::BucketPolicy'], terraform: ['aws_s3_bucket_policy'] };
 
 /** A Deny on aws:SecureTransport = false, which is what rejects plain HTTP requests. */
 function deniesInsecureTransport(statement: PolicyStatement): Tri {
@@ -21,7 +23,10 @@ export const s3BucketTlsOnlyPolicy: ResourceRule = {
   id: 's3_bucket_tls_only_policy',
   title: 'S3 bucket policies deny requests that do not use TLS',
   severity: 'medium',
-  resourceTypes: BUCKET_TYPES,
+  resourceTypes: {
+    cloudformation: [...BUCKET_TYPES.cloudformation, ...POLICY_TYPES.cloudformation],
+    terraform: [...BUCKET_TYPES.terraform, ...POLICY_TYPES.terraform],
+  },
   rationale:
     'S3 accepts plain HTTP unless the bucket policy refuses it. Training data and model artifacts sent in clear text can be read or altered in transit; a Deny on aws:SecureTransport = false makes TLS mandatory for every caller.',
   remediation: {
@@ -69,7 +74,14 @@ resource "aws_s3_bucket_policy" "data" {
     cdknag: ['AwsSolutions-S10', 'NIST.800.53.R5-S3BucketSSLRequestsOnly', 'HIPAA.Security-S3BucketSSLRequestsOnly'],
   },
   evaluate(resource, ctx) {
-    const { policies, undecided } = bucketPolicies(resource, ctx.graph);
+    let policies: LocatedPolicy[];
+    let undecided: Unknown | undefined;
+    if (POLICY_TYPES.cloudformation.includes(resource.type) || POLICY_TYPES.terraform.includes(resource.type)) {
+      const bucket = configuredBucket(resource, ctx.graph);
+      if (bucket) return notApplicable(`${resource.address}: judged on the bucket it configures, ${bucket.address}`);
+      const own = readPolicyDocument(resource.properties['PolicyDocument'] ?? resource.properties['policy'], ctx.graph);
+      policies = own === undefined ? [] : [{ where: resource.address, statements: own }];
+    } else ({ policies, undecided } = bucketPolicies(resource, ctx.graph));
     let unresolved = undecided;
     for (const policy of policies) {
       if (isUnknown(policy.statements)) {

@@ -1,13 +1,15 @@
 import { asBoolean, getPath, isUnknown } from '../../resources/index.js';
-import { fail, pass, unknown, type ResourceRule } from '../types.js';
-import { BUCKET_TYPES, bucketCompanions } from './bucket-settings.js';
+import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
+import { BUCKET_TYPES, bucketCompanions, configuredBucket } from './bucket-settings.js';
+
+const SPLIT_TYPE = 'aws_s3_bucket_versioning';
 
 export const s3BucketVersioningEnabled: ResourceRule = {
   kind: 'resource',
   id: 's3_bucket_versioning_enabled',
   title: 'S3 buckets keep object versions',
   severity: 'medium',
-  resourceTypes: BUCKET_TYPES,
+  resourceTypes: { cloudformation: BUCKET_TYPES.cloudformation, terraform: [...BUCKET_TYPES.terraform, SPLIT_TYPE] },
   rationale:
     'Versioning lets you recover training data and model artifacts that were overwritten or deleted, and lets you prove which version of a dataset a model was trained on, which is the basis of data-poisoning investigations.',
   remediation: {
@@ -30,13 +32,17 @@ export const s3BucketVersioningEnabled: ResourceRule = {
   },
   evaluate(resource, ctx) {
     let status: unknown;
-    if (resource.source === 'cloudformation' || resource.source === 'cdk') {
+    if (resource.type === SPLIT_TYPE) {
+      const bucket = configuredBucket(resource, ctx.graph);
+      if (bucket) return notApplicable(`${resource.address}: judged on the bucket it configures, ${bucket.address}`);
+      status = getPath(resource.properties, 'versioning_configuration.status');
+    } else if (resource.source === 'cloudformation' || resource.source === 'cdk') {
       status = getPath(resource.properties, 'VersioningConfiguration.Status');
     } else {
       const inline = asBoolean(getPath(resource.properties, 'versioning.enabled'));
       if (inline !== undefined) status = isUnknown(inline) ? inline : inline ? 'Enabled' : 'Suspended';
       else {
-        const { found, undecided } = bucketCompanions(resource, ctx.graph, ['aws_s3_bucket_versioning']);
+        const { found, undecided } = bucketCompanions(resource, ctx.graph, [SPLIT_TYPE]);
         if (found[0]) status = getPath(found[0].properties, 'versioning_configuration.status');
         else if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
       }

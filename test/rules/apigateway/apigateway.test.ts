@@ -101,8 +101,24 @@ runRuleCases(apigatewayStageCacheEncrypted, [
     expected: { [S]: 'fail' },
   },
   { name: 'no cache', format: 'cloudformation', source: stage({}), expected: { [S]: 'not_applicable' } },
-  { name: 'cache encrypted', format: 'terraform', source: tfStage('cache_cluster_enabled = true', tfSettings('caching_enabled = true\n cache_data_encrypted = true')), expected: { [TS]: 'pass' } },
-  { name: 'caching without encryption', format: 'terraform', source: tfStage('cache_cluster_enabled = true', tfSettings('caching_enabled = true')), expected: { [TS]: 'fail' } },
+  {
+    name: 'cache encrypted',
+    format: 'terraform',
+    source: tfStage('cache_cluster_enabled = true', tfSettings('caching_enabled = true\n cache_data_encrypted = true')),
+    expected: { [TS]: 'pass', 'aws_api_gateway_method_settings.all': 'not_applicable' },
+  },
+  {
+    name: 'caching without encryption',
+    format: 'terraform',
+    source: tfStage('cache_cluster_enabled = true', tfSettings('caching_enabled = true')),
+    expected: { [TS]: 'fail', 'aws_api_gateway_method_settings.all': 'not_applicable' },
+  },
+  {
+    name: 'method settings for a stage outside the scanned code',
+    format: 'terraform',
+    source: tfSettings('caching_enabled = true').replace('aws_api_gateway_stage.prod.stage_name', '"prod"').replace('aws_api_gateway_rest_api.api.id', '"abc123"'),
+    expected: { 'aws_api_gateway_method_settings.all': 'fail' },
+  },
   { name: 'no cache', format: 'terraform', source: tfStage(''), expected: { [TS]: 'not_applicable' } },
 ]);
 

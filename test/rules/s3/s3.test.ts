@@ -48,7 +48,7 @@ runRuleCases(s3BucketEncryptedWithCmk, [
   { name: 'no encryption block', format: 'cloudformation', source: bucket({}), expected: { [B]: 'fail' } },
   { name: 'imported key', format: 'cloudformation', source: bucket(sse('aws:kms', { 'Fn::ImportValue': 'key' })), expected: { [B]: 'unknown' } },
   { name: 'no bucket', format: 'cloudformation', source: noBucketCfn, expected: {} },
-  { name: 'split resource with a CMK', format: 'terraform', source: tf('', tfSse('aws:kms', 'kms_master_key_id = aws_kms_key.k.arn')), expected: { [TB]: 'pass' } },
+  { name: 'split resource with a CMK', format: 'terraform', source: tf('', tfSse('aws:kms', 'kms_master_key_id = aws_kms_key.k.arn')), expected: { [TB]: 'pass', 'aws_s3_bucket_server_side_encryption_configuration.data': 'not_applicable' } },
   { name: 'v3 inline block with a CMK', format: 'terraform', source: tf(`server_side_encryption_configuration {
     rule {
       apply_server_side_encryption_by_default {
@@ -57,7 +57,13 @@ runRuleCases(s3BucketEncryptedWithCmk, [
       }
     }
   }`), expected: { [TB]: 'pass' } },
-  { name: 'split resource with AES256', format: 'terraform', source: tf('', tfSse('AES256')), expected: { [TB]: 'fail' } },
+  { name: 'split resource with AES256', format: 'terraform', source: tf('', tfSse('AES256')), expected: { [TB]: 'fail', 'aws_s3_bucket_server_side_encryption_configuration.data': 'not_applicable' } },
+  {
+    name: 'split resource for a bucket outside the scanned code',
+    format: 'terraform',
+    source: tfSse('aws:kms').replace('aws_s3_bucket.data.id', '"external-bucket"'),
+    expected: { 'aws_s3_bucket_server_side_encryption_configuration.data': 'fail' },
+  },
   { name: 'nothing configured', format: 'terraform', source: tf(''), expected: { [TB]: 'fail' } },
   { name: 'no bucket', format: 'terraform', source: noBucketTf, expected: {} },
 ]);
@@ -76,7 +82,7 @@ runRuleCases(s3BucketVersioningEnabled, [
     status = "Enabled"
   }
 }`),
-    expected: { [TB]: 'pass' },
+    expected: { [TB]: 'pass', 'aws_s3_bucket_versioning.v': 'not_applicable' },
   },
   { name: 'v3 inline enabled', format: 'terraform', source: tf('versioning {\n enabled = true\n }'), expected: { [TB]: 'pass' } },
   { name: 'v3 inline disabled', format: 'terraform', source: tf('versioning {\n enabled = false\n }'), expected: { [TB]: 'fail' } },
@@ -90,7 +96,7 @@ resource "aws_s3_bucket_versioning" "v" {
     status = "Enabled"
   }
 }`),
-    expected: { [TB]: 'fail', 'aws_s3_bucket.other': 'pass' },
+    expected: { [TB]: 'fail', 'aws_s3_bucket.other': 'pass', 'aws_s3_bucket_versioning.v': 'not_applicable' },
   },
   { name: 'no bucket', format: 'terraform', source: noBucketTf, expected: {} },
 ]);
@@ -116,13 +122,19 @@ runRuleCases(s3BucketPublicAccessBlocked, [
     name: 'all four on',
     format: 'terraform',
     source: tf('', tfPab({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true })),
-    expected: { [TB]: 'pass' },
+    expected: { [TB]: 'pass', 'aws_s3_bucket_public_access_block.pab': 'not_applicable' },
   },
   {
     name: 'one missing (defaults to false)',
     format: 'terraform',
     source: tf('', tfPab({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true })),
-    expected: { [TB]: 'fail' },
+    expected: { [TB]: 'fail', 'aws_s3_bucket_public_access_block.pab': 'not_applicable' },
+  },
+  {
+    name: 'block for a bucket outside the scanned code',
+    format: 'terraform',
+    source: tfPab({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true }).replace('aws_s3_bucket.data.id', '"external-bucket"'),
+    expected: { 'aws_s3_bucket_public_access_block.pab': 'fail' },
     messageIncludes: 'restrict_public_buckets',
   },
   { name: 'no block resource', format: 'terraform', source: tf(''), expected: { [TB]: 'fail' } },
@@ -162,28 +174,34 @@ const tfDenyHttp = `
       values   = ["false"]
     }`;
 runRuleCases(s3BucketTlsOnlyPolicy, [
-  { name: 'deny on SecureTransport false', format: 'cloudformation', source: withPolicy([denyHttp]), expected: { [B]: 'pass' } },
+  { name: 'deny on SecureTransport false', format: 'cloudformation', source: withPolicy([denyHttp]), expected: { [B]: 'pass', 'AWS::S3::BucketPolicy.Policy': 'not_applicable' } },
   {
     name: 'boolean false in the condition',
     format: 'cloudformation',
     source: withPolicy([{ ...denyHttp, Condition: { Bool: { 'aws:SecureTransport': false } } }]),
-    expected: { [B]: 'pass' },
+    expected: { [B]: 'pass', 'AWS::S3::BucketPolicy.Policy': 'not_applicable' },
   },
   {
     name: 'deny only on DeleteBucket',
     format: 'cloudformation',
     source: withPolicy([{ ...denyHttp, Action: 's3:DeleteBucket' }]),
-    expected: { [B]: 'fail' },
+    expected: { [B]: 'fail', 'AWS::S3::BucketPolicy.Policy': 'not_applicable' },
   },
   {
     name: 'allow on SecureTransport true does not refuse HTTP',
     format: 'cloudformation',
     source: withPolicy([{ ...denyHttp, Effect: 'Allow', Condition: { Bool: { 'aws:SecureTransport': 'true' } } }]),
-    expected: { [B]: 'fail' },
+    expected: { [B]: 'fail', 'AWS::S3::BucketPolicy.Policy': 'not_applicable' },
   },
   { name: 'no policy', format: 'cloudformation', source: bucket({}), expected: { [B]: 'fail' } },
+  {
+    name: 'policy for a bucket outside the scanned code',
+    format: 'cloudformation',
+    source: cfn({ Policy: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: 'external-bucket', PolicyDocument: { Statement: [{ ...denyHttp, Resource: 'arn:aws:s3:::external-bucket/*' }] } } } }),
+    expected: { 'AWS::S3::BucketPolicy.Policy': 'pass' },
+  },
   { name: 'no bucket', format: 'cloudformation', source: noBucketCfn, expected: {} },
-  { name: 'policy document data source', format: 'terraform', source: tf('', tfPolicy(tfDenyHttp)), expected: { [TB]: 'pass' } },
+  { name: 'policy document data source', format: 'terraform', source: tf('', tfPolicy(tfDenyHttp)), expected: { [TB]: 'pass', 'aws_s3_bucket_policy.p': 'not_applicable' } },
   {
     name: 'jsonencode policy',
     format: 'terraform',
@@ -200,9 +218,9 @@ runRuleCases(s3BucketTlsOnlyPolicy, [
     }]
   })
 }`),
-    expected: { [TB]: 'pass' },
+    expected: { [TB]: 'pass', 'aws_s3_bucket_policy.p': 'not_applicable' },
   },
-  { name: 'policy without the deny', format: 'terraform', source: tf('', tfPolicy('actions = ["s3:GetObject"]\n resources = ["*"]')), expected: { [TB]: 'fail' } },
+  { name: 'policy without the deny', format: 'terraform', source: tf('', tfPolicy('actions = ["s3:GetObject"]\n resources = ["*"]')), expected: { [TB]: 'fail', 'aws_s3_bucket_policy.p': 'not_applicable' } },
   { name: 'no policy', format: 'terraform', source: tf(''), expected: { [TB]: 'fail' } },
   { name: 'no bucket', format: 'terraform', source: noBucketTf, expected: {} },
 ]);
