@@ -30,6 +30,12 @@ describe('guard policy schema', () => {
     expect(loadPolicy()).toEqual(policy);
   });
 
+  it.each(['default', 'strict', 'monitor'])('ships a valid %s policy covering all 31 PII types', (name) => {
+    expect(shippedPolicyNames()).toContain(name);
+    const policy = loadPolicy(name);
+    expect(new Set(policy.sensitiveInformationPolicy?.piiEntities.map((e) => e.type)).size).toBe(31);
+  });
+
   it('lists exactly the 31 Bedrock PII types, the same as the PII detector', () => {
     expect(BEDROCK_PII_TYPES).toHaveLength(31);
     expect([...BEDROCK_PII_TYPES].sort()).toEqual([...PII_ENTITY_NAMES].sort());
