@@ -22,7 +22,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 const RESOURCE_TYPE = /^(AWS|Custom|Alexa)::/;
 /** Markers of a template strong enough that a parse failure is worth reporting rather than skipping the file. */
-const TEMPLATE_MARKER = /(^|\n)\s*["']?(AWSTemplateFormatVersion|Resources)["']?\s*:/;
+const TEMPLATE_MARKER = /(^|[\n{,])\s*["']?(AWSTemplateFormatVersion|Resources)["']?\s*:/;
 
 const resourceEntrySchema = z
   .object({
@@ -46,12 +46,20 @@ function parseError(file: string, line: number | undefined, reason: string): Inp
   return new InputError(`${file}${line ? `:${line}` : ''}: ${reason}`, { file, line });
 }
 
-function parseJsonTemplate(text: string): ParsedTemplate | undefined {
+/** A JSON file that does not parse: its error, located by the position JSON.parse reports. */
+function jsonError(text: string, file: string, err: unknown): InputError {
+  const message = err instanceof Error ? err.message : String(err);
+  const position = /at position (\d+)/.exec(message);
+  const line = position ? new LineCursor(text).lineAt(Number(position[1])) : undefined;
+  return parseError(file, line, `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '')}`);
+}
+
+function parseJsonTemplate(text: string, file: string): ParsedTemplate {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch {
-    return undefined;
+  } catch (err) {
+    throw jsonError(text, file, err);
   }
   const lines = new Map<string, number>();
   const resources = isRecord(data) ? data['Resources'] : undefined;
@@ -186,15 +194,14 @@ export function mightBeCloudFormation(text: string): boolean {
  */
 export function loadCloudFormation(text: string, file: string, opts: CloudFormationOptions = {}): LoadResult {
   if (!mightBeCloudFormation(text)) return notRecognized();
-  const trimmedStart = text.trimStart();
-  let parsed = trimmedStart.startsWith('{') ? parseJsonTemplate(text) : undefined;
-  if (!parsed) {
-    try {
-      parsed = parseYamlTemplate(text, file);
-    } catch (err) {
-      if (err instanceof InputError && TEMPLATE_MARKER.test(text.slice(0, 65536))) throw err;
-      return notRecognized();
-    }
+  // A document that starts with '{' is JSON: its errors are reported as JSON errors, not as YAML ones.
+  const isJson = text.trimStart().startsWith('{');
+  let parsed: ParsedTemplate;
+  try {
+    parsed = isJson ? parseJsonTemplate(text, file) : parseYamlTemplate(text, file);
+  } catch (err) {
+    if (err instanceof InputError && TEMPLATE_MARKER.test(text.slice(0, 65536))) throw err;
+    return notRecognized();
   }
   const { data } = parsed;
   if (!isTemplate(data)) return notRecognized();

@@ -3,7 +3,14 @@ import type { ScanReport, ScanResult } from '../scan/types.js';
 
 /** A Markdown summary for pull-request comments and job summaries: totals, then failures by severity. */
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Table cell text: pipes and newlines would break the table, and HTML from templates must not render. */
+const cell = (text: string): string =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
 const ORDER = [...SEVERITIES].reverse();
 
 export function toMarkdown(report: ScanReport, opts: { maxRows?: number } = {}): string {

@@ -1,0 +1,132 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { escapeXml, toJunit } from '../../src/report/junit.js';
+import { toMarkdown } from '../../src/report/markdown-scan.js';
+import { toSarif } from '../../src/report/sarif.js';
+import { scan } from '../../src/scan/index.js';
+import { testRules, writeTree } from './fixtures.js';
+
+const SCHEMA = join(import.meta.dirname, '..', 'fixtures', 'schemas', 'sarif-2.1.0.json');
+
+interface SarifResult {
+  ruleId: string;
+  level: string;
+  kind: string;
+  message: { text: string };
+  locations: Array<{ physicalLocation: unknown }>;
+  suppressions?: unknown[];
+}
+interface SarifRun {
+  tool: {
+    driver: {
+      rules: Array<{
+        id: string;
+        properties: { 'security-severity': string; tags: string[] };
+        help: { markdown: string };
+      }>;
+    };
+  };
+  results: SarifResult[];
+  invocations: Array<{ executionSuccessful: boolean }>;
+}
+
+const dir = writeTree({
+  'infra/app.yaml': `Resources:
+  Plain:
+    Type: AWS::S3::Bucket
+  Skipped:
+    Type: AWS::S3::Bucket
+    Metadata:
+      aigis:
+        skip:
+          - id: test_bucket_versioning
+            reason: "archive <old> & \\"frozen\\""
+  Opaque:
+    Type: AWS::S3::Bucket
+    Properties:
+      VersioningConfiguration: !ImportValue x
+      Tags: [{ Key: a, Value: b }]
+`,
+  'infra/broken.yaml': 'Resources:\n  A: [\n',
+});
+const report = await scan([dir], { rules: testRules, root: dir });
+
+describe('SARIF', () => {
+  const sarif = toSarif(report, testRules, { owaspFor: (c) => (c === 'DP-01' ? ['LLM02:2025'] : []) });
+
+  it.skipIf(!existsSync(SCHEMA))('validates against the SARIF 2.1.0 schema', () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
+    const ok = validate(sarif);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('carries rule help, security severity, tags, relative locations and suppressions', () => {
+    // Read back as parsed JSON, the way a SARIF consumer sees it.
+    const run = (JSON.parse(JSON.stringify(sarif)) as { runs: SarifRun[] }).runs[0]!;
+    const rule = run.tool.driver.rules.find((r) => r.id === 'test_bucket_versioning')!;
+    expect(rule.properties['security-severity']).toBe('8.0');
+    expect(rule.properties.tags).toEqual(expect.arrayContaining(['DP-01', 'OWASP-LLM02:2025']));
+    expect(rule.help.markdown).toContain('### Remediation');
+    const results = run.results;
+    const plain = results.find(
+      (r) => r.ruleId === 'test_bucket_versioning' && r.message.text.startsWith('AWS::S3::Bucket.Plain'),
+    )!;
+    expect(plain.level).toBe('error');
+    expect(plain.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'infra/app.yaml', uriBaseId: 'SRCROOT' },
+      region: { startLine: 2 },
+    });
+    const skipped = results.find(
+      (r) => r.message.text.startsWith('AWS::S3::Bucket.Skipped') && r.ruleId === 'test_bucket_versioning',
+    )!;
+    expect(skipped.suppressions).toEqual([
+      { kind: 'inSource', status: 'accepted', justification: 'archive <old> & "frozen"' },
+    ]);
+    const opaque = results.find(
+      (r) => r.message.text.startsWith('AWS::S3::Bucket.Opaque') && r.ruleId === 'test_bucket_versioning',
+    )!;
+    expect(opaque.kind).toBe('review');
+    expect(results.some((r) => r.kind === 'pass')).toBe(false);
+    expect(run.invocations[0]!.executionSuccessful).toBe(false);
+  });
+});
+
+describe('JUnit', () => {
+  const xml = toJunit(report);
+
+  it('has a suite per rule with failures, skips and escaped text', () => {
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
+    expect(xml).toContain(
+      '<testsuite name="test_bucket_versioning" tests="3" failures="1" errors="0" skipped="2">',
+    );
+    expect(xml).toContain('suppressed (aigis): archive &lt;old&gt; &amp; &quot;frozen&quot;');
+    expect(xml).toContain('<testsuite name="aigis-parse" tests="1" failures="0" errors="1">');
+    const opened = (xml.match(/<testsuite /g) ?? []).length;
+    expect((xml.match(/<\/testsuite>/g) ?? []).length).toBe(opened);
+  });
+
+  it('escapes markup and drops characters XML cannot hold', () => {
+    expect(escapeXml('a<b>&"\'\u0001c')).toBe('a&lt;b&gt;&amp;&quot;&apos;c');
+  });
+});
+
+describe('Markdown', () => {
+  it('summarizes totals, parse errors, failures and suppressions', () => {
+    const md = toMarkdown(report);
+    expect(md).toContain('**Failed** (fail-on: high)');
+    expect(md).toContain('| 1 | 3 | 1 | 1 | 0 |');
+    expect(md).toContain('`infra/broken.yaml:3`');
+    expect(md).toMatch(
+      /\| high \| test_bucket_versioning \| `AWS::S3::Bucket.Plain` \| `infra\/app.yaml:2` \|/,
+    );
+    expect(md).toContain('<summary>Suppressed</summary>');
+    // Text from templates cannot inject markup into the rendered comment.
+    expect(md).toContain('archive &lt;old&gt; &amp; "frozen"');
+  });
+});
