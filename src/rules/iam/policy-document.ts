@@ -226,12 +226,12 @@ export function iamPatternMatches(pattern: string, value: string): boolean {
   let star = -1;
   let mark = 0;
   while (vi < v.length) {
-    if (pi < p.length && (p[pi] === '?' || p[pi] === v[vi])) {
-      pi++;
-      vi++;
-    } else if (pi < p.length && p[pi] === '*') {
+    if (pi < p.length && p[pi] === '*') {
       star = pi++;
       mark = vi;
+    } else if (pi < p.length && (p[pi] === '?' || p[pi] === v[vi])) {
+      pi++;
+      vi++;
     } else if (star !== -1) {
       pi = star + 1;
       vi = ++mark;
