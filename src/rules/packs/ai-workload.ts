@@ -1,4 +1,8 @@
 import type { Rule } from '../types.js';
+import { sagemakerInferenceExperimentDataKmsCmk } from '../sagemaker/sagemaker_inference_experiment_data_kms_cmk.js';
+import { sagemakerInferenceExperimentVolumeKmsCmk } from '../sagemaker/sagemaker_inference_experiment_volume_kms_cmk.js';
+import { sagemakerExecutionRoleLeastPrivilege } from '../sagemaker/sagemaker_execution_role_least_privilege.js';
+import { bedrockServiceRoleLeastPrivilege } from '../bedrock/bedrock_service_role_least_privilege.js';
 import { bedrockAgentCmk } from '../bedrock/bedrock_agent_cmk.js';
 import { bedrockAgentGuardrail } from '../bedrock/bedrock_agent_guardrail.js';
 import { bedrockAgentGuardrailVersionPinned } from '../bedrock/bedrock_agent_guardrail_version_pinned.js';
@@ -68,6 +72,7 @@ export const aiWorkloadRules: readonly Rule[] = [
   bedrockAgentGuardrailVersionPinned,
   bedrockAgentRoleLeastPrivilege,
   bedrockAgentRoleNotShared,
+  bedrockServiceRoleLeastPrivilege,
   bedrockLambdaPermissionSourceScoped,
   bedrockGuardrailsConfigured,
   bedrockGuardrailPromptAttackHigh,
@@ -99,6 +104,7 @@ export const aiWorkloadRules: readonly Rule[] = [
   sagemakerNotebookImdsv2Only,
   sagemakerNotebookRoleLeastPrivilege,
   sagemakerNotebookSupportedPlatform,
+  sagemakerExecutionRoleLeastPrivilege,
   sagemakerDomainKmsCmk,
   sagemakerDomainVpcOnly,
   sagemakerDomainSsoAuth,
@@ -107,6 +113,8 @@ export const aiWorkloadRules: readonly Rule[] = [
   sagemakerEndpointConfigDataCaptureEnabled,
   sagemakerEndpointConfigDataCaptureKmsCmk,
   sagemakerEndpointConfigAsyncOutputKmsCmk,
+  sagemakerInferenceExperimentVolumeKmsCmk,
+  sagemakerInferenceExperimentDataKmsCmk,
   sagemakerModelNetworkIsolation,
   sagemakerModelVpcConfig,
   sagemakerMonitoringJobOutputKmsCmk,

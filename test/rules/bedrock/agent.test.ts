@@ -3,6 +3,7 @@ import { bedrockAgentGuardrail } from '../../../src/rules/bedrock/bedrock_agent_
 import { bedrockAgentGuardrailVersionPinned } from '../../../src/rules/bedrock/bedrock_agent_guardrail_version_pinned.js';
 import { bedrockAgentRoleLeastPrivilege } from '../../../src/rules/bedrock/bedrock_agent_role_least_privilege.js';
 import { bedrockAgentRoleNotShared } from '../../../src/rules/bedrock/bedrock_agent_role_not_shared.js';
+import { bedrockServiceRoleLeastPrivilege } from '../../../src/rules/bedrock/bedrock_service_role_least_privilege.js';
 import { bedrockLambdaPermissionSourceScoped } from '../../../src/rules/bedrock/bedrock_lambda_permission_source_scoped.js';
 import { cfn, getAtt, runRuleCases } from '../sagemaker/cases.js';
 
@@ -122,3 +123,31 @@ runRuleCases(bedrockLambdaPermissionSourceScoped, [
   { name: 'another service', format: 'terraform', source: tfPermission('principal = "events.amazonaws.com"'), expected: { [TF_PERM]: 'not_applicable' } },
 ]);
 
+
+const KB = 'AWS::Bedrock::KnowledgeBase.Kb';
+const kbWithRole = (roleProps: Record<string, unknown>) =>
+  cfn({
+    Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {}, ...roleProps } },
+    Kb: { Type: 'AWS::Bedrock::KnowledgeBase', Properties: { Name: 'kb', RoleArn: getAtt('Role', 'Arn') } },
+  });
+const tfFlow = (policy: string) => `
+resource "aws_iam_role" "flow" {
+  name               = "flow"
+  assume_role_policy = "{}"
+}
+resource "aws_iam_role_policy" "flow" {
+  role   = aws_iam_role.flow.id
+  policy = jsonencode({ Statement = [${policy}] })
+}
+resource "aws_bedrockagent_flow" "flow" {
+  name               = "flow"
+  execution_role_arn = aws_iam_role.flow.arn
+}`;
+runRuleCases(bedrockServiceRoleLeastPrivilege, [
+  { name: 'scoped knowledge base role', format: 'cloudformation', source: kbWithRole({ Policies: [invokePolicy] }), expected: { [KB]: 'pass' } },
+  { name: 'knowledge base role with AmazonBedrockFullAccess', format: 'cloudformation', source: kbWithRole({ ManagedPolicyArns: ['arn:aws:iam::aws:policy/AmazonBedrockFullAccess'] }), expected: { [KB]: 'fail' } },
+  { name: 'no Bedrock resource', format: 'cloudformation', source: noneCfn, expected: {} },
+  { name: 'scoped flow role', format: 'terraform', source: tfFlow('{ Effect = "Allow", Action = "bedrock:InvokeModel", Resource = "arn:aws:bedrock:us-east-1::foundation-model/m" }'), expected: { 'aws_bedrockagent_flow.flow': 'pass' } },
+  { name: 's3:* on *', format: 'terraform', source: tfFlow('{ Effect = "Allow", Action = "s3:*", Resource = "*" }'), expected: { 'aws_bedrockagent_flow.flow': 'fail' } },
+  { name: 'no Bedrock resource', format: 'terraform', source: noneTf, expected: {} },
+]);
