@@ -107,9 +107,18 @@ function strengthFor(
   return filter.inputStrength;
 }
 
-const wordKey = (a: BlockingAction | undefined): string => a ?? 'off';
+/** Compiled word filters and topic matchers shared by the three directions' plans. */
+type CompileCache = Map<string, WordFilter | TopicMatcher>;
 
-function buildPlan(policy: GuardPolicy, direction: Direction): Plan {
+function cached<T extends WordFilter | TopicMatcher>(cache: CompileCache, key: string, build: () => T): T {
+  const hit = cache.get(key) as T | undefined;
+  if (hit) return hit;
+  const built = build();
+  cache.set(key, built);
+  return built;
+}
+
+function buildPlan(policy: GuardPolicy, direction: Direction, cache: CompileCache = new Map()): Plan {
   const plan: Plan = { regexes: [], words: [] };
   const promptAttack = policy.contentPolicy?.filters.find((f) => f.type === 'PROMPT_ATTACK');
   if (promptAttack) {
@@ -138,17 +147,19 @@ function buildPlan(policy: GuardPolicy, direction: Direction): Plan {
     const action = directionalAction<BlockingAction>(topic, direction, 'BLOCK');
     if (action) topicActions.set(topic.name, action);
   }
-  if (topicActions.size > 0)
+  if (topicActions.size > 0) {
+    const enabled = topics.filter((t) => topicActions.has(t.name));
     plan.topics = {
-      matcher: compileTopics(topics.filter((t) => topicActions.has(t.name))),
+      matcher: cached(cache, `topics:${JSON.stringify(enabled)}`, () => compileTopics(enabled)),
       actions: topicActions,
     };
+  }
   if (policy.wordPolicy) {
     // One filter per distinct action so that per-word Bedrock actions keep their meaning.
     const groups = new Map<string, { words: string[]; managedProfanity: boolean; action: BlockingAction }>();
     const add = (action: BlockingAction | undefined, word?: string, profanity = false): void => {
       if (!action) return;
-      const key = wordKey(action);
+      const key = action;
       const group = groups.get(key) ?? { words: [], managedProfanity: false, action };
       if (word !== undefined) group.words.push(word);
       group.managedProfanity ||= profanity;
@@ -165,11 +176,13 @@ function buildPlan(policy: GuardPolicy, direction: Direction): Plan {
         true,
       );
     }
-    for (const group of groups.values())
+    for (const group of groups.values()) {
+      const options = { words: group.words, managedProfanity: group.managedProfanity };
       plan.words.push({
-        filter: compileWordFilter({ words: group.words, managedProfanity: group.managedProfanity }),
+        filter: cached(cache, `words:${JSON.stringify(options)}`, () => compileWordFilter(options)),
         action: group.action,
       });
+    }
   }
   if (direction === 'output') {
     if (policy.output)
@@ -549,10 +562,11 @@ function assertRequest(request: unknown): asserts request is CheckRequest {
 export function createGuard(source?: PolicySource): Guard {
   const policy = loadPolicy(source ?? 'default');
   const canaryTokens: string[] = [...(policy.canary?.tokens ?? [])];
+  const compiled: CompileCache = new Map();
   const plans: Record<Direction, Plan> = {
-    input: buildPlan(policy, 'input'),
-    output: buildPlan(policy, 'output'),
-    context: buildPlan(policy, 'context'),
+    input: buildPlan(policy, 'input', compiled),
+    output: buildPlan(policy, 'output', compiled),
+    context: buildPlan(policy, 'context', compiled),
   };
   let detector: InjectionDetector | undefined;
   const injection = (): InjectionDetector => (detector ??= loadInjectionDetector());
