@@ -140,6 +140,7 @@ function runPatterns(text: string, lower: string, threshold: number, wanted: (en
         if (base === undefined) continue;
         let score = base;
         if (recognizer.context && contextMatches(text, start, end, recognizer.context)) score = Math.min(1, score + recognizer.context.boost);
+        if (recognizer.negativeContext && contextMatches(text, start, end, recognizer.negativeContext)) score = Math.max(0, score + recognizer.negativeContext.boost);
         const match: PiiMatch = { entity: recognizer.entity, start, end, score, recognizer: recognizer.name };
         out.push(recognizer.entity === 'URL' ? trimUrl(text, match) : match);
       }

@@ -33,6 +33,8 @@ export interface PatternRecognizer {
   /** Base score of a candidate before context, or undefined to drop it. */
   readonly score: (value: string) => number | undefined;
   readonly context?: ContextRule;
+  /** Words that make the candidate unlikely ("version" before 1.2.3.4); their `boost` is negative. */
+  readonly negativeContext?: ContextRule;
   /**
    * Lower-case keywords that lead the pattern ("password", "cvv"): the regex only runs in a short
    * window after each occurrence, so its cost follows the keywords, not the text length.
@@ -62,6 +64,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
       return cardIssuerKnown(digits) ? 0.9 : 0.45;
     },
     context: { words: CARD_WORDS, boost: 0.15 },
+    negativeContext: { words: ['isbn', 'tracking', 'order number', 'order no', 'invoice', 'imei', 'serial'], boost: -0.5, before: 32, after: 0 },
   },
   {
     entity: 'US_SOCIAL_SECURITY_NUMBER',
@@ -191,6 +194,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\d)/g,
     score: (value) => (ipv4Valid(value) ? 0.8 : undefined),
     context: { words: ['ip', 'ip address', 'ipv4', 'address', 'host', 'server', 'from', 'connect'], boost: 0.15 },
+    negativeContext: { words: ['version', 'ver', 'v', 'release', 'build', 'section', 'chapter', 'oid', 'snmp'], boost: -0.5, before: 16, after: 0 },
   },
   {
     entity: 'IP_ADDRESS',
