@@ -508,6 +508,9 @@ export interface Guard {
   readonly vault: Vault;
 }
 
+/** More context documents than this in one check are blocked unscanned (each is also held to maxInputChars). */
+export const MAX_CONTEXT_DOCUMENTS = 1000;
+
 /** The most canaries one guard remembers; older ones fall out first. */
 const MAX_CANARIES = 10_000;
 
@@ -628,7 +631,10 @@ export function createGuard(source?: PolicySource): Guard {
       const detections = main.detections;
       let context: string[] | undefined;
       let reason = main.reason;
-      if (request.context && request.context.length > 0) {
+      if (request.context && request.context.length > MAX_CONTEXT_DOCUMENTS) {
+        action = 'block';
+        reason = `${request.context.length} context documents, over the limit of ${MAX_CONTEXT_DOCUMENTS}`;
+      } else if (request.context && request.context.length > 0) {
         context = [];
         request.context.forEach((doc, index) => {
           const r = checkOne(doc, 'context', vault, true);

@@ -203,6 +203,11 @@ describe('policy decisions per direction', () => {
     expect(result).toMatchObject({ action: 'block', detections: [] });
     expect(result.reason).toContain('maxInputChars of 100');
     expect(g.check({ text: 'a'.repeat(100) }).action).toBe('allow');
+    const docs = g.check({ text: 'hi', context: ['a'.repeat(101)] });
+    expect(docs).toMatchObject({ action: 'block', reason: expect.stringContaining('context[0]') });
+    expect(g.check({ text: 'hi', context: Array.from({ length: 1001 }, () => 'doc') }).reason).toContain(
+      'context documents',
+    );
   });
 });
 
