@@ -1,5 +1,5 @@
 import { InputError } from '../util/errors.js';
-import { didYouMean } from '../util/suggest.js';
+import { closest, didYouMean } from '../util/suggest.js';
 import type { Control, DidLayer, Framework, Layer, Phase, Requirement, RequirementMatch, Scope } from './schema.js';
 
 /** All criteria must hold; an absent criterion matches everything. */
@@ -103,7 +103,12 @@ export class Catalog {
     let owasp: string | undefined;
     if (filter.owasp !== undefined) {
       owasp = this.normalizeOwaspId(filter.owasp);
-      if (!owasp) throw new InputError(`unknown OWASP id '${filter.owasp}'${didYouMean(filter.owasp, this.owaspIdNames())}`, { field: 'owasp' });
+      if (!owasp) {
+        // Suggest through aliases too (LLM11 is closest to the alias LLM10), but name the canonical id.
+        const near = closest(filter.owasp.toUpperCase(), this.owaspIds.keys());
+        const hint = near ? ` (did you mean '${this.owaspIds.get(near)}'?)` : '';
+        throw new InputError(`unknown OWASP id '${filter.owasp}'${hint}`, { field: 'owasp' });
+      }
     }
     return this.controls.filter(
       (c) =>

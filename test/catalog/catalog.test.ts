@@ -43,6 +43,8 @@ describe('filterControls', () => {
   it('rejects unknown frameworks and OWASP ids with a suggestion', () => {
     expect(() => fixture.filterControls({ framework: 'std-b' })).toThrow(/unknown framework 'std-b' \(did you mean 'std-a'\?\)/);
     expect(() => fixture.filterControls({ owasp: 'LLM03:2025' })).toThrow(InputError);
+    // Suggestions look through 2023 aliases but name the 2025 id.
+    expect(() => fixture.filterControls({ owasp: 'LLM07' })).toThrow(/did you mean 'LLM01:2025'/);
   });
 });
 
