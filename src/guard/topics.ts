@@ -178,10 +178,18 @@ export function compileTopics(topics: DeniedTopic[]): TopicMatcher {
   });
 
   // Distinctive stems per topic: those of its texts, weighted by how specific they are to it.
-  const topicStems = list.map((_, topic) => {
+  // Distinctive stems per topic, weighted by how specific they are to it; indexed by stem so a
+  // window's shared weight per topic is updated as stems enter and leave it.
+  const stemTopics = new Map<string, Array<{ topic: number; weight: number }>>();
+  list.forEach((_, topic) => {
     const stems = new Map<string, number>();
     docTexts.filter((d) => d.topic === topic).forEach((d) => d.stems.forEach((s) => stems.set(s, distinctiveness(s) * idf(`w:${s}`))));
-    return stems;
+    for (const [s, w] of stems) {
+      const entry = { topic, weight: w * w };
+      const p = stemTopics.get(s);
+      if (p) p.push(entry);
+      else stemTopics.set(s, [entry]);
+    }
   });
 
   function scores(text: string): TopicScore[] {
@@ -194,6 +202,7 @@ export function compileTopics(topics: DeniedTopic[]): TopicMatcher {
     const dot = new Float64Array(docs.length);
     const counts = new Map<string, number>();
     const stemCounts = new Map<string, number>();
+    const shared = new Float64Array(list.length);
     let normSq = 0;
     const perStem: Array<Array<[string, number]>> = [];
 
@@ -209,7 +218,12 @@ export function compileTopics(topics: DeniedTopic[]): TopicMatcher {
         if (p) for (const { doc, weight } of p) dot[doc]! += sign * x * weight;
       }
       const s = stems[i]!;
-      stemCounts.set(s, (stemCounts.get(s) ?? 0) + sign);
+      const before = stemCounts.get(s) ?? 0;
+      stemCounts.set(s, before + sign);
+      // The stem starts or stops being present in the window.
+      if ((before === 0 && sign === 1) || (before === 1 && sign === -1)) {
+        for (const { topic, weight } of stemTopics.get(s) ?? []) shared[topic]! += sign * weight;
+      }
     };
 
     const evaluate = (): void => {
@@ -222,9 +236,7 @@ export function compileTopics(topics: DeniedTopic[]): TopicMatcher {
       for (let t = 0; t < list.length; t++) {
         if (cosByTopic[t]! <= 0) continue;
         // Several distinct topic stems in one window is strong evidence even when the cosine is diluted.
-        let sharedWeight = 0;
-        for (const [s, w] of topicStems[t]!) if ((stemCounts.get(s) ?? 0) > 0) sharedWeight += w * w;
-        const boost = EVIDENCE_WEIGHT * Math.min(1, sharedWeight / EVIDENCE_SATURATION);
+        const boost = EVIDENCE_WEIGHT * Math.min(1, Math.max(0, shared[t]!) / EVIDENCE_SATURATION);
         const score = 1 - (1 - cosByTopic[t]!) * (1 - boost);
         if (score > best[t]!) best[t] = score;
       }
