@@ -24,7 +24,8 @@ function port(value: unknown): number | Unknown | undefined {
 
 function texts(value: unknown): Array<string | Unknown> {
   if (isUnknown(value)) return [value];
-  return asArray(value).map((v) => (typeof v === 'string' ? v : isUnknown(v) ? v : new Unknown('CIDR is not a string')));
+  // A reference (a VPC's or subnet's CIDR block) names a specific network, never the whole internet.
+  return asArray(value).map((v) => (typeof v === 'string' ? v : isUnknown(v) ? v : isResourceRef(v) ? `ref:${v.address}` : new Unknown('CIDR is not a string')));
 }
 
 function protocolOf(value: unknown): string | Unknown {

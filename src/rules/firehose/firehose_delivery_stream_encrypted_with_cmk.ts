@@ -23,10 +23,10 @@ export const firehoseDeliveryStreamEncryptedWithCmk: ResourceRule = {
   },
   controls: ['invocation-log-cmk-encryption'],
   equivalents: {
-    checkov: ['CKV_AWS_240', 'CKV_AWS_241'],
-    prowler: ['firehose_stream_encrypted_at_rest'],
-    securityhub: ['DataFirehose.1'],
-    cdknag: ['AwsSolutions-KDF1'],
+    checkov: ['CKV_AWS_241'],
+    prowler: [],
+    securityhub: [],
+    cdknag: [],
   },
   evaluate(resource, ctx) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';

@@ -37,7 +37,7 @@ export const iamUserNoPolicies: ResourceRule = {
   },
   controls: ['short-term-credentials-only'],
   equivalents: {
-    checkov: ['CKV_AWS_40', 'CKV_AWS_273'],
+    checkov: ['CKV_AWS_40'],
     prowler: ['iam_policy_attached_only_to_group_or_roles'],
     securityhub: ['IAM.2'],
     cdknag: ['NIST.800.53.R5-IAMUserNoPolicies', 'HIPAA.Security-IAMUserNoPolicies'],

@@ -20,10 +20,10 @@ kms_key_id      = aws_kms_key.stream.arn`,
   },
   controls: ['training-data-cmk-encryption'],
   equivalents: {
-    checkov: ['CKV_AWS_43', 'CKV_AWS_185'],
-    prowler: ['kinesis_stream_encrypted_at_rest'],
-    securityhub: ['Kinesis.1'],
-    cdknag: ['AwsSolutions-KDS3', 'NIST.800.53.R5-KinesisDataStreamEncrypted'],
+    checkov: ['CKV_AWS_185'],
+    prowler: [],
+    securityhub: [],
+    cdknag: ['AwsSolutions-KDS3'],
   },
   evaluate(resource, ctx) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';

@@ -56,7 +56,9 @@ import { securityhubEnabled } from '../securityhub/securityhub_enabled.js';
 import { macieEnabled } from '../macie/macie_enabled.js';
 import { logsGroupEncryptedWithKms } from '../logs/logs_group_encrypted_with_kms.js';
 import { logsGroupRetentionSet } from '../logs/logs_group_retention_set.js';
+import { kinesisStreamEncrypted } from '../kinesis/kinesis_stream_encrypted.js';
 import { kinesisStreamEncryptedWithCmk } from '../kinesis/kinesis_stream_encrypted_with_cmk.js';
+import { firehoseDeliveryStreamEncrypted } from '../firehose/firehose_delivery_stream_encrypted.js';
 import { firehoseDeliveryStreamEncryptedWithCmk } from '../firehose/firehose_delivery_stream_encrypted_with_cmk.js';
 import { glueJobSecurityConfiguration } from '../glue/glue_job_security_configuration.js';
 import { glueSecurityConfigurationEncrypted } from '../glue/glue_security_configuration_encrypted.js';
@@ -120,7 +122,9 @@ export const foundationRules: readonly Rule[] = [
   macieEnabled,
   logsGroupEncryptedWithKms,
   logsGroupRetentionSet,
+  kinesisStreamEncrypted,
   kinesisStreamEncryptedWithCmk,
+  firehoseDeliveryStreamEncrypted,
   firehoseDeliveryStreamEncryptedWithCmk,
   glueJobSecurityConfiguration,
   glueSecurityConfigurationEncrypted,

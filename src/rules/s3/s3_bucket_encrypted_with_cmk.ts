@@ -48,7 +48,7 @@ export const s3BucketEncryptedWithCmk: ResourceRule = {
   },
   controls: ['training-data-cmk-encryption', 'model-artifact-cmk-encryption'],
   equivalents: {
-    checkov: ['CKV_AWS_19'],
+    checkov: [],
     prowler: ['s3_bucket_kms_encryption'],
     securityhub: ['S3.17'],
     cdknag: ['NIST.800.53.R5-S3DefaultEncryptionKMS', 'HIPAA.Security-S3DefaultEncryptionKMS'],

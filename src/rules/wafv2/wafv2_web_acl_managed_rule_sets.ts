@@ -42,7 +42,7 @@ export const wafv2WebAclManagedRuleSets: ResourceRule = {
 }`,
   },
   controls: ['waf-on-ai-endpoints'],
-  equivalents: { checkov: ['CKV_AWS_175'], prowler: ['wafv2_webacl_with_rules'], securityhub: ['WAF.10'], cdknag: [] },
+  equivalents: { checkov: [], prowler: ['wafv2_webacl_with_rules'], securityhub: ['WAF.10'], cdknag: [] },
   evaluate(resource) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
     const rules = resource.properties[cfn ? 'Rules' : 'rule'];

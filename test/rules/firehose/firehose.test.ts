@@ -1,3 +1,4 @@
+import { firehoseDeliveryStreamEncrypted } from '../../../src/rules/firehose/firehose_delivery_stream_encrypted.js';
 import { firehoseDeliveryStreamEncryptedWithCmk } from '../../../src/rules/firehose/firehose_delivery_stream_encrypted_with_cmk.js';
 import { cfn, getAtt, runRuleCases } from '../sagemaker/cases.js';
 
@@ -34,6 +35,20 @@ runRuleCases(firehoseDeliveryStreamEncryptedWithCmk, [
   },
   { name: 'enabled with the AWS owned key', format: 'terraform', source: tfFh('server_side_encryption {\n enabled = true\n }'), expected: { [TF]: 'fail' } },
   { name: 'no encryption', format: 'terraform', source: tfFh(''), expected: { [TF]: 'fail' } },
+  {
+    name: 'Kinesis stream as source',
+    format: 'terraform',
+    source: tfFh('kinesis_source_configuration {\n kinesis_stream_arn = "arn:aws:kinesis:us-east-1:1:stream/s"\n role_arn = "arn:aws:iam::1:role/fh"\n }'),
+    expected: { [TF]: 'not_applicable' },
+  },
+]);
+
+runRuleCases(firehoseDeliveryStreamEncrypted, [
+  { name: 'AWS owned key', format: 'cloudformation', source: fh({ DeliveryStreamEncryptionConfigurationInput: { KeyType: 'AWS_OWNED_CMK' } }), expected: { [F]: 'pass' } },
+  { name: 'no encryption', format: 'cloudformation', source: fh({}), expected: { [F]: 'fail' } },
+  { name: 'Kinesis stream as source', format: 'cloudformation', source: fh({ DeliveryStreamType: 'KinesisStreamAsSource' }), expected: { [F]: 'not_applicable' } },
+  { name: 'enabled', format: 'terraform', source: tfFh('server_side_encryption {\n enabled = true\n }'), expected: { [TF]: 'pass' } },
+  { name: 'disabled', format: 'terraform', source: tfFh('server_side_encryption {\n enabled = false\n }'), expected: { [TF]: 'fail' } },
   {
     name: 'Kinesis stream as source',
     format: 'terraform',
