@@ -11,7 +11,7 @@ export {
   type CheckRequest,
   type CheckResult,
 } from './guard.js';
-export { DEFAULT_TAIL_CHARS, checkChunks, type GuardStream, type StreamDecision } from './stream.js';
+export { DEFAULT_TAIL_CHARS, MAX_HOLD_CHARS, checkChunks, type GuardStream, type StreamDecision } from './stream.js';
 export * from './policy/index.js';
 
 export {

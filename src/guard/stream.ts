@@ -23,8 +23,11 @@ import type { Direction, GuardAction } from './types.js';
 
 /** Longest span a single pattern is expected to cover; text this close to the end is held back. */
 export const DEFAULT_TAIL_CHARS = 256;
-/** A PEM block is longer than the tail: hold back from its BEGIN line until its END line, up to this. */
-const MAX_PEM_HOLD = 16_384;
+/**
+ * The most a stream holds back: a PEM block (longer than the tail) is held from its BEGIN line to
+ * its END line up to this, and a detection still growing past this blocks the stream.
+ */
+export const MAX_HOLD_CHARS = 16_384;
 const PEM_BEGIN = '-----BEGIN ';
 const PEM_END = '-----END ';
 
@@ -90,31 +93,45 @@ export function createGuardStream(
   };
 
   /** Release point: end minus the tail, moved back before any detection it would cut or that still touches the end. */
-  const releasePoint = (detections: readonly GuardDetection[], final: boolean): number => {
-    if (final) return full.length;
+  /**
+   * Release point: end minus the tail, moved back before any detection it would cut or that still
+   * touches the end (it may grow). Overlapping detections are merged first, so one pass from the
+   * right settles it. `overflow`: a detection has held back more than MAX_HOLD_CHARS.
+   */
+  const releasePoint = (
+    detections: readonly GuardDetection[],
+    final: boolean,
+  ): { point: number; overflow: boolean } => {
+    if (final) return { point: full.length, overflow: false };
     let point = full.length - tail;
     const pem = full.lastIndexOf(PEM_BEGIN);
-    if (pem >= released && full.indexOf(PEM_END, pem) < 0 && full.length - pem <= MAX_PEM_HOLD)
+    if (pem >= released && full.indexOf(PEM_END, pem) < 0 && full.length - pem <= MAX_HOLD_CHARS)
       point = Math.min(point, pem);
-    let moved = true;
-    while (moved) {
-      moved = false;
-      for (const d of detections) {
-        if (d.start === undefined || d.end === undefined) continue;
-        const cuts = d.start < point && d.end > point;
-        const touchesEnd = d.end >= full.length && d.start < point;
-        if ((cuts || touchesEnd) && d.start >= released) {
-          point = d.start;
-          moved = true;
-        }
-      }
+    const spans = detections
+      .filter((d) => d.start !== undefined && d.end !== undefined && d.start >= released)
+      .map((d) => ({ start: d.start!, end: d.end! }))
+      .sort((a, b) => a.start - b.start);
+    const clusters: Array<{ start: number; end: number }> = [];
+    for (const span of spans) {
+      const last = clusters[clusters.length - 1];
+      if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+      else clusters.push({ ...span });
+    }
+    let heldByDetection = false;
+    for (let i = clusters.length - 1; i >= 0; i--) {
+      const c = clusters[i]!;
+      if (c.start < point && (c.end > point || c.end >= full.length)) {
+        point = c.start;
+        heldByDetection = true;
+      } else if (c.end <= point) break;
     }
     // never split a surrogate pair
     if (point > released && point < full.length) {
       const c = full.charCodeAt(point - 1);
       if (c >= 0xd800 && c <= 0xdbff) point--;
     }
-    return Math.max(point, released);
+    point = Math.max(point, released);
+    return { point, overflow: heldByDetection && full.length - point > MAX_HOLD_CHARS };
   };
 
   const step = (final: boolean): StreamDecision => {
@@ -127,7 +144,10 @@ export function createGuardStream(
     const blockingWhole = wholeWindow.filter((d) => d.action === 'BLOCK');
     if (blockingWhole.length > 0) return block(blockingWhole);
 
-    const point = releasePoint(found, final);
+    const { point, overflow } = releasePoint(found, final);
+    // Fail closed rather than rescan an ever-growing window: a match this long is not benign text.
+    if (overflow)
+      return block([], `a detection held back more than ${MAX_HOLD_CHARS} characters of the stream`);
     const fresh = found.filter((d) => d.start !== undefined && d.start >= released && d.start < point);
     if (final) fresh.push(...wholeWindow);
     if (fresh.some((d) => d.action === 'BLOCK')) return block(fresh);

