@@ -21,7 +21,7 @@ export const sagemakerDomainSsoAuth: ResourceRule = {
   evaluate(resource) {
     const value = asText(prop(resource, { cloudformation: 'AuthMode', terraform: 'auth_mode' }));
     if (isUnknown(value)) return unknown(`${resource.address}: auth mode cannot be decided statically: ${value.reason}`);
-    if (value === 'SSO') return pass(`${resource.address} authenticates users through IAM Identity Center`);
+    if (value?.toUpperCase() === 'SSO') return pass(`${resource.address} authenticates users through IAM Identity Center`);
     return fail(`${resource.address} uses auth mode ${value ?? '(unset)'} instead of SSO`);
   },
 };

@@ -22,7 +22,7 @@ export const sagemakerDomainVpcOnly: ResourceRule = {
     const value = asText(prop(resource, { cloudformation: 'AppNetworkAccessType', terraform: 'app_network_access_type' }));
     if (isUnknown(value)) return unknown(`${resource.address}: network access type cannot be decided statically: ${value.reason}`);
     if (value === undefined) return fail(`${resource.address} does not set the app network access type, which defaults to PublicInternetOnly`);
-    if (value === 'VpcOnly') return pass(`${resource.address} routes Studio traffic through the VPC only`);
+    if (value.toLowerCase() === 'vpconly') return pass(`${resource.address} routes Studio traffic through the VPC only`);
     return fail(`${resource.address} has app network access type ${value}`);
   },
 };
