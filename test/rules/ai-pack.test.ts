@@ -1,11 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { allRules } from '../../src/rules/index.js';
 import { aiWorkloadRules } from '../../src/rules/packs/ai-workload.js';
-import { SEVERITIES } from '../../src/rules/types.js';
+import { buildGraph } from '../../src/resources/graph.js';
+import { ResourceRef, Unknown, type Resource } from '../../src/resources/types.js';
+import { SEVERITIES, type RuleStatus } from '../../src/rules/types.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const reference = join(repo, '..', 'shared', 'reference');
@@ -167,5 +170,46 @@ describe('AI-workload rule pack', () => {
       'SageMaker.22', 'SageMaker.25', 'Bedrock.1',
     ];
     expect(decidable.filter((id) => !mapped.has(id))).toEqual([]);
+  });
+});
+
+describe('AI-workload rules on arbitrary input', () => {
+  /** Property values as loaders produce them: JSON-like data mixed with Unknowns and references. */
+  const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
+    v: fc.oneof(
+      { depthSize: 'small' },
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('Enabled', 'Disabled', 'HIGH', 'NONE', 'PROMPT_ATTACK', 'GROUNDING', 'OPENSEARCH_SERVERLESS', 'Interface', 'alias/aws/s3', '*', 'aoss:*', 'Training', 'collection/kb-*'),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(new Unknown('fuzz')),
+      fc.constant(new ResourceRef('aws_kms_key.k', 'arn')),
+      fc.constant(new ResourceRef('AWS::IAM::Role.Missing', 'Arn')),
+      fc.array(tie('v'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('Type', 'type', 'KmsKeyId', 'kms_key_id', 'Policy', 'policy', 'Rules', 'Resource', 'Steps', 'Name', 'name', 'FiltersConfig', 'filters_config', 'NetworkConfig', 'StorageConfiguration', 'ProductionVariants'), tie('v'), { maxKeys: 4 }),
+    ),
+  })).v;
+  const properties = fc.dictionary(fc.string({ maxLength: 8 }), value, { maxKeys: 4 });
+
+  it('returns a valid status and a message naming the resource, whatever the properties hold', () => {
+    const statuses: RuleStatus[] = ['pass', 'fail', 'unknown', 'not_applicable'];
+    const typed = aiWorkloadRules.flatMap((rule) =>
+      [...rule.resourceTypes.cloudformation.map((t) => ({ rule, type: t, source: 'cloudformation' as const })), ...rule.resourceTypes.terraform.map((t) => ({ rule, type: t, source: 'terraform' as const }))],
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...typed), properties, properties, ({ rule, type, source }, props, otherProps) => {
+        // The rule's own paths with random values, plus random keys, so both shapes get exercised.
+        const resource: Resource = { address: `${type}.Fuzz`, type, name: 'Fuzz', source, file: 'f', line: 1, properties: { ...otherProps, ...props }, suppressions: [] };
+        const key: Resource = { address: 'aws_kms_key.k', type: 'aws_kms_key', name: 'k', source: 'terraform', file: 'f', line: 1, properties: {}, suppressions: [] };
+        const graph = buildGraph([resource, key]);
+        const outcomes = rule.kind === 'resource' ? [{ ...rule.evaluate(resource, { graph }), resource }] : rule.evaluateGraph({ graph });
+        for (const outcome of outcomes) {
+          expect(statuses).toContain(outcome.status);
+          expect(outcome.message).toContain(outcome.resource.address);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
