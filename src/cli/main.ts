@@ -10,9 +10,9 @@ async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) {
-      // help and version exit 0; every usage mistake exits 2 as documented.
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
-        return 0;
+      // --help and --version exit 0; every usage mistake exits 2 as documented, including a command group
+      // called without a subcommand (commander shows help for it as an error: 'commander.help').
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
       return 2;
     }
     if (err instanceof InputError) {
