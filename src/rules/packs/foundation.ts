@@ -21,6 +21,7 @@ import { iamRoleTrustNotPublic } from '../iam/iam_role_trust_not_public.js';
 import { iamUserNoPolicies } from '../iam/iam_user_no_policies.js';
 import { ec2EbsVolumeEncrypted } from '../ec2/ec2_ebs_volume_encrypted.js';
 import { ec2InstanceImdsv2Required } from '../ec2/ec2_instance_imdsv2_required.js';
+import { ec2InstanceNoPublicIp } from '../ec2/ec2_instance_no_public_ip.js';
 import { ec2LaunchTemplateImdsv2Required } from '../ec2/ec2_launch_template_imdsv2_required.js';
 import { ec2SecurityGroupInferencePathPrivate } from '../ec2/ec2_security_group_inference_path_private.js';
 import { ec2SecurityGroupNoPublicIngress } from '../ec2/ec2_security_group_no_public_ingress.js';
@@ -30,14 +31,17 @@ import { lambdaFunctionInVpc } from '../lambda/lambda_function_in_vpc.js';
 import { lambdaFunctionReservedConcurrency } from '../lambda/lambda_function_reserved_concurrency.js';
 import { lambdaFunctionTracingEnabled } from '../lambda/lambda_function_tracing_enabled.js';
 import { lambdaFunctionUrlAuthRequired } from '../lambda/lambda_function_url_auth_required.js';
+import { lambdaPermissionRestricted } from '../lambda/lambda_permission_restricted.js';
 import { apigatewayMethodAuthorized } from '../apigateway/apigateway_method_authorized.js';
 import { apigatewayStageAccessLogging } from '../apigateway/apigateway_stage_access_logging.js';
 import { apigatewayStageCacheEncrypted } from '../apigateway/apigateway_stage_cache_encrypted.js';
 import { apigatewayStageClientCertificate } from '../apigateway/apigateway_stage_client_certificate.js';
+import { apigatewayStageDataTraceDisabled } from '../apigateway/apigateway_stage_data_trace_disabled.js';
 import { apigatewayStageThrottlingConfigured } from '../apigateway/apigateway_stage_throttling_configured.js';
 import { apigatewayStageTracingEnabled } from '../apigateway/apigateway_stage_tracing_enabled.js';
 import { elbAlbDropsInvalidHeaders } from '../elb/elb_alb_drops_invalid_headers.js';
 import { elbAlbListenerHttps } from '../elb/elb_alb_listener_https.js';
+import { elbListenerTls12Policy } from '../elb/elb_listener_tls12_policy.js';
 import { elbLoadBalancerAccessLogging } from '../elb/elb_load_balancer_access_logging.js';
 import { wafv2EntrypointProtected } from '../wafv2/wafv2_entrypoint_protected.js';
 import { wafv2WebAclLogging } from '../wafv2/wafv2_web_acl_logging.js';
@@ -87,6 +91,7 @@ export const foundationRules: readonly Rule[] = [
   iamUserNoPolicies,
   ec2EbsVolumeEncrypted,
   ec2InstanceImdsv2Required,
+  ec2InstanceNoPublicIp,
   ec2LaunchTemplateImdsv2Required,
   ec2SecurityGroupInferencePathPrivate,
   ec2SecurityGroupNoPublicIngress,
@@ -96,14 +101,17 @@ export const foundationRules: readonly Rule[] = [
   lambdaFunctionReservedConcurrency,
   lambdaFunctionTracingEnabled,
   lambdaFunctionUrlAuthRequired,
+  lambdaPermissionRestricted,
   apigatewayMethodAuthorized,
   apigatewayStageAccessLogging,
   apigatewayStageCacheEncrypted,
   apigatewayStageClientCertificate,
+  apigatewayStageDataTraceDisabled,
   apigatewayStageThrottlingConfigured,
   apigatewayStageTracingEnabled,
   elbAlbDropsInvalidHeaders,
   elbAlbListenerHttps,
+  elbListenerTls12Policy,
   elbLoadBalancerAccessLogging,
   wafv2EntrypointProtected,
   wafv2WebAclLogging,

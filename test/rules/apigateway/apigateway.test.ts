@@ -2,6 +2,7 @@ import { apigatewayMethodAuthorized } from '../../../src/rules/apigateway/apigat
 import { apigatewayStageAccessLogging } from '../../../src/rules/apigateway/apigateway_stage_access_logging.js';
 import { apigatewayStageCacheEncrypted } from '../../../src/rules/apigateway/apigateway_stage_cache_encrypted.js';
 import { apigatewayStageClientCertificate } from '../../../src/rules/apigateway/apigateway_stage_client_certificate.js';
+import { apigatewayStageDataTraceDisabled } from '../../../src/rules/apigateway/apigateway_stage_data_trace_disabled.js';
 import { apigatewayStageThrottlingConfigured } from '../../../src/rules/apigateway/apigateway_stage_throttling_configured.js';
 import { apigatewayStageTracingEnabled } from '../../../src/rules/apigateway/apigateway_stage_tracing_enabled.js';
 import { cfn, ref, runRuleCases } from '../sagemaker/cases.js';
@@ -144,6 +145,21 @@ runRuleCases(apigatewayStageThrottlingConfigured, [
     format: 'terraform',
     source: 'resource "aws_apigatewayv2_stage" "s" {\n api_id = "x"\n name = "$default"\n default_route_settings {\n throttling_rate_limit = 10\n throttling_burst_limit = 20\n }\n}',
     expected: { 'aws_apigatewayv2_stage.s': 'pass' },
+  },
+  { name: 'no stage', format: 'terraform', source: noneTf, expected: {} },
+]);
+
+runRuleCases(apigatewayStageDataTraceDisabled, [
+  { name: 'data trace off', format: 'cloudformation', source: stage({ MethodSettings: [{ ResourcePath: '/*', HttpMethod: '*', DataTraceEnabled: false, LoggingLevel: 'ERROR' }] }), expected: { [S]: 'pass' } },
+  { name: 'data trace on', format: 'cloudformation', source: stage({ MethodSettings: [{ ResourcePath: '/*', HttpMethod: '*', DataTraceEnabled: true }] }), expected: { [S]: 'fail' } },
+  { name: 'no stage', format: 'cloudformation', source: noneCfn, expected: {} },
+  { name: 'data trace on', format: 'terraform', source: tfStage('', tfSettings('data_trace_enabled = true')), expected: { [TS]: 'fail', 'aws_api_gateway_method_settings.all': 'not_applicable' } },
+  { name: 'no method settings', format: 'terraform', source: tfStage(''), expected: { [TS]: 'pass' } },
+  {
+    name: 'method settings for a stage outside the scanned code',
+    format: 'terraform',
+    source: tfSettings('data_trace_enabled = true').replace('aws_api_gateway_stage.prod.stage_name', '"prod"').replace('aws_api_gateway_rest_api.api.id', '"abc123"'),
+    expected: { 'aws_api_gateway_method_settings.all': 'fail' },
   },
   { name: 'no stage', format: 'terraform', source: noneTf, expected: {} },
 ]);

@@ -1,5 +1,6 @@
 import { ec2EbsVolumeEncrypted } from '../../../src/rules/ec2/ec2_ebs_volume_encrypted.js';
 import { ec2InstanceImdsv2Required } from '../../../src/rules/ec2/ec2_instance_imdsv2_required.js';
+import { ec2InstanceNoPublicIp } from '../../../src/rules/ec2/ec2_instance_no_public_ip.js';
 import { ec2LaunchTemplateImdsv2Required } from '../../../src/rules/ec2/ec2_launch_template_imdsv2_required.js';
 import { ec2SecurityGroupInferencePathPrivate } from '../../../src/rules/ec2/ec2_security_group_inference_path_private.js';
 import { ec2SecurityGroupNoPublicIngress } from '../../../src/rules/ec2/ec2_security_group_no_public_ingress.js';
@@ -189,4 +190,29 @@ runRuleCases(ec2VpcFlowLogsEnabled, [
   },
   { name: 'no flow log', format: 'terraform', source: 'resource "aws_vpc" "main" {\n cidr_block = "10.0.0.0/16"\n}', expected: { 'aws_vpc.main': 'fail' } },
   { name: 'no VPC', format: 'terraform', source: noneTf, expected: {} },
+]);
+
+runRuleCases(ec2InstanceNoPublicIp, [
+  {
+    name: 'private interface',
+    format: 'cloudformation',
+    source: cfn({ Host: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', NetworkInterfaces: [{ DeviceIndex: '0', AssociatePublicIpAddress: false, SubnetId: 'subnet-1' }] } } }),
+    expected: { [I]: 'pass' },
+  },
+  {
+    name: 'public interface',
+    format: 'cloudformation',
+    source: cfn({ Host: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', NetworkInterfaces: [{ DeviceIndex: '0', AssociatePublicIpAddress: 'true', SubnetId: 'subnet-1' }] } } }),
+    expected: { [I]: 'fail' },
+  },
+  {
+    name: 'launch template with a public interface',
+    format: 'cloudformation',
+    source: cfn({ Lt: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true }] } } } }),
+    expected: { [LT]: 'fail' },
+  },
+  { name: 'no instance', format: 'cloudformation', source: noneCfn, expected: {} },
+  { name: 'public address', format: 'terraform', source: 'resource "aws_instance" "host" {\n ami = "ami-1"\n associate_public_ip_address = true\n}', expected: { 'aws_instance.host': 'fail' } },
+  { name: 'no public address', format: 'terraform', source: 'resource "aws_instance" "host" {\n ami = "ami-1"\n associate_public_ip_address = false\n}', expected: { 'aws_instance.host': 'pass' } },
+  { name: 'no instance', format: 'terraform', source: noneTf, expected: {} },
 ]);

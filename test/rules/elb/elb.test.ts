@@ -1,5 +1,6 @@
 import { elbAlbDropsInvalidHeaders } from '../../../src/rules/elb/elb_alb_drops_invalid_headers.js';
 import { elbAlbListenerHttps } from '../../../src/rules/elb/elb_alb_listener_https.js';
+import { elbListenerTls12Policy } from '../../../src/rules/elb/elb_listener_tls12_policy.js';
 import { elbLoadBalancerAccessLogging } from '../../../src/rules/elb/elb_load_balancer_access_logging.js';
 import { cfn, runRuleCases } from '../sagemaker/cases.js';
 
@@ -55,4 +56,14 @@ runRuleCases(elbLoadBalancerAccessLogging, [
   { name: 'access_logs block', format: 'terraform', source: 'resource "aws_lb" "alb" {\n access_logs {\n bucket = "logs"\n enabled = true\n }\n}', expected: { 'aws_lb.alb': 'pass' } },
   { name: 'access_logs disabled', format: 'terraform', source: 'resource "aws_lb" "alb" {\n access_logs {\n bucket = "logs"\n enabled = false\n }\n}', expected: { 'aws_lb.alb': 'fail' } },
   { name: 'no load balancer', format: 'terraform', source: noneTf, expected: {} },
+]);
+
+runRuleCases(elbListenerTls12Policy, [
+  { name: 'TLS 1.3 policy', format: 'cloudformation', source: listener({ Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', DefaultActions: forward }), expected: { [L]: 'pass' } },
+  { name: '2016-08 policy', format: 'cloudformation', source: listener({ Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-2016-08', DefaultActions: forward }), expected: { [L]: 'fail' } },
+  { name: 'no policy', format: 'cloudformation', source: listener({ Protocol: 'HTTPS', DefaultActions: forward }), expected: { [L]: 'fail' } },
+  { name: 'plain HTTP', format: 'cloudformation', source: listener({ Protocol: 'HTTP', DefaultActions: forward }), expected: { [L]: 'not_applicable' } },
+  { name: 'FS 1.2 policy', format: 'terraform', source: 'resource "aws_lb_listener" "l" {\n protocol = "HTTPS"\n ssl_policy = "ELBSecurityPolicy-FS-1-2-Res-2020-10"\n}', expected: { 'aws_lb_listener.l': 'pass' } },
+  { name: 'TLS 1.1 policy', format: 'terraform', source: 'resource "aws_lb_listener" "l" {\n protocol = "HTTPS"\n ssl_policy = "ELBSecurityPolicy-TLS-1-1-2017-01"\n}', expected: { 'aws_lb_listener.l': 'fail' } },
+  { name: 'TCP', format: 'terraform', source: 'resource "aws_lb_listener" "l" {\n protocol = "TCP"\n}', expected: { 'aws_lb_listener.l': 'not_applicable' } },
 ]);

@@ -3,6 +3,7 @@ import { lambdaFunctionInVpc } from '../../../src/rules/lambda/lambda_function_i
 import { lambdaFunctionReservedConcurrency } from '../../../src/rules/lambda/lambda_function_reserved_concurrency.js';
 import { lambdaFunctionTracingEnabled } from '../../../src/rules/lambda/lambda_function_tracing_enabled.js';
 import { lambdaFunctionUrlAuthRequired } from '../../../src/rules/lambda/lambda_function_url_auth_required.js';
+import { lambdaPermissionRestricted } from '../../../src/rules/lambda/lambda_permission_restricted.js';
 import { cfn, getAtt, runRuleCases } from '../sagemaker/cases.js';
 
 const F = 'AWS::Lambda::Function.Fn';
@@ -80,3 +81,18 @@ runRuleCases(lambdaFunctionTracingEnabled, [
   { name: 'no function', format: 'terraform', source: noneTf, expected: {} },
 ]);
 
+
+const perm = (props: Record<string, unknown>) =>
+  cfn({ Perm: { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: 'invoke-model', ...props } } });
+const P = 'AWS::Lambda::Permission.Perm';
+const tfPerm = (body: string) => `resource "aws_lambda_permission" "p" {\n action = "lambda:InvokeFunction"\n function_name = "invoke-model"\n ${body}\n}`;
+runRuleCases(lambdaPermissionRestricted, [
+  { name: 'API Gateway with SourceArn', format: 'cloudformation', source: perm({ Principal: 'apigateway.amazonaws.com', SourceArn: 'arn:aws:execute-api:us-east-1:1:abc/*' }), expected: { [P]: 'pass' } },
+  { name: 'everyone', format: 'cloudformation', source: perm({ Principal: '*' }), expected: { [P]: 'fail' } },
+  { name: 'S3 without a source', format: 'cloudformation', source: perm({ Principal: 's3.amazonaws.com' }), expected: { [P]: 'fail' } },
+  { name: 'named account', format: 'cloudformation', source: perm({ Principal: '111122223333' }), expected: { [P]: 'pass' } },
+  { name: 'no permission', format: 'cloudformation', source: noneCfn, expected: {} },
+  { name: 'events with a source rule', format: 'terraform', source: tfPerm('principal = "events.amazonaws.com"\n source_arn = "arn:aws:events:us-east-1:1:rule/r"'), expected: { 'aws_lambda_permission.p': 'pass' } },
+  { name: 'everyone', format: 'terraform', source: tfPerm('principal = "*"'), expected: { 'aws_lambda_permission.p': 'fail' } },
+  { name: 'no permission', format: 'terraform', source: noneTf, expected: {} },
+]);
