@@ -1,7 +1,24 @@
 import { prop } from '../../resources/access.js';
 import { isUnknown } from '../../resources/types.js';
 import { notApplicable, unknown, type ResourceRule } from '../types.js';
-import { allVariantsServerless, cmkOutcome } from './shared.js';
+import { allVariantsServerless, asText, cmkOutcome, field, listOf } from './shared.js';
+
+/**
+ * Instance families whose only storage is local NVMe, encrypted by the instance hardware. SageMaker
+ * rejects an endpoint configuration with KmsKeyId when any variant uses one.
+ */
+const LOCAL_STORAGE_FAMILY = /^(?:[a-z]+\d+[a-z]*d[a-z]*|g5|g6|g6e|p5|p5e|p5en)$/;
+
+function localStorageVariant(resource: Parameters<ResourceRule['evaluate']>[0]): string | undefined {
+  const variants = listOf(resource, { cloudformation: 'ProductionVariants', terraform: 'production_variants' });
+  if (isUnknown(variants)) return undefined;
+  for (const v of variants) {
+    const type = asText(field(resource, v, { cloudformation: 'InstanceType', terraform: 'instance_type' }));
+    const family = typeof type === 'string' ? /^ml\.([a-z0-9-]+)\./.exec(type)?.[1] : undefined;
+    if (family && LOCAL_STORAGE_FAMILY.test(family) && typeof type === 'string') return type;
+  }
+  return undefined;
+}
 
 export const sagemakerEndpointConfigKmsCmk: ResourceRule = {
   kind: 'resource',
@@ -32,6 +49,8 @@ export const sagemakerEndpointConfigKmsCmk: ResourceRule = {
     const serverless = allVariantsServerless(resource);
     if (isUnknown(serverless)) return unknown(`${resource.address}: production variants cannot be read: ${serverless.reason}`);
     if (serverless) return notApplicable(`${resource.address} has only serverless variants, which have no attachable storage volume`);
+    const local = localStorageVariant(resource);
+    if (local) return notApplicable(`${resource.address} uses ${local}, whose local NVMe storage is encrypted by hardware and takes no KMS key`);
     return cmkOutcome(resource, ctx, prop(resource, { cloudformation: 'KmsKeyId', terraform: 'kms_key_arn' }), 'the endpoint storage volume');
   },
 };

@@ -86,7 +86,10 @@ runRuleCases(sagemakerEndpointConfigKmsCmk, [
   { name: 'key', format: 'cloudformation', source: endpointConfig({ KmsKeyId: ref('Key') }), expected: { [EC]: 'pass' } },
   { name: 'no key', format: 'cloudformation', source: endpointConfig({}), expected: { [EC]: 'fail' } },
   { name: 'serverless only', format: 'cloudformation', source: endpointConfig({ ProductionVariants: [serverless] }), expected: { [EC]: 'not_applicable' } },
+  { name: 'a variant on local NVMe storage (g5)', format: 'cloudformation', source: endpointConfig({ ProductionVariants: [variant(2), variant(2, { VariantName: 'gpu', InstanceType: 'ml.g5.2xlarge' })] }), expected: { [EC]: 'not_applicable' } },
+  { name: 'EBS-backed GPU instance still needs a key', format: 'cloudformation', source: endpointConfig({ ProductionVariants: [variant(2, { InstanceType: 'ml.p3.2xlarge' })] }), expected: { [EC]: 'fail' } },
   { name: 'key', format: 'terraform', source: tfEc('kms_key_arn = aws_kms_key.k.arn'), expected: { [TF_EC]: 'pass' } },
+  { name: 'm5d variant', format: 'terraform', source: tfEc('', 'production_variants {\n variant_name = "primary"\n model_name = "m"\n instance_type = "ml.m5d.xlarge"\n initial_instance_count = 2\n }'), expected: { [TF_EC]: 'not_applicable' } },
   { name: 'AWS managed alias', format: 'terraform', source: tfEc('kms_key_arn = "alias/aws/sagemaker"'), expected: { [TF_EC]: 'fail' } },
   { name: 'serverless only', format: 'terraform', source: tfEc('', tfServerless), expected: { [TF_EC]: 'not_applicable' } },
 ]);
