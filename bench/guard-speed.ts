@@ -134,14 +134,10 @@ const startupRuns = quick ? 2 : 5;
 const startups: Array<{ importMs: number; createMs: number; firstCheckMs: number; processMs: number }> = [];
 for (let i = 0; i < startupRuns; i++) {
   const t0 = performance.now();
-  const child = spawnSync(
-    process.execPath,
-    [...(built ? [] : ['--import', 'tsx']), '--input-type=module', '-e', startupScript],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  );
+  const child = spawnSync(process.execPath, [...(built ? [] : ['--import', 'tsx']), startupFile], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   const processMs = performance.now() - t0;
   if (child.status !== 0) {
     console.error(child.stderr);

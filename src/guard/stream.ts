@@ -92,7 +92,6 @@ export function createGuardStream(
     };
   };
 
-  /** Release point: end minus the tail, moved back before any detection it would cut or that still touches the end. */
   /**
    * Release point: end minus the tail, moved back before any detection it would cut or that still
    * touches the end (it may grow). Overlapping detections are merged first, so one pass from the
@@ -179,8 +178,7 @@ export function createGuardStream(
       return full.length - released;
     },
     push(chunk: string): StreamDecision {
-      if (done)
-        return { action: overall === 'block' ? 'block' : overall, text: '', detections: [], done: true };
+      if (done) return { action: overall, text: '', detections: [], done: true };
       if (typeof chunk !== 'string')
         throw new TypeError(`guard stream: chunk must be a string, got ${typeof chunk}`);
       full += chunk;
@@ -199,14 +197,13 @@ export function createGuardStream(
 }
 
 /**
- * Vault tokens (e.g. `[NAME_1]`) must not be split between two released pieces, or restoring
- * misses them: keep back an unclosed bracket near the end of the piece.
+ * Vault tokens (`{EMAIL_1}`) must not be split between two released pieces, or restoring misses
+ * them: keep back an unclosed brace near the end of the piece.
  */
 function safeRestoreCut(text: string): number {
-  const open = Math.max(text.lastIndexOf('['), text.lastIndexOf('{'), text.lastIndexOf('<'));
-  if (open < 0 || text.length - open > 64) return text.length;
-  const closer = text[open] === '[' ? ']' : text[open] === '{' ? '}' : '>';
-  return text.indexOf(closer, open) < 0 ? open : text.length;
+  const open = text.lastIndexOf('{');
+  if (open < 0 || text.length - open > 80) return text.length;
+  return text.indexOf('}', open) < 0 ? open : text.length;
 }
 
 /** Feeds an (async) iterable of chunks through a guard stream; yields every non-empty piece and the final decision. */
