@@ -62,8 +62,8 @@ const LEET_SYMBOLS = new Set(['@', '$', '!', '|', '+']);
 /** A character of the normalized stream and the original code units it came from. */
 export interface NormalizedText {
   chars: string[];
-  from: Int32Array;
-  to: Int32Array;
+  from: number[];
+  to: number[];
 }
 
 const perCharCache = new Map<string, string>();
@@ -80,24 +80,24 @@ function normalizeChar(ch: string): string {
 /** Per-character normalization keeping an offset map (normalizeForMatching does not keep one). */
 export function normalizeWithOffsets(text: string): NormalizedText {
   const chars: string[] = [];
-  const from = new Int32Array(text.length + 1);
-  const to = new Int32Array(text.length + 1);
+  const from: number[] = [];
+  const to: number[] = [];
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
-      from[chars.length] = i;
-      to[chars.length] = i + 1;
+      from.push(i);
+      to.push(i + 1);
       chars.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!);
       i++;
       continue;
     }
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const n = normalizeChar(text.slice(i, i + width));
-    for (const c of n) {
-      if (chars.length >= from.length) break; // expansions (ﬃ -> ffi) beyond the buffer are dropped
-      from[chars.length] = i;
-      to[chars.length] = i + width;
+    // One original character may become several (ﬃ -> ffi) or none (zero-width): each output
+    // character points back at the whole original one.
+    for (const c of normalizeChar(text.slice(i, i + width))) {
+      from.push(i);
+      to.push(i + width);
       chars.push(c);
     }
     i += width;
