@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { bedrockAgentcoreGatewayAuthorizer } from '../bedrock/bedrock_agentcore_gateway_authorizer.js';
 import { sagemakerInferenceExperimentDataKmsCmk } from '../sagemaker/sagemaker_inference_experiment_data_kms_cmk.js';
 import { sagemakerInferenceExperimentVolumeKmsCmk } from '../sagemaker/sagemaker_inference_experiment_volume_kms_cmk.js';
 import { sagemakerExecutionRoleLeastPrivilege } from '../sagemaker/sagemaker_execution_role_least_privilege.js';
@@ -97,6 +98,7 @@ export const aiWorkloadRules: readonly Rule[] = [
   bedrockAgentcoreBrowserPrivate,
   bedrockAgentcoreMemoryCmk,
   bedrockAgentcoreGatewayCmk,
+  bedrockAgentcoreGatewayAuthorizer,
   sagemakerNotebookKmsCmk,
   sagemakerNotebookDirectInternetAccessDisabled,
   sagemakerNotebookInVpc,

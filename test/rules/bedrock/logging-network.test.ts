@@ -1,5 +1,6 @@
 import { bedrockAgentcoreBrowserPrivate } from '../../../src/rules/bedrock/bedrock_agentcore_browser_private.js';
 import { bedrockAgentcoreCodeInterpreterPrivate } from '../../../src/rules/bedrock/bedrock_agentcore_code_interpreter_private.js';
+import { bedrockAgentcoreGatewayAuthorizer } from '../../../src/rules/bedrock/bedrock_agentcore_gateway_authorizer.js';
 import { bedrockAgentcoreGatewayCmk } from '../../../src/rules/bedrock/bedrock_agentcore_gateway_cmk.js';
 import { bedrockAgentcoreMemoryCmk } from '../../../src/rules/bedrock/bedrock_agentcore_memory_cmk.js';
 import { bedrockAgentcoreRuntimeVpc } from '../../../src/rules/bedrock/bedrock_agentcore_runtime_vpc.js';
@@ -164,3 +165,12 @@ for (const [rule, cfnType, tfType, cfnKey, tfKey] of [
     { name: 'none', format: 'terraform', source: noneTf, expected: {} },
   ]);
 }
+
+runRuleCases(bedrockAgentcoreGatewayAuthorizer, [
+  { name: 'IAM', format: 'cloudformation', source: agentcore('AWS::BedrockAgentCore::Gateway', { AuthorizerType: 'AWS_IAM' }), expected: { 'AWS::BedrockAgentCore::Gateway.Res': 'pass' } },
+  { name: 'NONE', format: 'cloudformation', source: agentcore('AWS::BedrockAgentCore::Gateway', { AuthorizerType: 'NONE' }), expected: { 'AWS::BedrockAgentCore::Gateway.Res': 'fail' } },
+  { name: 'none', format: 'cloudformation', source: noneCfn, expected: {} },
+  { name: 'JWT', format: 'terraform', source: tfAgentcore('aws_bedrockagentcore_gateway', 'authorizer_type = "CUSTOM_JWT"'), expected: { 'aws_bedrockagentcore_gateway.res': 'pass' } },
+  { name: 'NONE', format: 'terraform', source: tfAgentcore('aws_bedrockagentcore_gateway', 'authorizer_type = "NONE"'), expected: { 'aws_bedrockagentcore_gateway.res': 'fail' } },
+  { name: 'none', format: 'terraform', source: noneTf, expected: {} },
+]);
