@@ -1,49 +1,12 @@
-import { asArray, getPath, isResourceRef, isUnknown, type Resource, type ResourceGraph, type Unknown } from '../../resources/index.js';
+import { isUnknown, type Unknown } from '../../resources/index.js';
 import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
+import { inferencePathUsers } from './inference-path.js';
 import { SECURITY_GROUP_TYPES, describePorts, ingressPermissions, opensToWorld } from './security-group-ingress.js';
-
-/** Where inference-path resources list their security groups, per resource type. */
-const SECURITY_GROUP_PATHS: Record<string, string[]> = {
-  'AWS::SageMaker::NotebookInstance': ['SecurityGroupIds'],
-  'AWS::SageMaker::Model': ['VpcConfig.SecurityGroupIds'],
-  'AWS::SageMaker::Domain': ['DefaultUserSettings.SecurityGroups'],
-  'AWS::Lambda::Function': ['VpcConfig.SecurityGroupIds'],
-  'AWS::Serverless::Function': ['VpcConfig.SecurityGroupIds'],
-  'AWS::OpenSearchService::Domain': ['VPCOptions.SecurityGroupIds'],
-  'AWS::Elasticsearch::Domain': ['VPCOptions.SecurityGroupIds'],
-  'AWS::OpenSearchServerless::VpcEndpoint': ['SecurityGroupIds'],
-  aws_sagemaker_notebook_instance: ['security_groups'],
-  aws_sagemaker_model: ['vpc_config.security_group_ids'],
-  aws_sagemaker_domain: ['default_user_settings.security_groups'],
-  aws_lambda_function: ['vpc_config.security_group_ids'],
-  aws_opensearch_domain: ['vpc_options.security_group_ids'],
-  aws_elasticsearch_domain: ['vpc_options.security_group_ids'],
-  aws_opensearchserverless_vpc_endpoint: ['security_group_ids'],
-};
-
-const ENDPOINT_TYPES = new Set(['AWS::EC2::VPCEndpoint', 'aws_vpc_endpoint']);
-const AI_ENDPOINT_SERVICE = /(bedrock|sagemaker)/i;
-
-function listsGroup(value: unknown, group: Resource): boolean {
-  return asArray(value).some((v) => isResourceRef(v) && v.address === group.address);
-}
-
-/** The inference-path resources (model hosting, notebooks, functions, vector stores, AI interface endpoints) using the group. */
-export function inferencePathUsers(group: Resource, graph: ResourceGraph): Resource[] {
-  return graph.referrers(group).filter((r) => {
-    if (ENDPOINT_TYPES.has(r.type)) {
-      const service = r.properties['ServiceName'] ?? r.properties['service_name'];
-      return typeof service === 'string' && AI_ENDPOINT_SERVICE.test(service) && listsGroup(r.properties['SecurityGroupIds'] ?? r.properties['security_group_ids'], group);
-    }
-    const paths = SECURITY_GROUP_PATHS[r.type];
-    return paths !== undefined && paths.some((p) => listsGroup(getPath(r.properties, p), group));
-  });
-}
 
 export const ec2SecurityGroupInferencePathPrivate: ResourceRule = {
   kind: 'resource',
   id: 'ec2_security_group_inference_path_private',
-  title: 'Security groups on the inference path (models, notebooks, functions, vector stores, AI endpoints) admit no traffic from the internet',
+  title: 'Security groups on the inference path (models, notebooks, vector stores, AI endpoints, model-calling functions and the load balancers in front of them) admit no traffic from the internet',
   severity: 'critical',
   resourceTypes: SECURITY_GROUP_TYPES,
   rationale:

@@ -29,6 +29,14 @@ const tfIngress = (from: number, to: number, cidr: string, protocol = 'tcp') => 
     ${cidr.includes(':') ? 'ipv6_cidr_blocks' : 'cidr_blocks'} = ["${cidr}"]
   }`;
 const noneCfn = cfn({ Bucket: { Type: 'AWS::S3::Bucket', Properties: {} } });
+const tfInvokeRole = (action: string) => `resource "aws_iam_role" "fn" {
+  name               = "fn"
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+  inline_policy {
+    name   = "model"
+    policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["${action}"], Resource = "*" }] })
+  }
+}`;
 const noneTf = 'resource "aws_s3_bucket" "b" {}';
 
 runRuleCases(ec2SecurityGroupNoPublicIngress, [
@@ -92,13 +100,78 @@ runRuleCases(ec2SecurityGroupInferencePathPrivate, [
   },
   { name: 'group not on an inference path', format: 'cloudformation', source: group([ingress(443)]), expected: { [SG]: 'not_applicable' } },
   {
-    name: 'Lambda function group open on 443',
+    name: 'load balancer in front of a model-calling function, open on 443',
+    format: 'cloudformation',
+    source: group([ingress(443)], {
+      Role: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+          ManagedPolicyArns: ['arn:aws:iam::aws:policy/AmazonBedrockFullAccess'],
+        },
+      },
+      Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: getAtt('Role', 'Arn'), Runtime: 'python3.12', Handler: 'a.h', Code: { ZipFile: 'x' } } },
+      Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { SecurityGroups: [ref('Sg')], Subnets: ['s1', 's2'] } },
+      Tg: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { TargetType: 'lambda', Targets: [{ Id: getAtt('Fn', 'Arn') }] } },
+      Listener: {
+        Type: 'AWS::ElasticLoadBalancingV2::Listener',
+        Properties: { LoadBalancerArn: ref('Alb'), Protocol: 'HTTPS', Port: 443, DefaultActions: [{ Type: 'forward', TargetGroupArn: ref('Tg') }] },
+      },
+    }),
+    expected: { [SG]: 'fail' },
+  },
+  {
+    name: 'group of a function that invokes models, open on 443',
     format: 'terraform',
-    source: tfGroup(tfIngress(443, 443, '0.0.0.0/0'), `resource "aws_lambda_function" "f" {
+    source: tfGroup(tfIngress(443, 443, '0.0.0.0/0'), `${tfInvokeRole('bedrock:InvokeModel')}
+resource "aws_lambda_function" "f" {
   function_name = "invoke"
+  role          = aws_iam_role.fn.arn
   vpc_config {
     subnet_ids         = ["subnet-1"]
     security_group_ids = [aws_security_group.sg.id]
+  }
+}`),
+    expected: { [TSG]: 'fail' },
+  },
+  {
+    name: 'group of a function that calls no model',
+    format: 'terraform',
+    source: tfGroup(tfIngress(443, 443, '0.0.0.0/0'), `${tfInvokeRole('s3:GetObject')}
+resource "aws_lambda_function" "f" {
+  function_name = "thumbnails"
+  role          = aws_iam_role.fn.arn
+  vpc_config {
+    subnet_ids         = ["subnet-1"]
+    security_group_ids = [aws_security_group.sg.id]
+  }
+}`),
+    expected: { [TSG]: 'not_applicable' },
+  },
+  {
+    name: 'load balancer in front of a model-calling function, open on 443',
+    format: 'terraform',
+    source: tfGroup(tfIngress(443, 443, '0.0.0.0/0'), `${tfInvokeRole('bedrock:Converse*')}
+resource "aws_lambda_function" "f" {
+  function_name = "chat"
+  role          = aws_iam_role.fn.arn
+}
+resource "aws_lb" "api" {
+  security_groups = [aws_security_group.sg.id]
+}
+resource "aws_lb_target_group" "fn" {
+  target_type = "lambda"
+}
+resource "aws_lb_target_group_attachment" "fn" {
+  target_group_arn = aws_lb_target_group.fn.arn
+  target_id        = aws_lambda_function.f.arn
+}
+resource "aws_lb_listener" "https" {
+  load_balancer_arn = aws_lb.api.arn
+  protocol          = "HTTPS"
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.fn.arn
   }
 }`),
     expected: { [TSG]: 'fail' },
