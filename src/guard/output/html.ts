@@ -34,6 +34,8 @@ export function isScriptUrl(value: string): string | undefined {
     .replace(/&#x([0-9a-f]{1,6});?/gi, (_m, h: string) => String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)))
     .replace(/&#(\d{1,7});?/g, (_m, d: string) => String.fromCodePoint(Math.min(parseInt(d, 10), 0x10ffff)))
     .replace(/&(tab|newline|colon);/gi, (_m, n: string) => ({ tab: '\t', newline: '\n', colon: ':' })[n.toLowerCase()] ?? '')
+    // Escapes written out in the text (`\x0B`, `\u0009`) stand for the control characters fuzzers use.
+    .replace(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/gi, ' ')
     .replace(/[\s\0-\x1f]+/g, '')
     .toLowerCase();
   if (decoded.startsWith('javascript:')) return 'javascript: URL';
@@ -87,7 +89,8 @@ function tagFinding(tag: string, attrs: readonly Attribute[]): { score: number; 
     if (!best || score > best.score) best = { score, reason };
   };
   for (const a of attrs) {
-    if (/^on[a-z]{3,}$/.test(a.name)) consider(tag === 'img' || tag === 'svg' || tag === 'body' ? 0.95 : 0.9, `<${tag} ${a.name}=…> event handler`);
+    // `\x20onerror` or `/onload` after junk is still a handler to a lenient parser.
+    if (/(?:^|[^a-z_-])on[a-z]{3,}$/.test(a.name)) consider(tag === 'img' || tag === 'svg' || tag === 'body' ? 0.95 : 0.9, `<${tag} ${a.name}=…> event handler`);
     if (URL_ATTRIBUTES.has(a.name) || a.name === 'srcdoc') {
       const script = isScriptUrl(a.value);
       if (script) consider(0.9, `${script} in <${tag} ${a.name}>`);

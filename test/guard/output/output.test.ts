@@ -83,7 +83,21 @@ describe('active HTML and script', () => {
     expect(text.slice(found[0]!.start, found[0]!.start + 1)).toMatch(/[<j]/);
   });
 
-  it.each(['Use <b>bold</b> and <br> freely.', 'If 3 < 5 and 6 > 2 then x<y.', 'Escaped &lt;script&gt; is text.', '<a href="https://docs.aws.amazon.com">docs</a>'])(
+  it.each([
+    "<IMG SRC=JaVaScRiPt:alert('XSS')>",
+    "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert('XSS')>",
+    "<BODY ONLOAD=alert('XSS')>",
+    '<INPUT TYPE="IMAGE" SRC="javascript:alert(1);">',
+    '<details open ontoggle=alert(1)>',
+    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+    '<iframe srcdoc="<script>alert(1)</script>">',
+    '`"\'><img src=xxx:x \\x20onerror=javascript:alert(1)>',
+    '<a href="\\x0Bjavascript:alert(1)">test</a>',
+  ])('filter-evasion vector: %s', (text) => {
+    expect(scan(text).some((f) => f.type === 'html' && f.score >= 0.7)).toBe(true);
+  });
+
+  it.each(['Use <b>bold</b> and <br> freely.', 'If 3 < 5 and 6 > 2 then x<y.', 'Escaped &lt;script&gt; is text.', '<a href="https://docs.aws.amazon.com">docs</a>', '<input type="text" data-onclick-id="x" version="2">'])(
     'leaves alone: %s',
     (text) => {
       expect(scan(text)).toEqual([]);
