@@ -5,7 +5,7 @@
 import { InputError } from '../util/errors.js';
 import { anonymize, createSalt, createVault, type Vault } from './anonymize.js';
 import { loadInjectionDetector, injectionThreshold, type InjectionDetector } from './injection/index.js';
-import { decodeObfuscated, findInvisibleText } from './normalize.js';
+import { decodeObfuscated, findInvisibleText, MIN_ENCODED_SEGMENT } from './normalize.js';
 import { createCanary, detectUnsafeOutput, findCanaries } from './output/index.js';
 import { detectPii } from './pii/index.js';
 import { loadPolicy, type PolicySource } from './policy/load.js';
@@ -366,6 +366,27 @@ export function wholeTextDetections(
   return out;
 }
 
+/** A cheap linear pre-check: is there a run of encoding characters long enough to hold a secret? */
+export function hasEncodedRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const encodingChar =
+      (c >= 48 && c <= 57) || // 0-9
+      (c >= 65 && c <= 90) || // A-Z
+      (c >= 97 && c <= 122) || // a-z
+      c === 43 ||
+      c === 47 ||
+      c === 61 ||
+      c === 37 ||
+      c === 45 ||
+      c === 95; // + / = % - _
+    run = encodingChar ? run + 1 : 0;
+    if (run >= MIN_ENCODED_SEGMENT) return true;
+  }
+  return false;
+}
+
 /**
  * Secrets and PII hidden in base64, hex, URL-encoding or rot13 (a model asked to "encode the key
  * first"). They have no offsets in the text, so they can block but not be masked: a decoded match
@@ -374,7 +395,7 @@ export function wholeTextDetections(
 export function decodedDetections(plan: Plan, text: string): GuardDetection[] {
   const wantsSecrets = plan.secrets !== undefined && plan.secrets !== 'NONE';
   const blockingPii = plan.pii ? [...plan.pii.actions].filter(([, a]) => a === 'BLOCK').map(([e]) => e) : [];
-  if (!wantsSecrets && blockingPii.length === 0) return [];
+  if ((!wantsSecrets && blockingPii.length === 0) || !hasEncodedRun(text)) return [];
   const layers = decodeObfuscated(text);
   if (layers.length === 0) return [];
   const out: GuardDetection[] = [];
