@@ -27,7 +27,8 @@ const rand = seededRandom(7);
 
 function toExample(sample: LabelledText): Example {
   const tokens = tokenize(sample.text);
-  const infos = tokenInfos(tokens, gaz);
+  // Copies: the infos are shared and cached, and the dropout below changes them.
+  const infos = tokenInfos(tokens, gaz).map((info) => ({ ...info }));
   const gold: Label[] = tokens.map((t) => {
     const span = sample.spans.find((s) => t.start >= s.start && t.start < s.end);
     return span && (span.entity === 'NAME' || span.entity === 'ADDRESS') && t.kind !== 'punct' ? span.entity : 'O';

@@ -9,7 +9,7 @@ import { contextMatches, DEFAULT_CONTEXT_AFTER, DEFAULT_CONTEXT_BEFORE } from '.
 import { findNamesAndAddresses } from './ner/index.js';
 import { resolveOverlaps } from './overlaps.js';
 import { findPhones } from './phone.js';
-import { PATTERN_RECOGNIZERS } from './recognizers.js';
+import { PATTERN_RECOGNIZERS, type PatternRecognizer } from './recognizers.js';
 import { findDomains, findEmails } from './web.js';
 
 export { resolveOverlaps } from './overlaps.js';
@@ -107,8 +107,87 @@ function anchorWindows(lower: string, words: readonly string[], before: number, 
   return merged;
 }
 
+function pushCandidate(text: string, recognizer: PatternRecognizer, start: number, end: number, out: PiiMatch[]): void {
+  if (recognizer.trimTrailing) end = start + text.slice(start, end).replace(recognizer.trimTrailing, '').length;
+  if (end <= start) return;
+  const base = recognizer.score(text.slice(start, end));
+  if (base === undefined) return;
+  let score = base;
+  if (recognizer.context && contextMatches(text, start, end, recognizer.context)) score = Math.min(1, score + recognizer.context.boost);
+  if (recognizer.negativeContext && contextMatches(text, start, end, recognizer.negativeContext)) score = Math.max(0, score + recognizer.negativeContext.boost);
+  const match: PiiMatch = { entity: recognizer.entity, start, end, score, recognizer: recognizer.name };
+  out.push(recognizer.entity === 'URL' ? trimUrl(text, match) : match);
+}
+
+/** Characters kept around each run of digits: an IBAN's country code, a VIN's letters, "AB12 CDE". */
+const DIGIT_MARGIN = 40;
+
+/**
+ * The parts of the text near digits, joined by newlines into one string, with a map back to
+ * text offsets. Numeric recognizers scan this instead of the whole text: prose has few digits.
+ */
+interface Regions {
+  joined: string;
+  /** Start of each region in `joined`, and in the text. */
+  joinedStarts: number[];
+  textStarts: number[];
+  lengths: number[];
+}
+
+function digitRegions(text: string): Regions | undefined {
+  const digits = /\d+/g;
+  const windows: Array<[number, number]> = [];
+  for (let m = digits.exec(text); m !== null; m = digits.exec(text)) {
+    const s = Math.max(0, m.index - DIGIT_MARGIN);
+    const e = Math.min(text.length, m.index + m[0].length + DIGIT_MARGIN);
+    const last = windows[windows.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else windows.push([s, e]);
+  }
+  let covered = 0;
+  for (const w of windows) {
+    for (let k = 0; k < MAX_CANDIDATE && w[0] > 0 && !isSpaceCode(text.charCodeAt(w[0] - 1)); k++) w[0]--;
+    for (let k = 0; k < MAX_CANDIDATE && w[1] < text.length && !isSpaceCode(text.charCodeAt(w[1])); k++) w[1]++;
+    covered += w[1] - w[0];
+  }
+  // When digits are everywhere, copying buys nothing.
+  if (covered > text.length * 0.6) return undefined;
+  const regions: Regions = { joined: '', joinedStarts: [], textStarts: [], lengths: [] };
+  const parts: string[] = [];
+  let at = 0;
+  let previousEnd = -1;
+  for (const [s, e] of windows) {
+    const start = Math.max(s, previousEnd);
+    if (start >= e) continue;
+    regions.joinedStarts.push(at);
+    regions.textStarts.push(start);
+    regions.lengths.push(e - start);
+    parts.push(text.slice(start, e));
+    at += e - start + 1;
+    previousEnd = e;
+  }
+  regions.joined = parts.join('\n');
+  return regions;
+}
+
+/** Text offsets of a match in `joined`, or undefined when it spans two regions. */
+function toTextOffsets(regions: Regions, start: number, end: number): [number, number] | undefined {
+  let lo = 0;
+  let hi = regions.joinedStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((regions.joinedStarts[mid] ?? 0) <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const joinedStart = regions.joinedStarts[lo] ?? 0;
+  if (end > joinedStart + (regions.lengths[lo] ?? 0)) return undefined;
+  const shift = (regions.textStarts[lo] ?? 0) - joinedStart;
+  return [start + shift, end + shift];
+}
+
 function runPatterns(text: string, lower: string, threshold: number, wanted: (entity: string) => boolean): PiiMatch[] {
   const out: PiiMatch[] = [];
+  let regions: Regions | undefined | null = null;
   // Lower-casing changed some lengths (e.g. 'İ'): offsets in `lower` would not line up, scan everything.
   const aligned = lower.length === text.length;
   const whole: Array<[number, number]> = [[0, text.length]];
@@ -117,11 +196,28 @@ function runPatterns(text: string, lower: string, threshold: number, wanted: (en
     let windows = whole;
     if (aligned && recognizer.anchors) {
       windows = anchorWindows(lower, recognizer.anchors, KEYWORD_WINDOW_BEFORE, KEYWORD_WINDOW_AFTER, false);
-    } else if (aligned && recognizer.contextRequired && recognizer.context && threshold >= DEFAULT_PII_THRESHOLD) {
+    } else if (aligned && !recognizer.needsDigit && recognizer.contextRequired && recognizer.context && threshold >= DEFAULT_PII_THRESHOLD) {
       const ctx = recognizer.context;
       windows = anchorWindows(lower, ctx.words, (ctx.after ?? DEFAULT_CONTEXT_AFTER) + MAX_CANDIDATE, (ctx.before ?? DEFAULT_CONTEXT_BEFORE) + MAX_CANDIDATE, true);
     }
     const pattern = recognizer.pattern;
+    if (recognizer.needsDigit && windows === whole) {
+      if (regions === null) regions = digitRegions(text);
+      if (regions) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(regions.joined); m !== null; m = pattern.exec(regions.joined)) {
+          let span: [number, number] = [m.index, m.index + m[0].length];
+          if (recognizer.valueGroup !== undefined) {
+            const indices = m.indices?.[recognizer.valueGroup];
+            if (!indices) continue;
+            span = [indices[0], indices[1]];
+          }
+          const mapped = toTextOffsets(regions, span[0], span[1]);
+          if (mapped) pushCandidate(text, recognizer, mapped[0], mapped[1], out);
+        }
+        continue;
+      }
+    }
     for (const [from, to] of windows) {
       const slice = from === 0 && to === text.length ? text : text.slice(from, to);
       pattern.lastIndex = 0;
@@ -134,15 +230,7 @@ function runPatterns(text: string, lower: string, threshold: number, wanted: (en
           start = from + indices[0];
           end = from + indices[1];
         }
-        if (recognizer.trimTrailing) end = start + text.slice(start, end).replace(recognizer.trimTrailing, '').length;
-        if (end <= start) continue;
-        const base = recognizer.score(text.slice(start, end));
-        if (base === undefined) continue;
-        let score = base;
-        if (recognizer.context && contextMatches(text, start, end, recognizer.context)) score = Math.min(1, score + recognizer.context.boost);
-        if (recognizer.negativeContext && contextMatches(text, start, end, recognizer.negativeContext)) score = Math.max(0, score + recognizer.negativeContext.boost);
-        const match: PiiMatch = { entity: recognizer.entity, start, end, score, recognizer: recognizer.name };
-        out.push(recognizer.entity === 'URL' ? trimUrl(text, match) : match);
+        pushCandidate(text, recognizer, start, end, out);
       }
     }
   }

@@ -42,6 +42,8 @@ export interface PatternRecognizer {
   readonly anchors?: readonly string[];
   /** No candidate reaches the default threshold without a context word: scan only near them. */
   readonly contextRequired?: boolean;
+  /** Every match contains a digit: scan only the regions around digits. */
+  readonly needsDigit?: boolean;
   /** Sentence punctuation stripped from the end of the value. */
   readonly trimTrailing?: RegExp;
 }
@@ -65,6 +67,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     },
     context: { words: CARD_WORDS, boost: 0.15 },
     negativeContext: { words: ['isbn', 'tracking', 'order number', 'order no', 'invoice', 'imei', 'serial'], boost: -0.5, before: 32, after: 0 },
+    needsDigit: true,
   },
   {
     entity: 'US_SOCIAL_SECURITY_NUMBER',
@@ -76,6 +79,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
       return sep === '--' ? 0.85 : sep === '' ? 0.3 : 0.55;
     },
     context: { words: ['ssn', 'social security', 'social sec', 'ss#', 'ss #', 'ssns', 'social-security'], boost: 0.5 },
+    needsDigit: true,
   },
   {
     entity: 'US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER',
@@ -83,6 +87,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![\d-])9\d{2}([- ]?)\d{2}\1\d{4}(?![\d-])/g,
     score: (value) => (itinValid(digitsOf(value)) ? (separatorsOf(value) === '--' ? 0.8 : 0.35) : undefined),
     context: { words: ['itin', 'taxpayer', 'tax id', 'tax identification', 'tin'], boost: 0.4 },
+    needsDigit: true,
   },
   {
     entity: 'CA_SOCIAL_INSURANCE_NUMBER',
@@ -91,6 +96,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     score: (value) => (sinValid(digitsOf(value)) ? (separatorsOf(value) === '' ? 0.25 : 0.45) : undefined),
     context: { words: ['sin', 'social insurance', 'insurance number', 'nas', "numéro d'assurance sociale", 'assurance sociale'], boost: 0.5 },
     contextRequired: true,
+    needsDigit: true,
   },
   {
     entity: 'UK_NATIONAL_HEALTH_SERVICE_NUMBER',
@@ -99,6 +105,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     score: (value) => (nhsValid(digitsOf(value)) ? 0.35 : undefined),
     context: { words: ['nhs', 'national health', 'health service', 'nhs number', 'patient number'], boost: 0.6 },
     contextRequired: true,
+    needsDigit: true,
   },
   {
     entity: 'UK_UNIQUE_TAXPAYER_REFERENCE_NUMBER',
@@ -107,6 +114,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     score: (value) => (utrValid(digitsOf(value)) ? 0.3 : undefined),
     context: { words: ['utr', 'unique taxpayer', 'taxpayer reference', 'tax reference', 'self assessment', 'self-assessment', 'hmrc'], boost: 0.6 },
     contextRequired: true,
+    needsDigit: true,
   },
   {
     entity: 'US_BANK_ROUTING_NUMBER',
@@ -115,6 +123,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     score: (value) => (abaRoutingValid(value) ? 0.3 : undefined),
     context: { words: ['routing', 'aba', 'rtn', 'routing number', 'transit number', 'bank routing', 'wire'], boost: 0.6 },
     contextRequired: true,
+    needsDigit: true,
   },
   {
     entity: 'US_BANK_ACCOUNT_NUMBER',
@@ -123,6 +132,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     score: () => 0.05,
     context: { words: ['account', 'acct', 'a/c', 'checking', 'savings', 'bank account', 'account number', 'account no', 'account #', 'acc'], boost: 0.6 },
     contextRequired: true,
+    needsDigit: true,
   },
   {
     entity: 'US_PASSPORT_NUMBER',
@@ -131,6 +141,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     score: (value) => (value.length === 9 ? 0.05 : undefined),
     context: { words: ['passport', 'passport number', 'passport no', 'passport #', 'travel document'], boost: 0.7 },
     contextRequired: true,
+    needsDigit: true,
   },
   {
     entity: 'DRIVER_ID',
@@ -143,6 +154,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
       before: 64,
     },
     contextRequired: true,
+    needsDigit: true,
   },
   {
     entity: 'LICENSE_PLATE',
@@ -151,6 +163,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     score: () => 0.4,
     context: { words: ['plate', 'plates', 'registration', 'reg', 'number plate', 'license plate', 'licence plate', 'vehicle', 'car'], boost: 0.45 },
     contextRequired: true,
+    needsDigit: true,
   },
   {
     entity: 'LICENSE_PLATE',
@@ -162,6 +175,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     },
     context: { words: ['license plate', 'licence plate', 'number plate', 'plate number', 'plate no', 'plate', 'registration number', 'reg no', 'reg number', 'tag number'], boost: 0.7, before: 40, after: 8 },
     contextRequired: true,
+    needsDigit: true,
   },
   {
     entity: 'VEHICLE_IDENTIFICATION_NUMBER',
@@ -172,6 +186,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
       return vinCheckDigitValid(value) ? 0.85 : 0.3;
     },
     context: { words: ['vin', 'vehicle identification', 'chassis', 'vehicle id'], boost: 0.45 },
+    needsDigit: true,
   },
   {
     entity: 'INTERNATIONAL_BANK_ACCOUNT_NUMBER',
@@ -179,6 +194,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/gi,
     score: (value) => (ibanValid(value) ? 0.95 : undefined),
     context: { words: ['iban', 'bank account', 'account', 'transfer', 'wire'], boost: 0.05 },
+    needsDigit: true,
   },
   {
     entity: 'SWIFT_CODE',
@@ -195,6 +211,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     score: (value) => (ipv4Valid(value) ? 0.8 : undefined),
     context: { words: ['ip', 'ip address', 'ipv4', 'address', 'host', 'server', 'from', 'connect'], boost: 0.15 },
     negativeContext: { words: ['version', 'ver', 'v', 'release', 'build', 'section', 'chapter', 'oid', 'snmp'], boost: -0.5, before: 16, after: 0 },
+    needsDigit: true,
   },
   {
     entity: 'IP_ADDRESS',
@@ -202,6 +219,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?:[0-9A-Fa-f](?<![0-9A-Za-z:].)[0-9A-Fa-f]{0,3}|:(?<![0-9A-Za-z:]:)):[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){0,6}(?![0-9A-Za-z:])/g,
     score: (value) => (/[0-9A-Fa-f]/.test(value) && ipv6Valid(value) ? 0.8 : undefined),
     context: { words: ['ip', 'ipv6', 'address', 'host'], boost: 0.15 },
+    needsDigit: true,
   },
   {
     entity: 'MAC_ADDRESS',
@@ -209,6 +227,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /[0-9A-Fa-f](?<![0-9A-Za-z:-].)[0-9A-Fa-f]([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Za-z:-])/g,
     score: () => 0.85,
     context: { words: ['mac', 'mac address', 'hardware address', 'ethernet', 'wifi', 'device'], boost: 0.1 },
+    needsDigit: true,
   },
   {
     entity: 'MAC_ADDRESS',
@@ -216,6 +235,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /[0-9A-Fa-f](?<![0-9A-Za-z.].)[0-9A-Fa-f]{3}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Za-z.])/g,
     score: () => 0.6,
     context: { words: ['mac', 'mac address', 'hardware address'], boost: 0.3 },
+    needsDigit: true,
   },
   {
     entity: 'URL',
@@ -234,6 +254,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     name: 'regex',
     pattern: /A(?<![A-Za-z0-9]A)(?:KIA|SIA|BIA|CCA|3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/g,
     score: () => 0.95,
+    needsDigit: true,
   },
   {
     entity: 'AWS_SECRET_KEY',
@@ -249,6 +270,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /[A-Za-z](?<![A-Za-z0-9].)[A-Za-z] ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![A-Za-z0-9])/g,
     score: (value) => (ninoValid(value) ? (value === value.toUpperCase() ? 0.75 : 0.4) : undefined),
     context: { words: ['national insurance', 'nino', 'ni number', 'ni no', 'insurance number'], boost: 0.2 },
+    needsDigit: true,
   },
   {
     entity: 'CA_HEALTH_NUMBER',
@@ -257,6 +279,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     score: () => 0.1,
     context: { words: ['health card', 'health number', 'ohip', 'hcn', 'health insurance number', 'carte santé', 'ramq', 'phn', 'personal health number', 'health card number'], boost: 0.7 },
     contextRequired: true,
+    needsDigit: true,
   },
   {
     entity: 'CA_HEALTH_NUMBER',
@@ -265,6 +288,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     score: () => 0.15,
     context: { words: ['ramq', 'carte santé', 'health card', 'assurance maladie', 'health number'], boost: 0.65 },
     contextRequired: true,
+    needsDigit: true,
   },
   {
     entity: 'CREDIT_DEBIT_CARD_EXPIRY',
@@ -273,6 +297,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     score: () => 0.35,
     context: { words: ['exp', 'expiry', 'expires', 'expiration', 'expiring', 'valid thru', 'valid through', 'good thru', 'exp date', 'card', 'mm/yy'], boost: 0.5 },
     contextRequired: true,
+    needsDigit: true,
   },
   {
     entity: 'CREDIT_DEBIT_CARD_CVV',
@@ -297,7 +322,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     valueGroup: 3,
     trimTrailing: /[.,;)]+$/,
     score: (value) => (/[^A-Za-z]/.test(value) || /[a-z][A-Z]|[A-Z][a-z]*[A-Z]/.test(value) ? 0.85 : 0.55),
-    anchors: ['pass', 'pwd', 'pw'],
+    anchors: ['password', 'passwd', 'passcode', 'passphrase', 'pass phrase', 'pwd', 'pw'],
   },
   {
     entity: 'USERNAME',
@@ -305,7 +330,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /\b(?:user ?name|user[ _-]?id|login(?: id| name)?|screen ?name|nick ?name|handle|account name)\b[^\S\n]{0,3}(?:is|[:=]|is:)[^\S\n]{0,3}(["'`]?)(@?[A-Za-z0-9._-]{2,64})\1/dgi,
     valueGroup: 2,
     score: () => 0.8,
-    anchors: ['user', 'login', 'name', 'handle'],
+    anchors: ['username', 'user name', 'user id', 'userid', 'user_id', 'user-id', 'login', 'screen name', 'screenname', 'nickname', 'nick name', 'handle', 'account name'],
   },
   {
     entity: 'USERNAME',
@@ -321,6 +346,7 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /\b(\d{1,3}[ -](?:years?|yrs?|months?|weeks?|days?))[ -]old\b/dgi,
     valueGroup: 1,
     score: (value) => (Number(digitsOf(value)) <= 130 ? 0.85 : undefined),
+    needsDigit: true,
   },
   {
     entity: 'AGE',

@@ -13,6 +13,17 @@ export interface TokenInfo {
   shape: string;
   /** Gazetteer flags: F first name, L surname, C/K/S city/country/state (B = begins a multi-word place, I = inside), T street word, U unit word, N common word, Z postcode-like, H title. */
   flags: string;
+  /** Capitalised, or a gazetteer hit that is not a common word: the classifier looks around it. */
+  trigger: boolean;
+  /** The (first part of the) word begins some place name in the gazetteer. */
+  placeHead?: boolean;
+}
+
+const TRIGGER_SHAPES = new Set(['X', 'A', 'C', 'U']);
+const TRIGGER_FLAGS = /[FLBTUH]/;
+
+function isTrigger(shape: string, flags: string): boolean {
+  return TRIGGER_SHAPES.has(shape) || (TRIGGER_FLAGS.test(flags) && !flags.includes('N'));
 }
 
 const UNIT_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'floor', 'fl', 'flat', 'room', 'rm', 'box', 'po', 'p.o', 'building', 'bldg', 'dept', 'lot', 'space', 'no', 'nr', 'piso', 'étage']);
@@ -33,15 +44,11 @@ export function shapeOf(text: string): string {
   return 'x';
 }
 
-interface CachedInfo {
-  lower: string;
-  shape: string;
-  flags: string;
-}
-const infoCache = new Map<string, CachedInfo>();
+/** Infos are shared between tokens of the same text: treat them as immutable. */
+const infoCache = new Map<string, TokenInfo>();
 const INFO_CACHE_LIMIT = 200_000;
 
-function baseInfo(t: Token, gaz: Gazetteer): CachedInfo {
+function baseInfo(t: Token, gaz: Gazetteer): TokenInfo {
   const cached = infoCache.get(t.text);
   if (cached) return cached;
   const lower = t.text.toLowerCase();
@@ -64,26 +71,26 @@ function baseInfo(t: Token, gaz: Gazetteer): CachedInfo {
   } else if (t.kind === 'alnum' && /^[A-Za-z]{1,2}\d[A-Za-z\d]?$|^\d[A-Za-z]{2}$/.test(t.text)) {
     flags += 'Z';
   }
-  const info = { lower, shape, flags };
+  let placeHead = false;
+  if (t.kind === 'word') {
+    const head = lower.includes('-') ? lower.replace(/-/g, ' ') : lower;
+    const space = head.indexOf(' ');
+    placeHead = gaz.placeFirstWords.has(space < 0 ? head : head.slice(0, space));
+  }
+  const info: TokenInfo = { lower, shape, flags, trigger: isTrigger(shape, flags), placeHead };
   if (infoCache.size >= INFO_CACHE_LIMIT) infoCache.clear();
   infoCache.set(t.text, info);
   return info;
 }
 
 export function tokenInfos(tokens: readonly Token[], gaz: Gazetteer): TokenInfo[] {
-  const infos: TokenInfo[] = tokens.map((t) => {
-    const base = baseInfo(t, gaz);
-    return { lower: base.lower, shape: base.shape, flags: base.flags };
-  });
+  const infos: TokenInfo[] = tokens.map((t) => baseInfo(t, gaz));
   // Multi-word places: the longest gazetteer n-gram starting at each word marks B then I.
   for (let i = 0; i < tokens.length; i++) {
     const ti = tokens[i];
     const info = infos[i];
-    if (!ti || !info || ti.kind !== 'word') continue;
-    const head = info.lower.includes('-') ? info.lower.replace(/-/g, ' ') : info.lower;
-    const space = head.indexOf(' ');
-    if (!gaz.placeFirstWords.has(space < 0 ? head : head.slice(0, space))) continue;
-    let key = head;
+    if (!ti || !info?.placeHead) continue;
+    let key = info.lower.includes('-') ? info.lower.replace(/-/g, ' ') : info.lower;
     let best = 0;
     let bestFlags = '';
     for (let n = 1; n <= gaz.maxPlaceTokens && i + n - 1 < tokens.length; n++) {
@@ -100,7 +107,9 @@ export function tokenInfos(tokens: readonly Token[], gaz: Gazetteer): TokenInfo[
     }
     for (let k = 0; k < best; k++) {
       const target = infos[i + k];
-      if (target) target.flags += (k === 0 ? 'B' : 'I') + bestFlags;
+      if (!target) continue;
+      const flags = target.flags + (k === 0 ? 'B' : 'I') + bestFlags;
+      infos[i + k] = { ...target, flags, trigger: isTrigger(target.shape, flags) };
     }
   }
   return infos;

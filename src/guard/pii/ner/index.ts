@@ -11,25 +11,22 @@ import { tokenize, type Token } from './tokenize.js';
 
 const WINDOW = 3;
 const SENTENCE_PUNCT = new Set(['.', '!', '?', ':', ';', '"', '“']);
-const TRIGGER_SHAPES = new Set(['X', 'A', 'C', 'U']);
-const TRIGGER_FLAGS = /[FLBTUH]/;
 
-export interface LabelledToken {
-  token: Token;
-  label: Label;
-  /** 0..1 confidence in the label. */
-  score: number;
+export interface TokenLabels {
+  tokens: Token[];
+  /** Index into LABELS per token; tokens left out by the pre-filter are O (0). */
+  labels: Uint8Array;
+  /** 0..1 confidence in the label; 1 for tokens that were not classified. */
+  scores: Float32Array;
 }
 
 /** Labels every token (O for those too far from any trigger). */
-export function labelTokens(text: string, model: TokenModel = loadTokenModel(), gaz: Gazetteer = loadGazetteer()): LabelledToken[] {
+export function labelTokens(text: string, model: TokenModel = loadTokenModel(), gaz: Gazetteer = loadGazetteer()): TokenLabels {
   const tokens = tokenize(text);
   const infos = tokenInfos(tokens, gaz);
   const active = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    const info = infos[i] as TokenInfo;
-    const trigger = TRIGGER_SHAPES.has(info.shape) || (TRIGGER_FLAGS.test(info.flags) && !info.flags.includes('N'));
-    if (!trigger) continue;
+    if (!(infos[i] as TokenInfo).trigger) continue;
     for (let j = Math.max(0, i - WINDOW); j <= Math.min(tokens.length - 1, i + WINDOW); j++) active[j] = 1;
   }
   // Tokens within two of an active one feed its features.
@@ -41,7 +38,8 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
     if (active[i] || i - lastActive <= 2 || nextActive) vectors[i] = ownVectors(model, (tokens[i] as Token).kind, infos[i] as TokenInfo);
   }
   const tables = pairTables(model);
-  const out: LabelledToken[] = [];
+  const labels = new Uint8Array(tokens.length);
+  const confidences = new Float32Array(tokens.length).fill(1);
   const K = LABELS.length;
   const scores = new Float64Array(K);
   const add = (v: Float64Array | undefined, o = 0): void => {
@@ -51,9 +49,7 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
   let prev2 = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    let label: Label = 'O';
     let labelIndex = 0;
-    let score = 1;
     if (active[i] && token.kind !== 'punct') {
       scores.fill(0);
       for (let o = 0; o < OFFSETS.length; o++) {
@@ -76,21 +72,20 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
       let runnerUp = -Infinity;
       for (let k = 0; k < K; k++) if (k !== best) runnerUp = Math.max(runnerUp, scores[k] ?? 0);
       labelIndex = best;
-      label = LABELS[best] ?? 'O';
-      score = 0.5 + 0.5 * Math.tanh(((scores[best] ?? 0) - runnerUp) / model.marginScale);
+      labels[i] = best;
+      confidences[i] = 0.5 + 0.5 * Math.tanh(((scores[best] ?? 0) - runnerUp) / model.marginScale);
     }
-    out.push({ token, label, score });
     prev2 = prev1;
     prev1 = labelIndex;
   }
-  return out;
+  return { tokens, labels, scores: confidences };
 }
 
 const ADDRESS_GAP = /^[\s,.#/-]{0,4}$/;
 const NAME_GAP = /^[ \t]{1,3}$|^[ \t]?\.[ \t]{0,2}$/;
 
 export function findNamesAndAddresses(text: string): PiiMatch[] {
-  const labelled = labelTokens(text);
+  const { tokens, labels, scores } = labelTokens(text);
   const out: PiiMatch[] = [];
   let current: { entity: Label; start: number; end: number; total: number; count: number } | undefined;
   const flush = (): void => {
@@ -99,12 +94,15 @@ export function findNamesAndAddresses(text: string): PiiMatch[] {
     }
     current = undefined;
   };
-  for (const { token, label, score } of labelled) {
-    if (token.kind === 'punct') continue;
+  for (let i = 0; i < tokens.length; i++) {
+    const label = LABELS[labels[i] ?? 0] ?? 'O';
     if (label === 'O') {
+      if ((tokens[i] as Token).kind === 'punct') continue;
       flush();
       continue;
     }
+    const token = tokens[i] as Token;
+    const score = scores[i] ?? 0;
     if (current && current.entity === label) {
       const gap = text.slice(current.end, token.start);
       if ((label === 'ADDRESS' ? ADDRESS_GAP : NAME_GAP).test(gap)) {

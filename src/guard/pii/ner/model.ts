@@ -45,13 +45,12 @@ export function scoreFeatures(model: TokenModel, features: readonly string[], ou
   }
 }
 
-const ownCache = new WeakMap<TokenModel, Map<string, Float64Array>>();
-const OWN_CACHE_LIMIT = 200_000;
+const ownCache = new WeakMap<TokenModel, WeakMap<TokenInfo, Float64Array>>();
 
 /**
- * Weight sums of a token's own features at each offset (-2..2), 3 labels each, cached by the
- * token's kind, text and flags: in running text most tokens repeat, so a classified token costs
- * a few map look-ups instead of dozens.
+ * Weight sums of a token's own features at each offset (-2..2), 3 labels each, cached per token
+ * info: in running text most tokens repeat, so a classified token costs a few look-ups instead
+ * of dozens.
  */
 export function ownVectors(
   model: TokenModel,
@@ -60,11 +59,11 @@ export function ownVectors(
 ): Float64Array {
   let cache = ownCache.get(model);
   if (!cache) {
-    cache = new Map();
+    cache = new WeakMap();
     ownCache.set(model, cache);
   }
-  const key = `${kind}\u0001${info.lower}\u0001${info.shape}\u0001${info.flags}`;
-  let vector = cache.get(key);
+  // Infos are shared per distinct token text (see tokenInfos), so identity is a cheap key.
+  let vector = cache.get(info);
   if (vector) return vector;
   vector = new Float64Array(OFFSETS.length * LABELS.length);
   const features: string[] = [];
@@ -81,8 +80,7 @@ export function ownVectors(
       }
     }
   });
-  if (cache.size >= OWN_CACHE_LIMIT) cache.clear();
-  cache.set(key, vector);
+  cache.set(info, vector);
   return vector;
 }
 
