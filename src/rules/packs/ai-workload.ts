@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { sagemakerModelPackageGroupNotPublic } from '../sagemaker/sagemaker_model_package_group_not_public.js';
 import { bedrockAgentcoreGatewayAuthorizer } from '../bedrock/bedrock_agentcore_gateway_authorizer.js';
 import { sagemakerInferenceExperimentDataKmsCmk } from '../sagemaker/sagemaker_inference_experiment_data_kms_cmk.js';
 import { sagemakerInferenceExperimentVolumeKmsCmk } from '../sagemaker/sagemaker_inference_experiment_volume_kms_cmk.js';
@@ -119,6 +120,7 @@ export const aiWorkloadRules: readonly Rule[] = [
   sagemakerInferenceExperimentDataKmsCmk,
   sagemakerModelNetworkIsolation,
   sagemakerModelVpcConfig,
+  sagemakerModelPackageGroupNotPublic,
   sagemakerMonitoringJobOutputKmsCmk,
   sagemakerMonitoringJobVolumeKmsCmk,
   sagemakerMonitoringJobInterContainerEncryption,

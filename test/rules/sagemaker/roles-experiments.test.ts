@@ -1,5 +1,6 @@
 import { sagemakerExecutionRoleLeastPrivilege } from '../../../src/rules/sagemaker/sagemaker_execution_role_least_privilege.js';
 import { sagemakerInferenceExperimentDataKmsCmk } from '../../../src/rules/sagemaker/sagemaker_inference_experiment_data_kms_cmk.js';
+import { sagemakerModelPackageGroupNotPublic } from '../../../src/rules/sagemaker/sagemaker_model_package_group_not_public.js';
 import { sagemakerInferenceExperimentVolumeKmsCmk } from '../../../src/rules/sagemaker/sagemaker_inference_experiment_volume_kms_cmk.js';
 import { cfn, getAtt, runRuleCases } from './cases.js';
 
@@ -67,4 +68,28 @@ runRuleCases(sagemakerExecutionRoleLeastPrivilege, [
     expected: { 'aws_sagemaker_domain.studio': 'fail' },
   },
   { name: 'no SageMaker resource', format: 'terraform', source: noneTf, expected: {} },
+]);
+
+const GROUP = 'AWS::SageMaker::ModelPackageGroup.Models';
+const group = (policy: unknown) =>
+  cfn({ Models: { Type: 'AWS::SageMaker::ModelPackageGroup', Properties: { ModelPackageGroupName: 'churn', ...(policy ? { ModelPackageGroupPolicy: policy } : {}) } } });
+const statement = (principal: unknown, condition?: unknown) => ({
+  Statement: [{ Effect: 'Allow', Principal: principal, Action: ['sagemaker:DescribeModelPackage'], Resource: '*', ...(condition ? { Condition: condition } : {}) }],
+});
+const tfGroupPolicy = (principal: string) => `
+resource "aws_sagemaker_model_package_group" "models" {
+  model_package_group_name = "churn"
+}
+resource "aws_sagemaker_model_package_group_policy" "share" {
+  model_package_group_name = aws_sagemaker_model_package_group.models.model_package_group_name
+  resource_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = ${principal}, Action = ["sagemaker:DescribeModelPackage"], Resource = "*" }] })
+}`;
+runRuleCases(sagemakerModelPackageGroupNotPublic, [
+  { name: 'named account', format: 'cloudformation', source: group(statement({ AWS: 'arn:aws:iam::444455556666:root' })), expected: { [GROUP]: 'pass' } },
+  { name: 'everyone within the organisation', format: 'cloudformation', source: group(statement('*', { StringEquals: { 'aws:PrincipalOrgID': 'o-123' } })), expected: { [GROUP]: 'pass' } },
+  { name: 'everyone', format: 'cloudformation', source: group(statement({ AWS: ['*'] })), expected: { [GROUP]: 'fail' } },
+  { name: 'no policy', format: 'cloudformation', source: group(undefined), expected: { [GROUP]: 'not_applicable' } },
+  { name: 'named account', format: 'terraform', source: tfGroupPolicy('{ AWS = "arn:aws:iam::444455556666:root" }'), expected: { 'aws_sagemaker_model_package_group_policy.share': 'pass' } },
+  { name: 'everyone', format: 'terraform', source: tfGroupPolicy('"*"'), expected: { 'aws_sagemaker_model_package_group_policy.share': 'fail' } },
+  { name: 'no group policy', format: 'terraform', source: noneTf, expected: {} },
 ]);
