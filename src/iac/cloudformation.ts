@@ -222,8 +222,16 @@ function buildResources(
 
   const expanded: RawResource[] = [];
   for (const [id, entry] of Object.entries(rawResources)) {
-    const check = resourceEntrySchema.safeParse(entry);
-    if (!check.success) {
+    // The common well-formed case is checked by hand; zod runs only to describe what is wrong.
+    const wellFormed =
+      isRecord(entry) &&
+      typeof entry['Type'] === 'string' &&
+      entry['Type'] !== '' &&
+      (entry['Properties'] === undefined || isRecord(entry['Properties'])) &&
+      (entry['Metadata'] === undefined || isRecord(entry['Metadata'])) &&
+      (entry['Condition'] === undefined || typeof entry['Condition'] === 'string');
+    const check = wellFormed ? undefined : resourceEntrySchema.safeParse(entry);
+    if (check && !check.success) {
       const issue = check.error.issues[0]!;
       const field = ['Resources', id, ...issue.path.map(String)].join('.');
       throw new InputError(`${file}:${parsed.lineOfResource(id)}: ${field}: ${issue.message}`, {

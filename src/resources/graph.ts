@@ -27,7 +27,9 @@ export function buildGraph(resources: readonly Resource[]): ResourceGraph {
   return {
     resources,
     byAddress: (address) => byAddress.get(address),
-    byType: (...types) => types.flatMap((t) => byType.get(t) ?? []),
+    // Rules call this for every resource they evaluate; the single-type case avoids building a new array.
+    byType: (...types) =>
+      types.length === 1 ? (byType.get(types[0]!) ?? []) : types.flatMap((t) => byType.get(t) ?? []),
     deref: (value) => (isResourceRef(value) ? byAddress.get(value.address) : undefined),
     referrers(target) {
       referrerIndex ??= buildReferrers();

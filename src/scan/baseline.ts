@@ -12,7 +12,9 @@ const baselineSchema = z.object({
 /** The current failures (and ones an earlier baseline accepted; not ones suppressed in source), keyed by rule id, resource address and file, sorted so the file diffs well. */
 export function createBaseline(results: readonly ScanResult[]): Baseline {
   const failures: BaselineEntry[] = results
-    .filter((r) => r.status === 'fail' || (r.originalStatus === 'fail' && r.suppression?.origin === 'baseline'))
+    .filter(
+      (r) => r.status === 'fail' || (r.originalStatus === 'fail' && r.suppression?.origin === 'baseline'),
+    )
     .map((r) => ({ ruleId: r.ruleId, address: r.resource.address, file: r.resource.file }));
   const key = (e: BaselineEntry): string => `${e.file ?? ''}\u0000${e.ruleId}\u0000${e.address}`;
   const unique = [...new Map(failures.map((e) => [key(e), e])).values()].sort((a, b) =>

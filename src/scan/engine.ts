@@ -143,9 +143,14 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
   const rules = selectRules(opts.rules ?? allRules, opts.include, opts.exclude);
   const failOn = opts.failOn ?? 'high';
   const root = resolve(opts.root ?? process.cwd());
+  const relCache = new Map<string, string>();
   const rel = (file: string): string => {
-    const r = relative(root, resolve(file));
-    return (r === '' ? '.' : r).split(sep).join('/');
+    let r = relCache.get(file);
+    if (r === undefined) {
+      r = relative(root, resolve(file)).split(sep).join('/') || '.';
+      relCache.set(file, r);
+    }
+    return r;
   };
   const errors: LoadError[] = [];
   const warnings: LoadWarning[] = [];
@@ -230,7 +235,7 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
         file,
         line: resource.line,
       },
-      controls: [...rule.controls],
+      controls: rule.controls,
       equivalents: rule.equivalents,
     };
     if (status === 'fail' || status === 'unknown') {

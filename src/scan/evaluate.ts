@@ -7,12 +7,34 @@ export interface Evaluation extends Outcome {
 
 const CLOUDFORMATION_SOURCES = new Set(['cloudformation', 'cdk']);
 
+interface RuleTypes {
+  all: string[];
+  cloudformation: Set<string>;
+  terraform: Set<string>;
+}
+
+const typesCache = new WeakMap<Rule, RuleTypes>();
+
+function typesOf(rule: Rule): RuleTypes {
+  let types = typesCache.get(rule);
+  if (!types) {
+    const { cloudformation, terraform } = rule.resourceTypes;
+    types = {
+      all: [...new Set([...cloudformation, ...terraform])],
+      cloudformation: new Set(cloudformation),
+      terraform: new Set(terraform),
+    };
+    typesCache.set(rule, types);
+  }
+  return types;
+}
+
 /** The resource types a rule declares for the source format a resource came from. */
 export function ruleAppliesTo(rule: Rule, resource: Resource): boolean {
-  const types = CLOUDFORMATION_SOURCES.has(resource.source)
-    ? rule.resourceTypes.cloudformation
-    : rule.resourceTypes.terraform;
-  return types.includes(resource.type);
+  const types = typesOf(rule);
+  return (CLOUDFORMATION_SOURCES.has(resource.source) ? types.cloudformation : types.terraform).has(
+    resource.type,
+  );
 }
 
 /**
@@ -34,9 +56,8 @@ export function evaluateRule(
       return [];
     }
   }
-  const types = [...new Set([...rule.resourceTypes.cloudformation, ...rule.resourceTypes.terraform])];
   const out: Evaluation[] = [];
-  for (const resource of graph.byType(...types)) {
+  for (const resource of graph.byType(...typesOf(rule).all)) {
     if (!ruleAppliesTo(rule, resource)) continue;
     try {
       const { status, message } = rule.evaluate(resource, ctx);

@@ -12,7 +12,7 @@ export interface ScanResult {
   status: ResultStatus;
   message: string;
   resource: { address: string; type: string; name: string; file: string; line: number };
-  controls: string[];
+  controls: readonly string[];
   equivalents: Equivalents;
   /** Why a result is suppressed: the suppression's origin and reason (missing reasons are reported as warnings). */
   suppression?: { origin: Suppression['origin']; ruleId: string; reason?: string };
