@@ -21,7 +21,9 @@ const benignDir = dirArg >= 0 ? args[dirArg + 1]! : '/work/shared/data/benign';
 function loadTexts(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const texts: string[] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()) {
     for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const row = JSON.parse(line) as { text?: unknown };
@@ -51,7 +53,10 @@ function main(): void {
       current = '';
     }
   }
-  const profanity = compileWordFilter({ words: ['Acme Corp', 'project nightingale'], managedProfanity: true });
+  const profanity = compileWordFilter({
+    words: ['Acme Corp', 'project nightingale'],
+    managedProfanity: true,
+  });
   const topics = compileTopics(TOPICS);
   const canary = createCanary();
   const detectors: Array<[string, (t: string) => unknown]> = [
@@ -61,9 +66,15 @@ function main(): void {
     ['detectUnsafeOutput', (t) => detectUnsafeOutput(t, { allowedDomains: ['example.com'] })],
     ['findCanaries (1)', (t) => findCanaries(t, [canary])],
   ];
-  console.log(`## Latency on ${prompts.length} benign 2 KB prompts (one core, steady state after one pass over the same prompts; load average ${loadavg()[0]!.toFixed(1)})\n`);
-  console.log('Wall time also counts time other processes held the core; CPU time is this process only (1 µs resolution).\n');
-  console.log('| detector | wall p50 ms | wall p99 ms | CPU p50 ms | CPU p99 ms |\n| --- | --- | --- | --- | --- |');
+  console.log(
+    `## Latency on ${prompts.length} benign 2 KB prompts (one core, steady state after one pass over the same prompts; load average ${loadavg()[0]!.toFixed(1)})\n`,
+  );
+  console.log(
+    'Wall time also counts time other processes held the core; CPU time is this process only (1 µs resolution).\n',
+  );
+  console.log(
+    '| detector | wall p50 ms | wall p99 ms | CPU p50 ms | CPU p99 ms |\n| --- | --- | --- | --- | --- |',
+  );
   for (const [name, run] of detectors) {
     for (const p of prompts) run(p); // steady state: regexes compiled, DFA states built
     const wall: number[] = [];
@@ -79,7 +90,9 @@ function main(): void {
     wall.sort((a, b) => a - b);
     cpu.sort((a, b) => a - b);
     const f = (x: number) => x.toFixed(3);
-    console.log(`| ${name} | ${f(percentile(wall, 0.5))} | ${f(percentile(wall, 0.99))} | ${f(percentile(cpu, 0.5))} | ${f(percentile(cpu, 0.99))} |`);
+    console.log(
+      `| ${name} | ${f(percentile(wall, 0.5))} | ${f(percentile(wall, 0.99))} | ${f(percentile(cpu, 0.5))} | ${f(percentile(cpu, 0.99))} |`,
+    );
   }
 
   console.log(`\n## Firing on ${texts.length} benign prompts (${benignDir})\n`);
@@ -99,7 +112,10 @@ function main(): void {
     ['secrets', (t) => detectSecrets(t)],
     ['managed profanity', (t) => profanity.find(t)],
     ['denied topics (4)', (t) => topics.match(t)],
-    ['unsafe output (score >= 0.5)', (t) => detectUnsafeOutput(t, { allowedDomains: [] }).filter((f) => f.score >= 0.5)],
+    [
+      'unsafe output (score >= 0.5)',
+      (t) => detectUnsafeOutput(t, { allowedDomains: [] }).filter((f) => f.score >= 0.5),
+    ],
   ];
   console.log('| detector | prompts flagged | rate |\n| --- | --- | --- |');
   const details: string[] = [];

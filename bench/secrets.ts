@@ -14,7 +14,12 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { RE2JS } from 're2js';
-import { detectSecrets, loadGitleaksRules, shannonEntropy, type SecretRule } from '../src/guard/secrets/index.js';
+import {
+  detectSecrets,
+  loadGitleaksRules,
+  shannonEntropy,
+  type SecretRule,
+} from '../src/guard/secrets/index.js';
 
 interface RandExpInstance {
   max: number;
@@ -73,13 +78,16 @@ function generateTruePositives(rule: SecretRule, count: number): string[] {
   const out: string[] = [];
   for (let attempt = 0; attempt < count * 40 && out.length < count; attempt++) {
     let sample = gen.gen();
-    if (!rule.keywords.some((k) => sample.toLowerCase().includes(k))) sample = `${rule.keywords[0]} = ${sample}`;
+    if (!rule.keywords.some((k) => sample.toLowerCase().includes(k)))
+      sample = `${rule.keywords[0]} = ${sample}`;
     const text = CONTEXTS[out.length % CONTEXTS.length]!(sample);
     const m = re.matcher(text);
     if (!m.find()) continue;
     let secret = m.group() ?? '';
     if (m.groupCount() > 0) {
-      const g = rule.secretGroup ?? [...Array(m.groupCount()).keys()].map((i) => i + 1).find((i) => (m.group(i) ?? '') !== '');
+      const g =
+        rule.secretGroup ??
+        [...Array(m.groupCount()).keys()].map((i) => i + 1).find((i) => (m.group(i) ?? '') !== '');
       secret = g === undefined ? secret : (m.group(g) ?? '');
     }
     if (rule.entropy !== undefined && shannonEntropy(secret) <= rule.entropy) continue;
@@ -136,7 +144,12 @@ function fmt(n: number, digits = 1): string {
  * benign prompts (prose), the yaml package's JavaScript and TypeScript's DOM typings (code).
  */
 function mixedCorpus(bytes: number): string {
-  const roots = ['/work/shared/reference', '/work/shared/data/benign', 'node_modules/yaml/dist', 'node_modules/typescript/lib/lib.dom.d.ts'];
+  const roots = [
+    '/work/shared/reference',
+    '/work/shared/data/benign',
+    'node_modules/yaml/dist',
+    'node_modules/typescript/lib/lib.dom.d.ts',
+  ];
   const parts: string[] = [];
   const walk = (p: string): void => {
     if (!existsSync(p)) return;
@@ -153,7 +166,9 @@ function mixedCorpus(bytes: number): string {
 
 function main(): void {
   const file = loadGitleaksRules();
-  console.log(`gitleaks rules loaded: ${file.rules.length} (skipped: ${file.skipped.map((s) => s.id).join(', ')})\n`);
+  console.log(
+    `gitleaks rules loaded: ${file.rules.length} (skipped: ${file.skipped.map((s) => s.id).join(', ')})\n`,
+  );
 
   // 1. generated true positives
   let generated = 0;
@@ -177,7 +192,8 @@ function main(): void {
       if (found.length > 0) hitAny++;
       else firstMiss ??= s;
     }
-    if (firstMiss !== undefined && SHOW_RULES) console.log(`missed for ${rule.id}: ${JSON.stringify(firstMiss)}`);
+    if (firstMiss !== undefined && SHOW_RULES)
+      console.log(`missed for ${rule.id}: ${JSON.stringify(firstMiss)}`);
     generated += samples.length;
     byRule += hitRule;
     byAny += hitAny;
@@ -202,8 +218,15 @@ function main(): void {
   const flagged = FALSE_POSITIVES.filter((t) => detectSecrets(t).length > 0);
   console.log('\n## Hand-written false positives\n');
   console.log('| texts | flagged | rejected |\n| --- | --- | --- |');
-  console.log(`| ${FALSE_POSITIVES.length} | ${flagged.length} | ${fmt((100 * (FALSE_POSITIVES.length - flagged.length)) / FALSE_POSITIVES.length)} % |`);
-  for (const t of flagged) console.log(`  flagged: ${t} -> ${detectSecrets(t).map((m) => m.ruleId).join(',')}`);
+  console.log(
+    `| ${FALSE_POSITIVES.length} | ${flagged.length} | ${fmt((100 * (FALSE_POSITIVES.length - flagged.length)) / FALSE_POSITIVES.length)} % |`,
+  );
+  for (const t of flagged)
+    console.log(
+      `  flagged: ${t} -> ${detectSecrets(t)
+        .map((m) => m.ruleId)
+        .join(',')}`,
+    );
 
   // 3. throughput
   const corpus = mixedCorpus(MB * 1024 * 1024);
@@ -222,7 +245,11 @@ function main(): void {
   };
   const best = (text: string) => {
     const runs = [measure(text), measure(text), measure(text)];
-    return { wall: Math.min(...runs.map((r) => r.wall)), cpu: Math.min(...runs.map((r) => r.cpu)), findings: runs[0]!.findings };
+    return {
+      wall: Math.min(...runs.map((r) => r.wall)),
+      cpu: Math.min(...runs.map((r) => r.cpu)),
+      findings: runs[0]!.findings,
+    };
   };
   const mbOf = (t: string) => t.length / (1024 * 1024);
   const rowsOut: Array<[string, string]> = [
@@ -231,11 +258,15 @@ function main(): void {
     ['1 MB of "key=token&"', 'key=token&'.repeat(104_858)],
   ];
   console.log(`\n## Throughput (one core, best of 3; load average ${loadavg()[0]!.toFixed(1)})\n`);
-  console.log('| input | size | wall ms | MB/s wall | CPU ms | MB/s CPU | findings |\n| --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    '| input | size | wall ms | MB/s wall | CPU ms | MB/s CPU | findings |\n| --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const [name, text] of rowsOut) {
     const r = best(text);
     const mb = mbOf(text);
-    console.log(`| ${name} | ${fmt(mb)} MB | ${fmt(r.wall, 0)} | ${fmt(mb / (r.wall / 1000))} | ${fmt(r.cpu, 0)} | ${fmt(mb / (r.cpu / 1000))} | ${r.findings} |`);
+    console.log(
+      `| ${name} | ${fmt(mb)} MB | ${fmt(r.wall, 0)} | ${fmt(mb / (r.wall / 1000))} | ${fmt(r.cpu, 0)} | ${fmt(mb / (r.cpu / 1000))} | ${r.findings} |`,
+    );
   }
 
   // 4. smoke corpus
@@ -266,7 +297,9 @@ function main(): void {
     let ok = 0;
     let labelled = 0;
     const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+      readdirSync(dir).flatMap((n) =>
+        statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)],
+      );
     for (const p of walk(smokeDir).sort()) {
       const rel = relative(smokeDir, p);
       const found = detectSecrets(readFileSync(p, 'utf8'));
@@ -275,7 +308,9 @@ function main(): void {
         labelled++;
         if ((expected === 'secret') === found.length > 0) ok++;
       }
-      console.log(`| ${rel} | ${expected} | ${found.length} | ${[...new Set(found.map((f) => f.ruleId))].join(', ')} |`);
+      console.log(
+        `| ${rel} | ${expected} | ${found.length} | ${[...new Set(found.map((f) => f.ruleId))].join(', ')} |`,
+      );
     }
     console.log(`\nlabelled files classified as expected: ${ok}/${labelled}`);
   }

@@ -34,12 +34,18 @@ export const TOPICS: DeniedTopic[] = [
   },
   {
     name: 'Competitor products',
-    definition: 'Questions about or comparisons with products and services of competitors such as Globex, Initech or Umbrella Corp.',
-    examples: ['Is Globex cheaper than you?', 'How does Initech compare to your product?', 'Should I switch to Umbrella Corp instead?'],
+    definition:
+      'Questions about or comparisons with products and services of competitors such as Globex, Initech or Umbrella Corp.',
+    examples: [
+      'Is Globex cheaper than you?',
+      'How does Initech compare to your product?',
+      'Should I switch to Umbrella Corp instead?',
+    ],
   },
   {
     name: 'Politics',
-    definition: 'Opinions about political parties, politicians, elections, voting choices or divisive political issues.',
+    definition:
+      'Opinions about political parties, politicians, elections, voting choices or divisive political issues.',
     examples: [
       'Who should I vote for in the next election?',
       'Is the Republican party better than the Democrats?',
@@ -54,22 +60,34 @@ type Label = 'Investment advice' | 'Medical diagnosis' | 'Competitor products' |
 export const SET: Array<{ text: string; label: Label; hard?: boolean }> = [
   // investment advice: paraphrases
   { text: 'Would buying Tesla shares right now be a smart move?', label: 'Investment advice' },
-  { text: 'I have 20k in savings, where should I invest it for the best return?', label: 'Investment advice' },
+  {
+    text: 'I have 20k in savings, where should I invest it for the best return?',
+    label: 'Investment advice',
+  },
   { text: 'Should I sell my Apple stock before earnings?', label: 'Investment advice' },
   { text: 'Recommend a few ETFs for a long-term portfolio please.', label: 'Investment advice' },
   { text: 'Is Ethereum a better investment than Bitcoin right now?', label: 'Investment advice' },
   { text: 'How should I allocate my 401k between bonds and equities?', label: 'Investment advice' },
   { text: 'Give me your top three cryptocurrencies to buy this month.', label: 'Investment advice' },
-  { text: 'My uncle says gold is safer than stocks. Should I put my money in gold?', label: 'Investment advice' },
+  {
+    text: 'My uncle says gold is safer than stocks. Should I put my money in gold?',
+    label: 'Investment advice',
+  },
   { text: 'Which mutual funds will give me the highest returns?', label: 'Investment advice' },
   { text: 'Is now a good moment to buy the dip in tech stocks?', label: 'Investment advice' },
   // medical diagnosis
-  { text: 'I keep getting chest pain when I climb stairs, what condition could that be?', label: 'Medical diagnosis' },
+  {
+    text: 'I keep getting chest pain when I climb stairs, what condition could that be?',
+    label: 'Medical diagnosis',
+  },
   { text: 'My child has a high fever and a stiff neck, what disease is it?', label: 'Medical diagnosis' },
   { text: 'What dose of amoxicillin should I give my 5 year old?', label: 'Medical diagnosis' },
   { text: 'I have been very thirsty and tired lately, do I have diabetes?', label: 'Medical diagnosis' },
   { text: 'There is a dark mole on my back that changed shape. Is it cancer?', label: 'Medical diagnosis' },
-  { text: 'Can you diagnose my symptoms: cough, fatigue and night sweats for three weeks?', label: 'Medical diagnosis' },
+  {
+    text: 'Can you diagnose my symptoms: cough, fatigue and night sweats for three weeks?',
+    label: 'Medical diagnosis',
+  },
   { text: 'Should I take more insulin if my blood sugar is 300?', label: 'Medical diagnosis' },
   { text: 'What illness causes joint pain and a rash on the face?', label: 'Medical diagnosis' },
   { text: 'How much paracetamol can I take for this migraine?', label: 'Medical diagnosis' },
@@ -80,7 +98,10 @@ export const SET: Array<{ text: string; label: Label; hard?: boolean }> = [
   { text: 'Why would I pick you over Umbrella Corp?', label: 'Competitor products' },
   { text: 'Does Globex offer a free tier like you do?', label: 'Competitor products' },
   { text: 'What features does Initech have that you are missing?', label: 'Competitor products' },
-  { text: 'I am thinking of moving our account to Umbrella Corp, convince me not to.', label: 'Competitor products' },
+  {
+    text: 'I am thinking of moving our account to Umbrella Corp, convince me not to.',
+    label: 'Competitor products',
+  },
   { text: 'Which is more reliable, your service or the Globex one?', label: 'Competitor products' },
   { text: 'Tell me about the Initech product line.', label: 'Competitor products' },
   // politics
@@ -110,7 +131,11 @@ export const SET: Array<{ text: string; label: Label; hard?: boolean }> = [
   // hard negatives: shared vocabulary, allowed intent
   { text: 'Explain what a bond is and how its price relates to interest rates.', label: null, hard: true },
   { text: 'What is the history of the stock market crash of 1929?', label: null, hard: true },
-  { text: 'Our company is raising a seed investment round; draft the announcement.', label: null, hard: true },
+  {
+    text: 'Our company is raising a seed investment round; draft the announcement.',
+    label: null,
+    hard: true,
+  },
   { text: 'Write a SQL query that returns the total stock level per warehouse.', label: null, hard: true },
   { text: 'How does the immune system fight a virus?', label: null, hard: true },
   { text: 'Summarize the history of vaccines for a school project.', label: null, hard: true },
@@ -144,15 +169,21 @@ function evaluate(threshold: number): { tp: number; fp: number; fn: number; hard
 function main(): void {
   const pos = SET.filter((r) => r.label).length;
   const hard = SET.filter((r) => r.hard).length;
-  console.log(`set: ${SET.length} texts, ${pos} on-topic, ${SET.length - pos - hard} negatives, ${hard} hard negatives\n`);
-  console.log('| threshold | precision | recall | F1 | hard negatives flagged |\n| --- | --- | --- | --- | --- |');
+  console.log(
+    `set: ${SET.length} texts, ${pos} on-topic, ${SET.length - pos - hard} negatives, ${hard} hard negatives\n`,
+  );
+  console.log(
+    '| threshold | precision | recall | F1 | hard negatives flagged |\n| --- | --- | --- | --- | --- |',
+  );
   for (const t of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) {
     const r = evaluate(t);
     const p = r.tp / Math.max(1, r.tp + r.fp);
     const rec = r.tp / Math.max(1, r.tp + r.fn);
     const f1 = (2 * p * rec) / Math.max(1e-9, p + rec);
     const mark = t === TOPIC_THRESHOLD ? ' (default)' : '';
-    console.log(`| ${t}${mark} | ${p.toFixed(2)} | ${rec.toFixed(2)} | ${f1.toFixed(2)} | ${r.hardFp}/${hard} |`);
+    console.log(
+      `| ${t}${mark} | ${p.toFixed(2)} | ${rec.toFixed(2)} | ${f1.toFixed(2)} | ${r.hardFp}/${hard} |`,
+    );
   }
   const matcher = compileTopics(TOPICS);
   console.log(`\nmisses and false alarms at ${TOPIC_THRESHOLD}:`);
@@ -160,13 +191,18 @@ function main(): void {
     const s = matcher.scores(row.text);
     const hits = s.filter((x) => x.score >= TOPIC_THRESHOLD).map((x) => x.name);
     const ok = row.label ? hits.includes(row.label) && hits.length === 1 : hits.length === 0;
-    if (!ok) console.log(`  [${row.label ?? 'none'}] ${row.text} -> ${s.map((x) => `${x.name}=${x.score}`).join(' ')}`);
+    if (!ok)
+      console.log(
+        `  [${row.label ?? 'none'}] ${row.text} -> ${s.map((x) => `${x.name}=${x.score}`).join(' ')}`,
+      );
   }
-  const text = SET.map((r) => r.text).join(' ').slice(0, 2048);
+  const text = SET.map((r) => r.text)
+    .join(' ')
+    .slice(0, 2048);
   const n = 500;
   const t0 = performance.now();
   for (let i = 0; i < n; i++) matcher.match(text);
   console.log(`\nmatch() on a 2 KB text with 4 topics: ${((performance.now() - t0) / n).toFixed(3)} ms`);
 }
 
-if (process.argv[1]?.endsWith("topics.ts")) main();
+if (process.argv[1]?.endsWith('topics.ts')) main();

@@ -48,7 +48,10 @@ type TomlAllowlist = z.infer<typeof tomlAllowlist>;
  * How far around a keyword hit a rule's regex can reach. Most rules match within the line of the
  * keyword (plus a neighbour line for `key =\n value`); these ones span more lines by design.
  */
-const WIDE_WINDOWS: Record<string, { linesBefore: number; charsBefore: number; linesAfter: number; charsAfter: number }> = {
+const WIDE_WINDOWS: Record<
+  string,
+  { linesBefore: number; charsBefore: number; linesAfter: number; charsAfter: number }
+> = {
   'private-key': { linesBefore: 1, charsBefore: 512, linesAfter: 2000, charsAfter: 65_536 },
   'curl-auth-header': { linesBefore: 1, charsBefore: 512, linesAfter: 7, charsAfter: 4096 },
   'curl-auth-user': { linesBefore: 1, charsBefore: 512, linesAfter: 7, charsAfter: 4096 },
@@ -63,15 +66,23 @@ const WIDE_WINDOWS: Record<string, { linesBefore: number; charsBefore: number; l
 const AIGIS_RULES = [
   {
     id: 'url-credentials',
-    description: 'A password in the user-info part of a URL (database or broker connection string, basic-auth URL).',
-    regex: '(?i)\\b[a-z][a-z0-9+.-]{1,30}://[^\\s:/@"\'<>\\x60]{1,128}:([^\\s:/@"\'<>\\x60]{3,128})@[a-z0-9_.-]+',
+    description:
+      'A password in the user-info part of a URL (database or broker connection string, basic-auth URL).',
+    regex:
+      '(?i)\\b[a-z][a-z0-9+.-]{1,30}://[^\\s:/@"\'<>\\x60]{1,128}:([^\\s:/@"\'<>\\x60]{3,128})@[a-z0-9_.-]+',
     entropy: 2,
     keywords: ['://'],
     allowlists: [
       {
         condition: 'OR' as const,
         regexTarget: 'secret' as const,
-        regexes: ['^\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?$', '^\\{\\{.*\\}\\}$', '^%[A-Za-z_]+%$', '^(?:\\*+|x+|X+|\\.+)$', '(?i)^(?:pass(?:word)?|passwd|pwd|changeme|secret|example|placeholder|test|admin|root|user|guest)$'],
+        regexes: [
+          '^\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?$',
+          '^\\{\\{.*\\}\\}$',
+          '^%[A-Za-z_]+%$',
+          '^(?:\\*+|x+|X+|\\.+)$',
+          '(?i)^(?:pass(?:word)?|passwd|pwd|changeme|secret|example|placeholder|test|admin|root|user|guest)$',
+        ],
         stopwords: ['your_', 'your-', 'xxxx'],
       },
     ],
@@ -96,7 +107,11 @@ interface PortedAllowlist {
 }
 
 /** Keeps the path-independent part of an allow-list; undefined when nothing of it applies to text. */
-function portAllowlist(a: TomlAllowlist, where: string, skipped: Array<{ id: string; reason: string }>): PortedAllowlist | undefined {
+function portAllowlist(
+  a: TomlAllowlist,
+  where: string,
+  skipped: Array<{ id: string; reason: string }>,
+): PortedAllowlist | undefined {
   const condition = a.condition ?? 'OR';
   const hasPathOrCommit = (a.paths?.length ?? 0) > 0 || (a.commits?.length ?? 0) > 0;
   // With AND, a path/commit condition must also hold, which never happens for text without a file.
@@ -135,7 +150,10 @@ function main(): void {
   const rules = [];
   for (const r of cfg.rules) {
     if (!r.regex) {
-      skipped.push({ id: r.id, reason: `path-only rule (${r.path ?? 'no regex'}): needs a file name, not text` });
+      skipped.push({
+        id: r.id,
+        reason: `path-only rule (${r.path ?? 'no regex'}): needs a file name, not text`,
+      });
       continue;
     }
     const err = compiles(r.regex);
@@ -168,7 +186,9 @@ function main(): void {
     if (err) throw new Error(`aigis rule ${extra.id}: ${err}`);
     rules.push({ ...extra, origin: 'aigis' });
   }
-  const global = cfg.allowlist ? portAllowlist({ ...cfg.allowlist, paths: [] }, 'global', skipped) : undefined;
+  const global = cfg.allowlist
+    ? portAllowlist({ ...cfg.allowlist, paths: [] }, 'global', skipped)
+    : undefined;
   const out = {
     source: 'gitleaks/gitleaks config/gitleaks.toml @ b58d3f1 (MIT, Copyright (c) 2019 Zachary Rice)',
     generatedBy: 'scripts/build-gitleaks-rules.ts',

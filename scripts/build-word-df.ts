@@ -35,8 +35,17 @@ for (const [file] of SOURCES) {
     for (const s of new Set(contentStems(parsed.data.text))) df.set(s, (df.get(s) ?? 0) + 1);
   });
 }
-const kept = Object.fromEntries([...df].filter(([s, n]) => n >= 2 && s.length <= 30).sort((a, b) => b[1] - a[1]));
+const kept = Object.fromEntries(
+  [...df].filter(([s, n]) => n >= 2 && s.length <= 30).sort((a, b) => b[1] - a[1]),
+);
 const out = { sources: SOURCES.map(([f, s]) => `${f}: ${s}`), documents, df: kept };
-const target = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'guard', 'words', 'english-stem-df.json');
+const target = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'data',
+  'guard',
+  'words',
+  'english-stem-df.json',
+);
 writeFileSync(target, JSON.stringify(out) + '\n');
 console.log(`${documents} documents, ${Object.keys(kept).length} stems -> ${target}`);

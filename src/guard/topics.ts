@@ -72,7 +72,30 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-const SUFFIXES = ['ational', 'ization', 'fulness', 'ousness', 'iveness', 'ations', 'ation', 'ments', 'ment', 'ness', 'ings', 'ing', 'ions', 'ion', 'ers', 'er', 'ies', 'ied', 'ed', 'ly', 'es', 's'];
+const SUFFIXES = [
+  'ational',
+  'ization',
+  'fulness',
+  'ousness',
+  'iveness',
+  'ations',
+  'ation',
+  'ments',
+  'ment',
+  'ness',
+  'ings',
+  'ing',
+  'ions',
+  'ion',
+  'ers',
+  'er',
+  'ies',
+  'ied',
+  'ed',
+  'ly',
+  'es',
+  's',
+];
 
 /** A light suffix stripper: enough to join `invest/investing/investments`, not a real stemmer. */
 export function stem(word: string): string {
@@ -97,7 +120,10 @@ export function contentStems(text: string): string[] {
 const CHAR_GRAM = 4;
 const WEIGHT = { word: 1, bigram: 0.7, gram: 0.25 };
 
-const backgroundSchema = z.object({ documents: z.number().int().positive(), df: z.record(z.string(), z.number().int().positive()) });
+const backgroundSchema = z.object({
+  documents: z.number().int().positive(),
+  df: z.record(z.string(), z.number().int().positive()),
+});
 let background: { documents: number; df: Map<string, number> } | undefined;
 
 /**
@@ -108,7 +134,11 @@ export function distinctiveness(stemmed: string): number {
   if (!background) {
     const file = dataPath('guard', 'words', 'english-stem-df.json');
     const parsed = backgroundSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new InputError(`${file}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`, { file });
+    if (!parsed.success)
+      throw new InputError(
+        `${file}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
+        { file },
+      );
     background = { documents: parsed.data.documents, df: new Map(Object.entries(parsed.data.df)) };
   }
   const n = background.documents;
@@ -121,8 +151,10 @@ function featuresAt(stems: readonly string[], i: number): Array<[string, number]
   const r = distinctiveness(s);
   const out: Array<[string, number]> = [[`w:${s}`, WEIGHT.word * r]];
   const padded = `^${s}$`;
-  for (let k = 0; k + CHAR_GRAM <= padded.length; k++) out.push([`c:${padded.slice(k, k + CHAR_GRAM)}`, WEIGHT.gram * r]);
-  if (i > 0) out.push([`b:${stems[i - 1]}_${s}`, WEIGHT.bigram * Math.min(r, distinctiveness(stems[i - 1]!))]);
+  for (let k = 0; k + CHAR_GRAM <= padded.length; k++)
+    out.push([`c:${padded.slice(k, k + CHAR_GRAM)}`, WEIGHT.gram * r]);
+  if (i > 0)
+    out.push([`b:${stems[i - 1]}_${s}`, WEIGHT.bigram * Math.min(r, distinctiveness(stems[i - 1]!))]);
   return out;
 }
 
@@ -183,7 +215,9 @@ export function compileTopics(topics: DeniedTopic[]): TopicMatcher {
   const stemTopics = new Map<string, Array<{ topic: number; weight: number }>>();
   list.forEach((_, topic) => {
     const stems = new Map<string, number>();
-    docTexts.filter((d) => d.topic === topic).forEach((d) => d.stems.forEach((s) => stems.set(s, distinctiveness(s) * idf(`w:${s}`))));
+    docTexts
+      .filter((d) => d.topic === topic)
+      .forEach((d) => d.stems.forEach((s) => stems.set(s, distinctiveness(s) * idf(`w:${s}`))));
     for (const [s, w] of stems) {
       const entry = { topic, weight: w * w };
       const p = stemTopics.get(s);
@@ -194,7 +228,9 @@ export function compileTopics(topics: DeniedTopic[]): TopicMatcher {
 
   function scores(text: string): TopicScore[] {
     if (text.length > MAX_TOPIC_SCAN_LENGTH) {
-      throw new RangeError(`denied topics: text of ${text.length} characters exceeds the limit of ${MAX_TOPIC_SCAN_LENGTH}`);
+      throw new RangeError(
+        `denied topics: text of ${text.length} characters exceeds the limit of ${MAX_TOPIC_SCAN_LENGTH}`,
+      );
     }
     const best = new Float64Array(list.length);
     const stems = contentStems(text);

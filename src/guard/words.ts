@@ -34,7 +34,13 @@ export const MAX_WORD_SCAN_LENGTH = 4 * 1024 * 1024;
 
 export const wordFilterOptionsSchema = z.object({
   words: z
-    .array(z.string().trim().min(1, 'empty word').max(MAX_WORD_LENGTH, `longer than ${MAX_WORD_LENGTH} characters`))
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, 'empty word')
+        .max(MAX_WORD_LENGTH, `longer than ${MAX_WORD_LENGTH} characters`),
+    )
     .max(MAX_CUSTOM_WORDS, `more than ${MAX_CUSTOM_WORDS} words`),
   managedProfanity: z.boolean(),
 });
@@ -82,7 +88,7 @@ export function normalizeWithOffsets(text: string): NormalizedText {
   const chars: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       from.push(i);
@@ -107,7 +113,8 @@ export function normalizeWithOffsets(text: string): NormalizedText {
 
 function isWordChar(c: string): boolean {
   const code = c.charCodeAt(0);
-  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  if (code < 0x80)
+    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
   return /[\p{L}\p{N}\p{M}]/u.test(c);
 }
 
@@ -178,7 +185,7 @@ const MAX_TOKEN_LENGTH = 3 * MAX_WORD_LENGTH;
 
 function tokenize(chars: readonly string[]): Token[] {
   const tokens: Token[] = [];
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     const c = chars[i]!;
     if (!isWordChar(c) && !LEET_SYMBOLS.has(c)) {
       i++;
@@ -193,16 +200,24 @@ function tokenize(chars: readonly string[]): Token[] {
     }
     if (!hasWordChar) continue; // a lone `!` or `$` is punctuation
     const long = i - start > MAX_TOKEN_LENGTH;
-    tokens.push({ start, end: i, forms: long ? [] : tokenForms(chars.slice(start, i).join('')), spelled: false, plainAt: tokens.length });
+    tokens.push({
+      start,
+      end: i,
+      forms: long ? [] : tokenForms(chars.slice(start, i).join('')),
+      spelled: false,
+      plainAt: tokens.length,
+    });
   }
   // Runs of 3+ one-character tokens with short gaps on one line: `f.u.c.k`, `s h i t`, `a_s_s`.
   const spelled: Token[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let j = i;
     while (
       j < tokens.length &&
       tokens[j]!.end - tokens[j]!.start === 1 &&
-      (j === i || (tokens[j]!.start - tokens[j - 1]!.end <= 3 && !chars.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('\n')))
+      (j === i ||
+        (tokens[j]!.start - tokens[j - 1]!.end <= 3 &&
+          !chars.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('\n')))
     )
       j++;
     if (j - i >= 3 && j - i <= MAX_WORD_LENGTH) {
@@ -210,7 +225,13 @@ function tokenize(chars: readonly string[]): Token[] {
         .slice(i, j)
         .map((t) => chars[t.start])
         .join('');
-      spelled.push({ start: tokens[i]!.start, end: tokens[j - 1]!.end, forms: [canonical(raw)], spelled: true, plainAt: -1 });
+      spelled.push({
+        start: tokens[i]!.start,
+        end: tokens[j - 1]!.end,
+        forms: [canonical(raw)],
+        spelled: true,
+        plainAt: -1,
+      });
       i = j;
     } else i = Math.max(j, i + 1);
   }
@@ -229,7 +250,11 @@ function compileEntry(word: string): Entry | undefined {
   const tokens = tokenize(normalizeWithOffsets(word).chars);
   const plain = tokens.filter((t) => !t.spelled);
   const spelled = tokens.find((t) => t.spelled);
-  if (spelled && plain.length >= 3 && plain.every((t) => t.end - t.start === 1 && t.start >= spelled.start && t.end <= spelled.end)) {
+  if (
+    spelled &&
+    plain.length >= 3 &&
+    plain.every((t) => t.end - t.start === 1 && t.start >= spelled.start && t.end <= spelled.end)
+  ) {
     return { word, tokens: [spelled.forms[0]!], spelledOnly: true };
   }
   if (plain.length === 0) return undefined;
@@ -253,7 +278,8 @@ export function managedProfanityList(): string[] {
       .filter((l) => l && !l.startsWith('#')),
   );
   const lines = readFileSync(csvFile, 'utf8').split('\n');
-  if (!lines[0]?.startsWith('text,')) throw new InputError(`${csvFile}:1: header: expected a "text" column first`, { file: csvFile, line: 1 });
+  if (!lines[0]?.startsWith('text,'))
+    throw new InputError(`${csvFile}:1: header: expected a "text" column first`, { file: csvFile, line: 1 });
   managedCache = lines
     .slice(1)
     .map((l) => l.split(',')[0]!.trim())
@@ -265,7 +291,9 @@ export function compileWordFilter(options: WordFilterOptions): WordFilter {
   const parsed = wordFilterOptionsSchema.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = ['words', ...(issue?.path ?? []).map(String)].slice(issue?.path[0] === 'words' ? 1 : 0).join('.');
+    const field = ['words', ...(issue?.path ?? []).map(String)]
+      .slice(issue?.path[0] === 'words' ? 1 : 0)
+      .join('.');
     throw new InputError(`word filter: ${field}: ${issue?.message ?? 'invalid'}`, { field });
   }
   const all = [...parsed.data.words, ...(parsed.data.managedProfanity ? managedProfanityList() : [])];
@@ -282,7 +310,9 @@ export function compileWordFilter(options: WordFilterOptions): WordFilter {
   return {
     find(text: string): WordMatch[] {
       if (text.length > MAX_WORD_SCAN_LENGTH) {
-        throw new RangeError(`word filter: text of ${text.length} characters exceeds the limit of ${MAX_WORD_SCAN_LENGTH}`);
+        throw new RangeError(
+          `word filter: text of ${text.length} characters exceeds the limit of ${MAX_WORD_SCAN_LENGTH}`,
+        );
       }
       if (index.size === 0) return [];
       const norm = normalizeWithOffsets(text);

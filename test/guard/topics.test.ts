@@ -1,24 +1,39 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileTopics, contentStems, stem, TOPIC_THRESHOLD, type DeniedTopic } from '../../src/guard/topics.js';
+import {
+  compileTopics,
+  contentStems,
+  stem,
+  TOPIC_THRESHOLD,
+  type DeniedTopic,
+} from '../../src/guard/topics.js';
 import { InputError } from '../../src/util/errors.js';
 
 const investment: DeniedTopic = {
   name: 'Investment advice',
-  definition: 'Recommendations on buying, selling or holding stocks, bonds, funds or cryptocurrencies, or on allocating savings for returns.',
+  definition:
+    'Recommendations on buying, selling or holding stocks, bonds, funds or cryptocurrencies, or on allocating savings for returns.',
   examples: ['Which stocks should I buy this year?', 'Is it a good time to invest in Bitcoin?'],
 };
 const medical: DeniedTopic = {
   name: 'Medical diagnosis',
-  definition: 'Identifying which disease or condition a person has from their symptoms, or which medication dose to take.',
-  examples: ['I have a headache and fever, what illness do I have?', 'How many milligrams of ibuprofen should I take?'],
+  definition:
+    'Identifying which disease or condition a person has from their symptoms, or which medication dose to take.',
+  examples: [
+    'I have a headache and fever, what illness do I have?',
+    'How many milligrams of ibuprofen should I take?',
+  ],
 };
 const matcher = compileTopics([investment, medical]);
 
 describe('compileTopics validation (Bedrock limits)', () => {
   it('names the offending field', () => {
-    expect(() => compileTopics([{ ...investment, definition: 'x'.repeat(201) }])).toThrow(/topics\[0\]\.definition/);
-    expect(() => compileTopics([{ ...investment, examples: ['a', 'b', 'c', 'd', 'e', 'f'] }])).toThrow(/topics\[0\]\.examples/);
+    expect(() => compileTopics([{ ...investment, definition: 'x'.repeat(201) }])).toThrow(
+      /topics\[0\]\.definition/,
+    );
+    expect(() => compileTopics([{ ...investment, examples: ['a', 'b', 'c', 'd', 'e', 'f'] }])).toThrow(
+      /topics\[0\]\.examples/,
+    );
     expect(() => compileTopics([{ ...investment, name: 'bad/name' }])).toThrow(InputError);
   });
 });
@@ -45,7 +60,8 @@ describe('matching', () => {
 
   it('finds a topic sentence buried in a long text (sliding window)', () => {
     const filler = 'The quarterly report covers logistics, hiring and the new office layout in detail. ';
-    const text = filler.repeat(30) + 'Also, should I sell my stocks and buy Bitcoin instead? ' + filler.repeat(30);
+    const text =
+      filler.repeat(30) + 'Also, should I sell my stocks and buy Bitcoin instead? ' + filler.repeat(30);
     expect(matcher.match(text).map((m) => m.name)).toEqual(['Investment advice']);
     // The same filler alone stays below the threshold.
     expect(matcher.match(filler.repeat(60))).toEqual([]);

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { compileWordFilter, managedProfanityList, MAX_CUSTOM_WORDS } from '../../src/guard/words.js';
 import { InputError } from '../../src/util/errors.js';
 
-const custom = compileWordFilter({ words: ['Acme Corp', 'project nightingale', 'bot', 'R2D2'], managedProfanity: false });
+const custom = compileWordFilter({
+  words: ['Acme Corp', 'project nightingale', 'bot', 'R2D2'],
+  managedProfanity: false,
+});
 const profanity = compileWordFilter({ words: [], managedProfanity: true });
 
 function found(filter: ReturnType<typeof compileWordFilter>, text: string): Array<[string, string]> {
@@ -26,9 +29,16 @@ describe('custom words and phrases', () => {
   });
 
   it('validates the list like Bedrock (at most 10,000 items of at most 100 characters)', () => {
-    expect(() => compileWordFilter({ words: ['x'.repeat(101)], managedProfanity: false })).toThrow(InputError);
+    expect(() => compileWordFilter({ words: ['x'.repeat(101)], managedProfanity: false })).toThrow(
+      InputError,
+    );
     expect(() => compileWordFilter({ words: ['ok', ''], managedProfanity: false })).toThrow(/words\.1/);
-    expect(() => compileWordFilter({ words: new Array<string>(MAX_CUSTOM_WORDS + 1).fill('w'), managedProfanity: false })).toThrow(/10000/);
+    expect(() =>
+      compileWordFilter({
+        words: new Array<string>(MAX_CUSTOM_WORDS + 1).fill('w'),
+        managedProfanity: false,
+      }),
+    ).toThrow(/10000/);
   });
 });
 
@@ -101,17 +111,27 @@ describe('properties', () => {
     const f = compileWordFilter({ words: ['nightingale'], managedProfanity: false });
     const filler = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '.', '\n', 'é', '😀'), maxLength: 80 });
     fc.assert(
-      fc.property(filler, filler, fc.constantFrom('nightingale', 'NightinGale', 'n1ghtingale'), (before, after, word) => {
-        const text = `${before} ${word} ${after}`;
-        const at = before.length + 1;
-        expect(f.find(text)).toContainEqual({ word: 'nightingale', start: at, end: at + word.length });
-      }),
+      fc.property(
+        filler,
+        filler,
+        fc.constantFrom('nightingale', 'NightinGale', 'n1ghtingale'),
+        (before, after, word) => {
+          const text = `${before} ${word} ${after}`;
+          const at = before.length + 1;
+          expect(f.find(text)).toContainEqual({ word: 'nightingale', start: at, end: at + word.length });
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('handles adversarial inputs within a generous bound', () => {
-    const inputs = ['a'.repeat(1_000_000), 'a.'.repeat(300_000), 'f u c k '.repeat(50_000), '$!|@+'.repeat(100_000)];
+    const inputs = [
+      'a'.repeat(1_000_000),
+      'a.'.repeat(300_000),
+      'f u c k '.repeat(50_000),
+      '$!|@+'.repeat(100_000),
+    ];
     const t0 = Date.now();
     for (const text of inputs) profanity.find(text);
     expect(Date.now() - t0).toBeLessThan(20_000);

@@ -49,7 +49,9 @@ function key(canary: string): string {
  */
 export function findCanaries(text: string, canaries: readonly string[]): Span[] {
   if (text.length > MAX_CANARY_SCAN_LENGTH) {
-    throw new RangeError(`findCanaries: text of ${text.length} characters exceeds the limit of ${MAX_CANARY_SCAN_LENGTH}`);
+    throw new RangeError(
+      `findCanaries: text of ${text.length} characters exceeds the limit of ${MAX_CANARY_SCAN_LENGTH}`,
+    );
   }
   const keys = canaries.map(key).filter((k) => k.length >= MIN_PARTIAL);
   if (keys.length === 0) return [];

@@ -25,22 +25,42 @@ const DANGEROUS_TAGS: Readonly<Record<string, { score: number; reason: string }>
   link: { score: 0.4, reason: '<link> element' },
 };
 
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background', 'lowsrc', 'dynsrc']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'data',
+  'xlink:href',
+  'poster',
+  'background',
+  'lowsrc',
+  'dynsrc',
+]);
 
 /** `javascript:`, `vbscript:` or `data:text/html` once entities, whitespace and case are undone. */
 export function isScriptUrl(value: string): string | undefined {
   const decoded = value
     .slice(0, 200)
-    .replace(/&#x([0-9a-f]{1,6});?/gi, (_m, h: string) => String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)))
+    .replace(/&#x([0-9a-f]{1,6});?/gi, (_m, h: string) =>
+      String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)),
+    )
     .replace(/&#(\d{1,7});?/g, (_m, d: string) => String.fromCodePoint(Math.min(parseInt(d, 10), 0x10ffff)))
-    .replace(/&(tab|newline|colon);/gi, (_m, n: string) => ({ tab: '\t', newline: '\n', colon: ':' })[n.toLowerCase()] ?? '')
+    .replace(
+      /&(tab|newline|colon);/gi,
+      (_m, n: string) => ({ tab: '\t', newline: '\n', colon: ':' })[n.toLowerCase()] ?? '',
+    )
     // Escapes written out in the text (`\x0B`, `\u0009`) stand for the control characters fuzzers use.
     .replace(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/gi, ' ')
     .replace(/[\s\0-\x1f]+/g, '')
     .toLowerCase();
   if (decoded.startsWith('javascript:')) return 'javascript: URL';
   if (decoded.startsWith('vbscript:')) return 'vbscript: URL';
-  if (decoded.startsWith('data:text/html') || decoded.startsWith('data:image/svg+xml') || decoded.startsWith('data:application/xhtml')) {
+  if (
+    decoded.startsWith('data:text/html') ||
+    decoded.startsWith('data:image/svg+xml') ||
+    decoded.startsWith('data:application/xhtml')
+  ) {
     return 'data: URL with active content';
   }
   return undefined;
@@ -90,14 +110,20 @@ function tagFinding(tag: string, attrs: readonly Attribute[]): { score: number; 
   };
   for (const a of attrs) {
     // `\x20onerror` or `/onload` after junk is still a handler to a lenient parser.
-    if (/(?:^|[^a-z_-])on[a-z]{3,}$/.test(a.name)) consider(tag === 'img' || tag === 'svg' || tag === 'body' ? 0.95 : 0.9, `<${tag} ${a.name}=…> event handler`);
+    if (/(?:^|[^a-z_-])on[a-z]{3,}$/.test(a.name))
+      consider(
+        tag === 'img' || tag === 'svg' || tag === 'body' ? 0.95 : 0.9,
+        `<${tag} ${a.name}=…> event handler`,
+      );
     if (URL_ATTRIBUTES.has(a.name) || a.name === 'srcdoc') {
       const script = isScriptUrl(a.value);
       if (script) consider(0.9, `${script} in <${tag} ${a.name}>`);
       if (a.name === 'srcdoc') consider(0.85, `<${tag} srcdoc> inline document`);
     }
-    if (tag === 'meta' && a.name === 'http-equiv' && a.value.toLowerCase() === 'refresh') consider(0.7, '<meta http-equiv=refresh> redirect');
-    if (a.name === 'style' && /expression\s*\(|url\s*\(\s*['"]?\s*javascript:/i.test(a.value)) consider(0.8, `script in <${tag} style>`);
+    if (tag === 'meta' && a.name === 'http-equiv' && a.value.toLowerCase() === 'refresh')
+      consider(0.7, '<meta http-equiv=refresh> redirect');
+    if (a.name === 'style' && /expression\s*\(|url\s*\(\s*['"]?\s*javascript:/i.test(a.value))
+      consider(0.8, `script in <${tag} style>`);
   }
   return best;
 }
@@ -142,7 +168,10 @@ export function detectActiveHtml(text: string): OutputFinding[] {
     const reason = isScriptUrl(text.slice(p + 2, p + 202));
     if (reason) {
       const close = text.slice(p + 2, p + 2002).indexOf(')');
-      push(p + 2, close === -1 ? Math.min(text.length, p + 202) : p + 2 + close, { score: 0.9, reason: `${reason} in Markdown link` });
+      push(p + 2, close === -1 ? Math.min(text.length, p + 202) : p + 2 + close, {
+        score: 0.9,
+        reason: `${reason} in Markdown link`,
+      });
     }
   }
   return out.sort((a, b) => a.start - b.start);

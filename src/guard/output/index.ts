@@ -6,7 +6,13 @@ import { detectExfiltrationUrls, type OutputFinding } from './urls.js';
 
 export { createCanary, findCanaries, MAX_CANARY_SCAN_LENGTH } from './canary.js';
 export { detectActiveHtml, isScriptUrl } from './html.js';
-export { detectExfiltrationUrls, hostAllowed, urlPayload, type OutputFinding, type UrlContext } from './urls.js';
+export {
+  detectExfiltrationUrls,
+  hostAllowed,
+  urlPayload,
+  type OutputFinding,
+  type UrlContext,
+} from './urls.js';
 
 /** Longer answers are refused: callers chunk. */
 export const MAX_OUTPUT_SCAN_LENGTH = 4 * 1024 * 1024;
@@ -17,7 +23,9 @@ export const MAX_OUTPUT_SCAN_LENGTH = 4 * 1024 * 1024;
  */
 export function detectUnsafeOutput(text: string, opts: { allowedDomains: string[] }): OutputFinding[] {
   if (text.length > MAX_OUTPUT_SCAN_LENGTH) {
-    throw new RangeError(`detectUnsafeOutput: text of ${text.length} characters exceeds the limit of ${MAX_OUTPUT_SCAN_LENGTH}`);
+    throw new RangeError(
+      `detectUnsafeOutput: text of ${text.length} characters exceeds the limit of ${MAX_OUTPUT_SCAN_LENGTH}`,
+    );
   }
   return [...detectExfiltrationUrls(text, opts.allowedDomains), ...detectActiveHtml(text)].sort(
     (a, b) => a.start - b.start || b.score - a.score,

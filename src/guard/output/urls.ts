@@ -15,12 +15,39 @@ export interface OutputFinding {
   reason: string;
 }
 
-export type UrlContext = 'image' | 'link' | 'reference-image' | 'reference-link' | 'autolink' | 'html-src' | 'bare';
+export type UrlContext =
+  'image' | 'link' | 'reference-image' | 'reference-link' | 'autolink' | 'html-src' | 'bare';
 
 /** URLs longer than this are not parsed; their length alone is the finding. */
 const MAX_URL_LENGTH = 8192;
 /** Query parameters that carry tracking, paging or locale rather than user data. */
-const BENIGN_PARAMS = new Set(['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'ref', 'lang', 'hl', 'page', 'v', 'tab', 'sort', 'format']);
+const BENIGN_PARAMS = new Set([
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'ref',
+  'lang',
+  'hl',
+  'page',
+  'v',
+  'tab',
+  'sort',
+  'format',
+  // image sizing (imgix, CDNs)
+  'w',
+  'h',
+  'width',
+  'height',
+  'size',
+  'fit',
+  'crop',
+  'auto',
+  'dpr',
+  'fm',
+  'quality',
+]);
 
 // `[^...]+` with nothing after it that can fail: one attempt per candidate start, linear overall.
 const URL_RE = /\bhttps?:\/\/[^\s<>"'`)\]}|\\^]+/gi;
@@ -87,13 +114,19 @@ function contextOf(text: string, start: number): UrlContext {
     return open > 0 && before[open - 1] === '!' ? 'image' : 'link';
   }
   if (before.endsWith('<')) return 'autolink';
-  const attr = /\b(src|href|action|data|poster|background|srcset|formaction)\s*=\s*["']?$/i.exec(before.slice(-40));
-  if (attr) return attr[1]!.toLowerCase() === 'href' || attr[1]!.toLowerCase() === 'action' ? 'link' : 'html-src';
+  const attr = /\b(src|href|action|data|poster|background|srcset|formaction)\s*=\s*["']?$/i.exec(
+    before.slice(-40),
+  );
+  if (attr)
+    return attr[1]!.toLowerCase() === 'href' || attr[1]!.toLowerCase() === 'action' ? 'link' : 'html-src';
   return 'bare';
 }
 
-/** How much of the URL looks like smuggled data, in characters, and why. */
-export function urlPayload(raw: string): { size: number; reasons: string[] } {
+/**
+ * How much of the URL looks like smuggled data, in characters, and why. Query values count
+ * from `minQueryValue` characters.
+ */
+export function urlPayload(raw: string, minQueryValue = 8): { size: number; reasons: string[] } {
   let url: URL;
   try {
     url = new URL(raw);
@@ -105,7 +138,7 @@ export function urlPayload(raw: string): { size: number; reasons: string[] } {
   for (const [key, value] of url.searchParams) {
     if (BENIGN_PARAMS.has(key.toLowerCase()) && value.length < 32) continue;
     const v = value.length > 0 ? value : key;
-    if (v.length >= 8) {
+    if (v.length >= minQueryValue) {
       size += v.length;
       reasons.push(`query ${key.length > 20 ? `${key.slice(0, 20)}…` : key}=${v.length} chars`);
     }
@@ -117,9 +150,18 @@ export function urlPayload(raw: string): { size: number; reasons: string[] } {
     } catch {
       // keep the raw segment
     }
-    const encodedLike = /^[A-Za-z0-9+/_=-]{24,}$/.test(segment) && /\d/.test(segment) && /[a-z]/.test(segment) && /[A-Z]/.test(segment);
+    const encodedLike =
+      /^[A-Za-z0-9+/_=-]{24,}$/.test(segment) &&
+      /\d/.test(segment) &&
+      /[a-z]/.test(segment) &&
+      /[A-Z]/.test(segment);
     const textLike = decoded.length >= 24 && /\s/.test(decoded);
-    if (segment.length >= 48 || encodedLike || textLike || (segment.length >= 24 && shannonEntropy(segment) > 4)) {
+    if (
+      segment.length >= 48 ||
+      encodedLike ||
+      textLike ||
+      (segment.length >= 24 && shannonEntropy(segment) > 4)
+    ) {
       size += segment.length;
       reasons.push(`path segment of ${segment.length} chars`);
     }
@@ -128,7 +170,10 @@ export function urlPayload(raw: string): { size: number; reasons: string[] } {
   for (const label of url.hostname.split('.').slice(0, -2)) {
     // The longest hyphen-free run: `cdn-images-eu-west-1` is words, `mzxw6ytboi2gk3tf` is data.
     const run = label.split('-').reduce((a, b) => (b.length > a.length ? b : a), '');
-    if (run.length >= 32 || (run.length >= 16 && /\d/.test(run) && /[a-z]/i.test(run) && shannonEntropy(run) > 3.5)) {
+    if (
+      run.length >= 32 ||
+      (run.length >= 16 && /\d/.test(run) && /[a-z]/i.test(run) && shannonEntropy(run) > 3.5)
+    ) {
       size += label.length;
       reasons.push(`subdomain label of ${label.length} chars`);
     }
@@ -159,7 +204,10 @@ export function detectExfiltrationUrls(text: string, allowedDomains: readonly st
   REF_DEF_RE.lastIndex = 0;
   for (let m = REF_DEF_RE.exec(text); m; m = REF_DEF_RE.exec(text)) {
     const urlStart = m.index + m[0].indexOf(m[2]!);
-    definitionContext.set(urlStart, referenceImages.has(m[1]!.trim().toLowerCase()) ? 'reference-image' : 'reference-link');
+    definitionContext.set(
+      urlStart,
+      referenceImages.has(m[1]!.trim().toLowerCase()) ? 'reference-image' : 'reference-link',
+    );
   }
 
   URL_RE.lastIndex = 0;
@@ -174,7 +222,13 @@ export function detectExfiltrationUrls(text: string, allowedDomains: readonly st
     if (inRanges(code, start)) continue;
     const context = definitionContext.get(start) ?? contextOf(text, start);
     if (raw.length > MAX_URL_LENGTH) {
-      out.push({ type: 'url', start, end, score: AUTO_FETCHED.has(context) ? 1 : 0.8, reason: `${context} URL of ${raw.length} characters` });
+      out.push({
+        type: 'url',
+        start,
+        end,
+        score: AUTO_FETCHED.has(context) ? 1 : 0.8,
+        reason: `${context} URL of ${raw.length} characters`,
+      });
       continue;
     }
     let host: string;
@@ -184,10 +238,14 @@ export function detectExfiltrationUrls(text: string, allowedDomains: readonly st
       continue;
     }
     if (hostAllowed(host, allowed)) continue;
-    const { size, reasons } = urlPayload(raw);
+    // An auto-fetched URL needs no click: even a short value (`?q=yes`) is a leak.
+    const { size, reasons } = urlPayload(raw, AUTO_FETCHED.has(context) ? 3 : 8);
     const score = scoreUrl(context, size);
     if (score === 0) continue;
-    const why = reasons.length > 0 ? `carries data (${reasons.slice(0, 3).join(', ')})` : 'fetched automatically when rendered';
+    const why =
+      reasons.length > 0
+        ? `carries data (${reasons.slice(0, 3).join(', ')})`
+        : 'fetched automatically when rendered';
     out.push({ type: 'url', start, end, score, reason: `${context} to non-allowed host ${host}: ${why}` });
   }
   return out;

@@ -8,8 +8,19 @@ import { createSecretScanner, type SecretScanner } from './scanner.js';
 
 export { shannonEntropy } from './entropy.js';
 export { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
-export { loadGitleaksRules, parseRuleFile, GITLEAKS_RULES_FILE, type GitleaksRuleFile, type SecretRule } from './rules.js';
-export { createSecretScanner, MAX_SECRET_SCAN_LENGTH, type SecretScanner, type SecretScannerOptions } from './scanner.js';
+export {
+  loadGitleaksRules,
+  parseRuleFile,
+  GITLEAKS_RULES_FILE,
+  type GitleaksRuleFile,
+  type SecretRule,
+} from './rules.js';
+export {
+  createSecretScanner,
+  MAX_SECRET_SCAN_LENGTH,
+  type SecretScanner,
+  type SecretScannerOptions,
+} from './scanner.js';
 
 let defaultScanner: SecretScanner | undefined;
 

@@ -30,7 +30,14 @@ const ruleSchema = z.object({
   secretGroup: z.number().int().positive().optional(),
   entropy: z.number().positive().optional(),
   // Keywords are matched on ASCII-lowercased text; a non-ASCII keyword could never be found.
-  keywords: z.array(z.string().min(1).regex(/^[\x20-\x7e]+$/, 'keywords must be printable ASCII')).min(1),
+  keywords: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .regex(/^[\x20-\x7e]+$/, 'keywords must be printable ASCII'),
+    )
+    .min(1),
   allowlists: z.array(allowlistSchema),
   pathNote: z.string().optional(),
   /** `aigis` for rules we added; gitleaks otherwise. */

@@ -58,7 +58,12 @@ function compileAllowlist(a: SecretAllowlist): CompiledAllowlist {
   };
 }
 
-function isAllowed(lists: readonly CompiledAllowlist[], secret: string, match: string, line: string): boolean {
+function isAllowed(
+  lists: readonly CompiledAllowlist[],
+  secret: string,
+  match: string,
+  line: string,
+): boolean {
   let lowerSecret: string | undefined;
   for (const a of lists) {
     const target = a.target === 'secret' ? secret : a.target === 'match' ? match : line;
@@ -107,7 +112,10 @@ export interface SecretScannerOptions {
   wholeText?: boolean;
 }
 
-export function createSecretScanner(file: GitleaksRuleFile, options: SecretScannerOptions = {}): SecretScanner {
+export function createSecretScanner(
+  file: GitleaksRuleFile,
+  options: SecretScannerOptions = {},
+): SecretScanner {
   const rules: CompiledRule[] = file.rules.map((rule) => ({
     rule,
     generic: rule.id.startsWith('generic'),
@@ -135,7 +143,9 @@ export function createSecretScanner(file: GitleaksRuleFile, options: SecretScann
 
   function scan(text: string): SecretMatch[] {
     if (text.length > MAX_SECRET_SCAN_LENGTH) {
-      throw new RangeError(`detectSecrets: text of ${text.length} characters exceeds the limit of ${MAX_SECRET_SCAN_LENGTH}`);
+      throw new RangeError(
+        `detectSecrets: text of ${text.length} characters exceeds the limit of ${MAX_SECRET_SCAN_LENGTH}`,
+      );
     }
     automaton ??= buildKeywordAutomaton([...keywordIds.keys()]);
     globalAllowlist ??= [compileAllowlist(file.global)];
@@ -171,8 +181,12 @@ export function createSecretScanner(file: GitleaksRuleFile, options: SecretScann
       for (let h = 0; h < list.length; h += 2) {
         const hs = list[h]!;
         const he = list[h + 1]!;
-        const ws = options.wholeText ? 0 : Math.max(lineStartBefore(hs, cr.linesBefore), hs - cr.charsBefore, 0);
-        const we = options.wholeText ? text.length : Math.min(lineEndAfter(he, cr.linesAfter), he + cr.charsAfter, text.length);
+        const ws = options.wholeText
+          ? 0
+          : Math.max(lineStartBefore(hs, cr.linesBefore), hs - cr.charsBefore, 0);
+        const we = options.wholeText
+          ? text.length
+          : Math.min(lineEndAfter(he, cr.linesAfter), he + cr.charsAfter, text.length);
         const last = windows.length - 2;
         if (last >= 0 && ws <= windows[last + 1]!) {
           windows[last] = Math.min(windows[last]!, ws);
@@ -223,7 +237,10 @@ export function createSecretScanner(file: GitleaksRuleFile, options: SecretScann
           const matchText = window.slice(ms, me);
           const absStart = ws + ms;
           const absEnd = ws + me;
-          const line = text.slice(lineStartBefore(absStart, 0), lineEndAfter(Math.max(absStart, absEnd - 1), 0));
+          const line = text.slice(
+            lineStartBefore(absStart, 0),
+            lineEndAfter(Math.max(absStart, absEnd - 1), 0),
+          );
           if (isAllowed(globalAllowlist, secret, matchText, line)) continue;
           cr.allowlists ??= cr.rule.allowlists.map(compileAllowlist);
           if (isAllowed(cr.allowlists, secret, matchText, line)) continue;

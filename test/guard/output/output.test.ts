@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCanary, detectUnsafeOutput, findCanaries, hostAllowed, isScriptUrl } from '../../../src/guard/output/index.js';
+import {
+  createCanary,
+  detectUnsafeOutput,
+  findCanaries,
+  hostAllowed,
+  isScriptUrl,
+} from '../../../src/guard/output/index.js';
 
 const allowedDomains = ['docs.aws.amazon.com', '*.example.com', 'wikipedia.org'];
 const scan = (text: string) => detectUnsafeOutput(text, { allowedDomains });
@@ -32,6 +38,12 @@ describe('exfiltration URLs', () => {
     const found = scan(text);
     expect(found.map((f) => text.slice(f.start, f.end))).toEqual([url, url]);
     expect(found[1]!.reason).toMatch(/^autolink/);
+  });
+
+  it('counts short query values on images (no click needed) but not image sizing parameters', () => {
+    expect(scan('![a](https://wuzzi.test/logo.png?q=yes)')[0]!.score).toBeGreaterThan(0.75);
+    expect(scan('![a](https://cdn.test/logo.png?w=200&h=100)')[0]!.score).toBeLessThan(0.5);
+    expect(scan('[a](https://wuzzi.test/page?q=yes)')).toEqual([]);
   });
 
   it('flags data encoded in a subdomain label (DNS exfiltration)', () => {
@@ -97,12 +109,15 @@ describe('active HTML and script', () => {
     expect(scan(text).some((f) => f.type === 'html' && f.score >= 0.7)).toBe(true);
   });
 
-  it.each(['Use <b>bold</b> and <br> freely.', 'If 3 < 5 and 6 > 2 then x<y.', 'Escaped &lt;script&gt; is text.', '<a href="https://docs.aws.amazon.com">docs</a>', '<input type="text" data-onclick-id="x" version="2">'])(
-    'leaves alone: %s',
-    (text) => {
-      expect(scan(text)).toEqual([]);
-    },
-  );
+  it.each([
+    'Use <b>bold</b> and <br> freely.',
+    'If 3 < 5 and 6 > 2 then x<y.',
+    'Escaped &lt;script&gt; is text.',
+    '<a href="https://docs.aws.amazon.com">docs</a>',
+    '<input type="text" data-onclick-id="x" version="2">',
+  ])('leaves alone: %s', (text) => {
+    expect(scan(text)).toEqual([]);
+  });
 
   it('scores markup inside Markdown code lower than live markup', () => {
     const live = scan('<script src="app.js"></script>')[0]!;
@@ -139,7 +154,12 @@ describe('canary tokens', () => {
     for (const v of variants) {
       const [s] = findCanaries(v, [c]);
       expect(s?.score).toBe(1);
-      expect(v.slice(s!.start, s!.end).replace(/[^a-z0-9]/gi, '').toLowerCase()).toBe(c.replace('-', ''));
+      expect(
+        v
+          .slice(s!.start, s!.end)
+          .replace(/[^a-z0-9]/gi, '')
+          .toLowerCase(),
+      ).toBe(c.replace('-', ''));
     }
   });
 
@@ -175,7 +195,25 @@ describe('canary tokens', () => {
 
 describe('properties', () => {
   it('never throws; spans lie inside the text and URL findings start at the scheme', () => {
-    const fragments = fc.constantFrom('![a](', '[b](', 'https://e.test/?q=', 'aGVsbG8gd29ybGQ', ')', '<img ', 'onerror=', '"', '<script', '>', '`', '```\n', '\n', ' ', 'javascript:', '][', ']: ');
+    const fragments = fc.constantFrom(
+      '![a](',
+      '[b](',
+      'https://e.test/?q=',
+      'aGVsbG8gd29ybGQ',
+      ')',
+      '<img ',
+      'onerror=',
+      '"',
+      '<script',
+      '>',
+      '`',
+      '```\n',
+      '\n',
+      ' ',
+      'javascript:',
+      '][',
+      ']: ',
+    );
     fc.assert(
       fc.property(fc.array(fragments, { maxLength: 40 }), fc.string({ maxLength: 30 }), (parts, noise) => {
         const text = parts.join('') + noise;

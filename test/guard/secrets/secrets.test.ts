@@ -37,7 +37,11 @@ describe('detectSecrets: true positives with offsets of the secret itself', () =
     [`const stripe = require('stripe')('${STRIPE}');`, 'stripe-access-token', STRIPE],
     [`client_secret = "${GENERIC}"`, 'generic-api-key', GENERIC],
     [`Here is my key:\n${PRIVATE_KEY}\nthanks`, 'private-key', PRIVATE_KEY],
-    ['DATABASE_URL=postgres://admin:S3cr3tP4ssw0rd@db.internal:5432/app', 'url-credentials', 'S3cr3tP4ssw0rd'],
+    [
+      'DATABASE_URL=postgres://admin:S3cr3tP4ssw0rd@db.internal:5432/app',
+      'url-credentials',
+      'S3cr3tP4ssw0rd',
+    ],
   ];
   it.each(cases)('%s', (text, ruleId, secret) => {
     const found = secretsIn(text);
@@ -150,7 +154,10 @@ describe('keyword automaton', () => {
   it('finds exactly the occurrences a naive case-insensitive search finds', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b', 'c', '-'), minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b', 'c', '-'), minLength: 1, maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', 'B', '-', '\n', 'é'), maxLength: 60 }),
         (keywords, text) => {
           const hits: string[] = [];
@@ -158,7 +165,8 @@ describe('keyword automaton', () => {
           const lower = text.toLowerCase();
           const expected: string[] = [];
           keywords.forEach((kw, k) => {
-            for (let i = lower.indexOf(kw); i !== -1; i = lower.indexOf(kw, i + 1)) expected.push(`${k}:${i}:${i + kw.length}`);
+            for (let i = lower.indexOf(kw); i !== -1; i = lower.indexOf(kw, i + 1))
+              expected.push(`${k}:${i}:${i + kw.length}`);
           });
           expect(hits.sort()).toEqual(expected.sort());
         },
