@@ -46,6 +46,7 @@ import { elbLoadBalancerAccessLogging } from '../elb/elb_load_balancer_access_lo
 import { wafv2EntrypointProtected } from '../wafv2/wafv2_entrypoint_protected.js';
 import { wafv2WebAclLogging } from '../wafv2/wafv2_web_acl_logging.js';
 import { wafv2WebAclManagedRuleSets } from '../wafv2/wafv2_web_acl_managed_rule_sets.js';
+import { cloudtrailAiBucketDataEvents } from '../cloudtrail/cloudtrail_ai_bucket_data_events.js';
 import { cloudtrailBedrockDataEvents } from '../cloudtrail/cloudtrail_bedrock_data_events.js';
 import { cloudtrailCloudwatchLogs } from '../cloudtrail/cloudtrail_cloudwatch_logs.js';
 import { cloudtrailEnabled } from '../cloudtrail/cloudtrail_enabled.js';
@@ -116,6 +117,7 @@ export const foundationRules: readonly Rule[] = [
   wafv2EntrypointProtected,
   wafv2WebAclLogging,
   wafv2WebAclManagedRuleSets,
+  cloudtrailAiBucketDataEvents,
   cloudtrailBedrockDataEvents,
   cloudtrailCloudwatchLogs,
   cloudtrailEnabled,

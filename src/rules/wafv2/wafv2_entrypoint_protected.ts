@@ -1,30 +1,8 @@
 import { isResourceRef, isUnknown, prop, type Resource, type ResourceGraph, type Unknown } from '../../resources/index.js';
+import { addressesIn } from '../cloudtrail/references.js';
 import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
 
 const ASSOCIATION_TYPES = ['AWS::WAFv2::WebACLAssociation', 'aws_wafv2_web_acl_association'];
-
-/**
- * Every resource address a value designates: references, and the `${LogicalId}` / `${type.name.attr}`
- * placeholders the loaders leave in strings built with Sub, Join or interpolation.
- */
-function referencedAddresses(value: unknown, graph: ResourceGraph, out: Set<string> = new Set(), depth = 0): Set<string> {
-  if (depth > 16 || value === null || value === undefined) return out;
-  if (typeof value === 'string') {
-    for (const match of value.slice(0, 4096).matchAll(/\$\{([^}]{1,200})\}/g)) {
-      const segments = (match[1] ?? '').split('.');
-      const terraform = segments.length >= 2 ? graph.byAddress(`${segments[0]}.${segments[1]}`) : undefined;
-      if (terraform) out.add(terraform.address);
-      const cloudformation = graph.resources.find((r) => r.source !== 'terraform' && r.name === segments[0]);
-      if (cloudformation) out.add(cloudformation.address);
-    }
-    return out;
-  }
-  if (typeof value !== 'object') return out;
-  if (isResourceRef(value)) out.add(value.address);
-  else if (Array.isArray(value)) for (const v of value) referencedAddresses(v, graph, out, depth + 1);
-  else if (!isUnknown(value)) for (const v of Object.values(value as Record<string, unknown>)) referencedAddresses(v, graph, out, depth + 1);
-  return out;
-}
 
 /** The web ACL association that protects `target`, an unresolved association that might, or neither. */
 function association(target: Resource, graph: ResourceGraph): { found?: Resource; undecided?: Unknown } {
@@ -43,7 +21,7 @@ function association(target: Resource, graph: ResourceGraph): { found?: Resource
       undecided ??= arn;
       continue;
     }
-    const refs = referencedAddresses(arn, graph);
+    const refs = addressesIn(arn, graph);
     if (refs.has(target.address)) return { found: assoc };
     // An ARN built from the REST API id alone designates the stage when the API has a single stage.
     if (apiAddress && refs.has(apiAddress) && stagesOfApi.length === 1) return { found: assoc };

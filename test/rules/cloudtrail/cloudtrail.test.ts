@@ -1,3 +1,4 @@
+import { cloudtrailAiBucketDataEvents } from '../../../src/rules/cloudtrail/cloudtrail_ai_bucket_data_events.js';
 import { cloudtrailBedrockDataEvents } from '../../../src/rules/cloudtrail/cloudtrail_bedrock_data_events.js';
 import { cloudtrailCloudwatchLogs } from '../../../src/rules/cloudtrail/cloudtrail_cloudwatch_logs.js';
 import { cloudtrailEnabled } from '../../../src/rules/cloudtrail/cloudtrail_enabled.js';
@@ -129,4 +130,75 @@ resource "aws_cloudtrail_event_data_store" "ai" {
   },
   { name: 'trail without data events', format: 'terraform', source: tfTrail('', 'resource "aws_bedrock_guardrail" "g" {\n name = "g"\n}'), expected: { [TT]: 'fail' } },
   { name: 'no Bedrock in the scanned code', format: 'terraform', source: tfTrail(''), expected: {} },
+]);
+
+const dataSource = {
+  Docs: { Type: 'AWS::S3::Bucket', Properties: {} },
+  Source: {
+    Type: 'AWS::Bedrock::DataSource',
+    Properties: { KnowledgeBaseId: 'kb', Name: 'docs', DataSourceConfiguration: { Type: 'S3', S3Configuration: { BucketArn: getAtt('Docs', 'Arn') } } },
+  },
+};
+const D = 'AWS::S3::Bucket.Docs';
+runRuleCases(cloudtrailAiBucketDataEvents, [
+  {
+    name: 'basic selector on the knowledge-base bucket',
+    format: 'cloudformation',
+    source: trail({ EventSelectors: [{ DataResources: [{ Type: 'AWS::S3::Object', Values: [{ 'Fn::Sub': '${Docs.Arn}/' }] }] }] }, dataSource),
+    expected: { [D]: 'pass' },
+  },
+  {
+    name: 'advanced selector on all S3 objects',
+    format: 'cloudformation',
+    source: trail(
+      { AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] }] },
+      dataSource,
+    ),
+    expected: { [D]: 'pass' },
+  },
+  {
+    name: 'selector on another bucket',
+    format: 'cloudformation',
+    source: trail({ EventSelectors: [{ DataResources: [{ Type: 'AWS::S3::Object', Values: [{ 'Fn::Sub': '${Audit.Arn}/' }] }] }] }, dataSource),
+    expected: { [D]: 'fail' },
+  },
+  { name: 'management events only', format: 'cloudformation', source: trail({}, dataSource), expected: { [D]: 'fail' } },
+  { name: 'no AI data bucket', format: 'cloudformation', source: trail({}), expected: {} },
+  {
+    name: 'model artifact bucket named in an s3:// URL, all buckets recorded',
+    format: 'terraform',
+    source: tfTrail(
+      'event_selector {\n data_resource {\n type = "AWS::S3::Object"\n values = ["arn:aws:s3"]\n }\n }',
+      `resource "aws_s3_bucket" "models" {
+  bucket = "acme-models"
+}
+resource "aws_sagemaker_model" "m" {
+  execution_role_arn = "arn:aws:iam::1:role/sm"
+  primary_container {
+    image          = "img"
+    model_data_url = "s3://acme-models/model.tar.gz"
+  }
+}`,
+    ),
+    expected: { 'aws_s3_bucket.models': 'pass' },
+  },
+  {
+    name: 'model artifact bucket not recorded',
+    format: 'terraform',
+    source: tfTrail(
+      '',
+      `resource "aws_s3_bucket" "models" {
+  bucket = "acme-models"
+}
+resource "aws_sagemaker_model" "m" {
+  execution_role_arn = "arn:aws:iam::1:role/sm"
+  primary_container {
+    image          = "img"
+    model_data_url = "s3://acme-models/model.tar.gz"
+  }
+}`,
+    ),
+    expected: { 'aws_s3_bucket.models': 'fail' },
+  },
+  { name: 'no AI data bucket', format: 'terraform', source: tfTrail(''), expected: {} },
 ]);
