@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGuard } from '../src/guard/guard.js';
 import { loadInjectionDetector } from '../src/guard/injection/index.js';
@@ -20,6 +20,7 @@ import { compileWordFilter } from '../src/guard/words.js';
 import { packageRoot } from '../src/util/paths.js';
 
 const quick = process.argv.includes('--quick');
+const loadAtStart = loadavg();
 const MB = 1024 * 1024;
 
 function percentile(sorted: number[], p: number): number {
@@ -116,10 +117,36 @@ table('Throughput on 1 MB of mixed text (median)', ['detector', 'ms', 'MB/s', 't
 
 // ---- start-up in a fresh process ----
 const root = packageRoot();
-const built = existsSync(join(root, 'dist', 'guard', 'index.js'));
+// Start-up is measured on JavaScript, as users run it: dist/ when built, else the guard module
+// compiled by tsc into node_modules/.cache (tsx would add its own transpiling time).
+let guardEntry = join(root, 'dist', 'guard', 'index.js');
+let entryLabel = 'dist/';
+if (!existsSync(guardEntry)) {
+  const outDir = join(root, 'node_modules', '.cache', 'aigis-bench-guard');
+  spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+      join(root, 'src', 'guard', 'index.ts'),
+      ...['--outDir', outDir, '--rootDir', root, '--module', 'nodenext', '--moduleResolution', 'nodenext'],
+      ...[
+        '--target',
+        'es2022',
+        '--skipLibCheck',
+        '--esModuleInterop',
+        '--resolveJsonModule',
+        '--types',
+        'node',
+      ],
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
+  guardEntry = join(outDir, 'src', 'guard', 'index.js');
+  entryLabel = 'src/guard compiled by tsc';
+}
 const startupScript = `
 const t0 = performance.now();
-const m = await import(${JSON.stringify(built ? join(root, 'dist', 'guard', 'index.js') : join(root, 'src', 'guard', 'index.ts'))});
+const m = await import(${JSON.stringify(guardEntry)});
 const t1 = performance.now();
 const g = m.createGuard();
 const t2 = performance.now();
@@ -127,14 +154,14 @@ g.check({ text: 'hello', direction: 'input' });
 const t3 = performance.now();
 console.log(JSON.stringify({ importMs: t1 - t0, createMs: t2 - t1, firstCheckMs: t3 - t2 }));
 `;
-// A file rather than `-e`: tsx only transpiles imports made from a module file.
+// An .mjs file so that top-level await works in the fresh process.
 const startupFile = join(mkdtempSync(join(tmpdir(), 'aigis-bench-')), 'startup.mjs');
 writeFileSync(startupFile, startupScript);
 const startupRuns = quick ? 2 : 5;
 const startups: Array<{ importMs: number; createMs: number; firstCheckMs: number; processMs: number }> = [];
 for (let i = 0; i < startupRuns; i++) {
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, [...(built ? [] : ['--import', 'tsx']), startupFile], {
+  const child = spawnSync(process.execPath, [startupFile], {
     cwd: root,
     encoding: 'utf8',
   });
@@ -151,7 +178,7 @@ for (let i = 0; i < startupRuns; i++) {
 const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 if (startups.length > 0)
   table(
-    `Start-up in a fresh process (${built ? 'dist/' : 'src/ via tsx, includes TypeScript transpiling'}; median of ${startups.length})`,
+    `Start-up in a fresh process (${entryLabel}; median of ${startups.length})`,
     [
       'import guard module ms',
       'createGuard() incl. classifier ms',
@@ -218,6 +245,9 @@ table(
   'Adversarial inputs, 1 MB each: ms per detector (one run)',
   ['input', ...detectors.map(([n]) => n)],
   advRows,
+);
+console.log(
+  `\n${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), 1-minute load average ${loadAtStart[0]!.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (other jobs share the cores when it is above ~1)`,
 );
 console.log(
   `\nnode ${process.version}, ${process.platform}/${process.arch}; run: npx tsx bench/guard-speed.ts${quick ? ' --quick' : ''}`,

@@ -594,8 +594,10 @@ export function createGuard(source?: PolicySource): Guard {
   };
   let detector: InjectionDetector | undefined;
   const injection = (): InjectionDetector => (detector ??= loadInjectionDetector());
-  // Load the classifier now so the first check does not pay for it.
+  // Load the classifier, the PII models and the secret rules now so the first check does not pay for them.
   if (DIRECTIONS.some((d) => plans[d].injection)) injection();
+  if (DIRECTIONS.some((d) => plans[d].pii)) detectPii('Jane Doe lives at 1 Main Street.');
+  if (DIRECTIONS.some((d) => plans[d].secrets)) detectSecrets('token = none');
   const ownVault = createVault();
   // hash mode: the same value hashes the same within one guard, differently across guards
   const salt = createSalt();
