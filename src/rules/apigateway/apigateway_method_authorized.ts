@@ -26,13 +26,19 @@ authorizer_id = aws_api_gateway_authorizer.users.id`,
     securityhub: ['APIGateway.8'],
     cdknag: ['AwsSolutions-APIG4'],
   },
-  evaluate(resource) {
+  evaluate(resource, ctx) {
     const v2 = resource.type === 'AWS::ApiGatewayV2::Route' || resource.type === 'aws_apigatewayv2_route';
     const method = v2
       ? prop(resource, { cloudformation: 'RouteKey', terraform: 'route_key' })
       : prop(resource, { cloudformation: 'HttpMethod', terraform: 'http_method' });
     // Browsers send CORS preflight without credentials, so OPTIONS must stay open.
     if (typeof method === 'string' && /^options\b/i.test(method)) return notApplicable(`${resource.address}: CORS preflight (OPTIONS) cannot carry credentials`);
+    if (v2 && typeof method === 'string' && method !== '$connect') {
+      // WebSocket APIs authorize the connection on $connect only; other routes cannot take an authorizer.
+      const api = ctx.graph.deref(prop(resource, { cloudformation: 'ApiId', terraform: 'api_id' }));
+      const protocol = api ? (api.properties['ProtocolType'] ?? api.properties['protocol_type']) : undefined;
+      if (protocol === 'WEBSOCKET') return notApplicable(`${resource.address}: WebSocket routes other than $connect cannot have an authorizer`);
+    }
     const type = v2
       ? prop(resource, { cloudformation: 'AuthorizationType', terraform: 'authorization_type' })
       : prop(resource, { cloudformation: 'AuthorizationType', terraform: 'authorization' });

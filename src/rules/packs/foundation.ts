@@ -32,6 +32,7 @@ import { lambdaFunctionReservedConcurrency } from '../lambda/lambda_function_res
 import { lambdaFunctionTracingEnabled } from '../lambda/lambda_function_tracing_enabled.js';
 import { lambdaFunctionUrlAuthRequired } from '../lambda/lambda_function_url_auth_required.js';
 import { lambdaPermissionRestricted } from '../lambda/lambda_permission_restricted.js';
+import { apigatewayDomainTls12 } from '../apigateway/apigateway_domain_tls12.js';
 import { apigatewayMethodAuthorized } from '../apigateway/apigateway_method_authorized.js';
 import { apigatewayStageAccessLogging } from '../apigateway/apigateway_stage_access_logging.js';
 import { apigatewayStageCacheEncrypted } from '../apigateway/apigateway_stage_cache_encrypted.js';
@@ -103,6 +104,7 @@ export const foundationRules: readonly Rule[] = [
   lambdaFunctionTracingEnabled,
   lambdaFunctionUrlAuthRequired,
   lambdaPermissionRestricted,
+  apigatewayDomainTls12,
   apigatewayMethodAuthorized,
   apigatewayStageAccessLogging,
   apigatewayStageCacheEncrypted,

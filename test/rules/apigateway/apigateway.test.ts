@@ -1,3 +1,4 @@
+import { apigatewayDomainTls12 } from '../../../src/rules/apigateway/apigateway_domain_tls12.js';
 import { apigatewayMethodAuthorized } from '../../../src/rules/apigateway/apigateway_method_authorized.js';
 import { apigatewayStageAccessLogging } from '../../../src/rules/apigateway/apigateway_stage_access_logging.js';
 import { apigatewayStageCacheEncrypted } from '../../../src/rules/apigateway/apigateway_stage_cache_encrypted.js';
@@ -49,6 +50,12 @@ runRuleCases(apigatewayMethodAuthorized, [
   },
   { name: 'AWS_IAM', format: 'terraform', source: `${noneTf}\nresource "aws_api_gateway_method" "m" {\n rest_api_id = aws_api_gateway_rest_api.api.id\n resource_id = "r"\n http_method = "POST"\n authorization = "AWS_IAM"\n}`, expected: { 'aws_api_gateway_method.m': 'pass' } },
   { name: 'NONE', format: 'terraform', source: `${noneTf}\nresource "aws_api_gateway_method" "m" {\n rest_api_id = aws_api_gateway_rest_api.api.id\n resource_id = "r"\n http_method = "POST"\n authorization = "NONE"\n api_key_required = true\n}`, expected: { 'aws_api_gateway_method.m': 'fail' } },
+  {
+    name: 'WebSocket message route',
+    format: 'terraform',
+    source: 'resource "aws_apigatewayv2_api" "ws" {\n name = "chat"\n protocol_type = "WEBSOCKET"\n route_selection_expression = "$request.body.action"\n}\nresource "aws_apigatewayv2_route" "r" {\n api_id = aws_apigatewayv2_api.ws.id\n route_key = "sendMessage"\n}',
+    expected: { 'aws_apigatewayv2_route.r': 'not_applicable' },
+  },
   { name: 'v2 route without authorization', format: 'terraform', source: 'resource "aws_apigatewayv2_route" "r" {\n api_id = "x"\n route_key = "POST /invoke"\n}', expected: { 'aws_apigatewayv2_route.r': 'fail' } },
   { name: 'no methods', format: 'terraform', source: noneTf, expected: {} },
   { name: 'no methods', format: 'cloudformation', source: noneCfn, expected: {} },
@@ -162,4 +169,19 @@ runRuleCases(apigatewayStageDataTraceDisabled, [
     expected: { 'aws_api_gateway_method_settings.all': 'fail' },
   },
   { name: 'no stage', format: 'terraform', source: noneTf, expected: {} },
+]);
+
+runRuleCases(apigatewayDomainTls12, [
+  { name: 'TLS_1_2', format: 'cloudformation', source: cfn({ Dom: { Type: 'AWS::ApiGateway::DomainName', Properties: { DomainName: 'api.example.com', SecurityPolicy: 'TLS_1_2' } } }), expected: { 'AWS::ApiGateway::DomainName.Dom': 'pass' } },
+  { name: 'default policy', format: 'cloudformation', source: cfn({ Dom: { Type: 'AWS::ApiGateway::DomainName', Properties: { DomainName: 'api.example.com' } } }), expected: { 'AWS::ApiGateway::DomainName.Dom': 'fail' } },
+  {
+    name: 'HTTP API domain with TLS_1_2',
+    format: 'cloudformation',
+    source: cfn({ Dom: { Type: 'AWS::ApiGatewayV2::DomainName', Properties: { DomainName: 'api.example.com', DomainNameConfigurations: [{ CertificateArn: 'arn:cert', SecurityPolicy: 'TLS_1_2' }] } } }),
+    expected: { 'AWS::ApiGatewayV2::DomainName.Dom': 'pass' },
+  },
+  { name: 'no domain', format: 'cloudformation', source: noneCfn, expected: {} },
+  { name: 'TLS_1_0', format: 'terraform', source: 'resource "aws_api_gateway_domain_name" "d" {\n domain_name = "api.example.com"\n security_policy = "TLS_1_0"\n}', expected: { 'aws_api_gateway_domain_name.d': 'fail' } },
+  { name: 'TLS_1_2', format: 'terraform', source: 'resource "aws_api_gateway_domain_name" "d" {\n domain_name = "api.example.com"\n security_policy = "TLS_1_2"\n}', expected: { 'aws_api_gateway_domain_name.d': 'pass' } },
+  { name: 'no domain', format: 'terraform', source: noneTf, expected: {} },
 ]);
