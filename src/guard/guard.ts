@@ -484,32 +484,42 @@ function entityTag(d: GuardDetection): string | undefined {
   }
 }
 
-/** Applies replacements: invisible spans are removed, the rest anonymized by the shared anonymizer. */
+/**
+ * Applies replacements: invisible spans are removed, the rest anonymized by the shared anonymizer.
+ * With `restore`, vault tokens in the untouched text are put back (an answer quoting `{EMAIL_1}`
+ * from an anonymized prompt), while tokens made by this call stay tokens.
+ */
 export function applyReplacements(
   text: string,
   replacements: readonly Replacement[],
   mode: GuardPolicy['anonymization']['mode'],
   vault: Vault,
   salt?: string,
+  restore = false,
 ): string {
-  if (replacements.length === 0) return text;
-  let kept = '';
+  const keep = (segment: string): string =>
+    restore && segment.includes('{') ? vault.restore(segment) : segment;
+  let out = '';
   let cursor = 0;
-  let removed = 0;
-  const shifted: Array<{ start: number; end: number; entity: string }> = [];
   for (const r of replacements) {
-    if (r.entity === undefined) {
-      kept += text.slice(cursor, r.start);
-      removed += r.end - r.start;
-      cursor = r.end;
-    } else {
-      shifted.push({ start: r.start - removed, end: r.end - removed, entity: r.entity });
+    out += keep(text.slice(cursor, r.start));
+    if (r.entity !== undefined) {
+      const value = text.slice(r.start, r.end);
+      // token mode: the vault must avoid tokens that already occur anywhere in the text
+      out +=
+        mode === 'token'
+          ? vault.tokenFor(r.entity, value, text)
+          : anonymize(
+              value,
+              [{ start: 0, end: value.length, entity: r.entity }],
+              mode,
+              vault,
+              salt === undefined ? {} : { salt },
+            );
     }
+    cursor = r.end;
   }
-  kept += text.slice(cursor);
-  return shifted.length > 0
-    ? anonymize(kept, shifted, mode, vault, salt === undefined ? {} : { salt })
-    : kept;
+  return out + keep(text.slice(cursor));
 }
 
 export interface Guard {
@@ -626,18 +636,17 @@ export function createGuard(source?: PolicySource): Guard {
     const detections = scan(text, direction, fromContext);
     detections.sort((a, b) => (a.start ?? -1) - (b.start ?? -1) || (a.end ?? -1) - (b.end ?? -1));
     const action = decide(detections);
+    const restore = direction === 'output' && policy.anonymization.restoreOnOutput;
     let out = text;
-    if (action === 'anonymize') {
+    if (action === 'anonymize' || (action === 'allow' && restore))
       out = applyReplacements(
-        wellFormed(text),
-        replacementsFor(detections),
+        action === 'anonymize' ? wellFormed(text) : text,
+        action === 'anonymize' ? replacementsFor(detections) : [],
         policy.anonymization.mode,
         vault,
         salt,
+        restore,
       );
-    }
-    if (action !== 'block' && direction === 'output' && policy.anonymization.restoreOnOutput)
-      out = vault.restore(out);
     return { action, text: out, detections };
   };
 

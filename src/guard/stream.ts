@@ -28,6 +28,8 @@ export const DEFAULT_TAIL_CHARS = 256;
  * its END line up to this, and a detection still growing past this blocks the stream.
  */
 export const MAX_HOLD_CHARS = 16_384;
+/** Longest vault token (`{ENTITY_NAME_123}`) that must not be cut in two. */
+const MAX_TOKEN_CHARS = 80;
 const PEM_BEGIN = '-----BEGIN ';
 const PEM_END = '-----END ';
 
@@ -72,8 +74,6 @@ export function createGuardStream(
   let overall: GuardAction = 'allow';
   let emitted = '';
   const decided: GuardDetection[] = [];
-  /** Output text that might still end in part of a vault token: restored with the next piece. */
-  let unrestored = '';
 
   const blockedMessage =
     direction === 'output' ? policy.blockedOutputsMessaging : policy.blockedInputMessaging;
@@ -106,6 +106,13 @@ export function createGuardStream(
     const pem = full.lastIndexOf(PEM_BEGIN);
     if (pem >= released && full.indexOf(PEM_END, pem) < 0 && full.length - pem <= MAX_HOLD_CHARS)
       point = Math.min(point, pem);
+    if (restore) {
+      // a vault token ({EMAIL_1}) cut by the release point would not be restored: release before it
+      const brace = full.lastIndexOf('{', point - 1);
+      const close = brace < 0 ? -1 : full.indexOf('}', brace);
+      if (brace >= released && point - brace <= MAX_TOKEN_CHARS && (close < 0 || close >= point))
+        point = brace;
+    }
     const spans = detections
       .filter((d) => d.start !== undefined && d.end !== undefined && d.start >= released)
       .map((d) => ({ start: d.start!, end: d.end! }))
@@ -157,16 +164,17 @@ export function createGuardStream(
       d.start === undefined ? d : { ...d, start: d.start - released, end: d.end! - released },
     );
     const replacements = replacementsFor(shifted);
-    let out = applyReplacements(wellFormed(segment), replacements, policy.anonymization.mode, vault, salt);
+    const out = applyReplacements(
+      replacements.length > 0 ? wellFormed(segment) : segment,
+      replacements,
+      policy.anonymization.mode,
+      vault,
+      salt,
+      restore,
+    );
     const action: GuardAction = replacements.length > 0 ? 'anonymize' : 'allow';
     if (action === 'anonymize') overall = 'anonymize';
     released = point;
-    if (restore) {
-      const pending = unrestored + out;
-      const safe = final ? pending.length : safeRestoreCut(pending);
-      out = vault.restore(pending.slice(0, safe));
-      unrestored = pending.slice(safe);
-    }
     emitted += out;
     if (final) done = true;
     return { action, text: out, detections: fresh, done: final };
@@ -194,16 +202,6 @@ export function createGuardStream(
       return { action: overall, text: emitted, detections: [...decided] };
     },
   };
-}
-
-/**
- * Vault tokens (`{EMAIL_1}`) must not be split between two released pieces, or restoring misses
- * them: keep back an unclosed brace near the end of the piece.
- */
-function safeRestoreCut(text: string): number {
-  const open = text.lastIndexOf('{');
-  if (open < 0 || text.length - open > 80) return text.length;
-  return text.indexOf('}', open) < 0 ? open : text.length;
 }
 
 /** Feeds an (async) iterable of chunks through a guard stream; yields every non-empty piece and the final decision. */

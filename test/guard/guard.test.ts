@@ -227,6 +227,14 @@ describe('vault, canaries and indirect injection', () => {
     expect(prompt.text).toBe('Draft a reply to {EMAIL_1} and {EMAIL_2}');
     const answer = guard.check({ text: 'Dear {EMAIL_2}, as {EMAIL_1} asked ...', direction: 'output' });
     expect(answer.text).toBe('Dear bob@example.org, as jane.doe@example.com asked ...');
+    // values the answer brings itself are not restored: a strict policy tokenizes them and they stay tokens
+    const strict = createGuard({
+      sensitiveInformationPolicy: { piiEntities: [{ type: 'EMAIL', action: 'ANONYMIZE' }] },
+      anonymization: { mode: 'token' },
+    });
+    expect(strict.check({ text: 'write to jane@example.com' }).text).toBe('write to {EMAIL_1}');
+    const mixed = strict.check({ text: 'Told {EMAIL_1}; cc new.person@example.net', direction: 'output' });
+    expect(mixed.text).toBe('Told jane@example.com; cc {EMAIL_2}');
     // a separate vault keeps sessions apart
     const other = guard.check({ text: 'Dear {EMAIL_2}', direction: 'output', vault: createGuard().vault });
     expect(other.text).toBe('Dear {EMAIL_2}');

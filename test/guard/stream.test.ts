@@ -157,6 +157,17 @@ describe('guard.stream', () => {
     const at = answer.indexOf('{EMAIL_1}') + 3;
     const { text } = run(g.stream('output'), [answer.slice(0, at), answer.slice(at)]);
     expect(text).toBe(`${filler.repeat(4)}Dear jane@example.com, thanks.`);
+    // tokens the stream makes itself stay tokens
+    const t = createGuard({
+      sensitiveInformationPolicy: { piiEntities: [{ type: 'EMAIL', action: 'ANONYMIZE' }] },
+      anonymization: { mode: 'token' },
+    });
+    t.check({ text: 'write to jane@example.com' });
+    const reply = `${filler.repeat(2)}Dear {EMAIL_1}, cc bob@example.org. ${filler}`;
+    expect(run(t.stream('output'), [...reply]).text).toBe(t.check({ text: reply, direction: 'output' }).text);
+    expect(t.check({ text: reply, direction: 'output' }).text).toContain(
+      'Dear jane@example.com, cc {EMAIL_2}.',
+    );
   });
 
   it('fails closed when one detection keeps growing past the hold limit, instead of buffering it', () => {
