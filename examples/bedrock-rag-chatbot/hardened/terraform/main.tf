@@ -293,10 +293,13 @@ resource "aws_bedrock_guardrail" "chatbot" {
       input_strength  = "HIGH"
       output_strength = "NONE"
     }
-    filters_config {
-      type            = "HATE"
-      input_strength  = "HIGH"
-      output_strength = "HIGH"
+    dynamic "filters_config" {
+      for_each = ["HATE", "INSULTS", "SEXUAL", "VIOLENCE", "MISCONDUCT"]
+      content {
+        type            = filters_config.value
+        input_strength  = "HIGH"
+        output_strength = "HIGH"
+      }
     }
   }
 
@@ -584,12 +587,17 @@ resource "aws_cloudwatch_log_group" "api_access" {
   kms_key_id        = aws_kms_key.data.arn
 }
 
+resource "aws_api_gateway_client_certificate" "chat" {
+  description = "Lets the backend verify that calls come through the gateway"
+}
+
 resource "aws_api_gateway_stage" "prod" {
-  rest_api_id          = aws_api_gateway_rest_api.chat.id
-  deployment_id        = aws_api_gateway_deployment.chat.id
-  stage_name           = "prod"
-  xray_tracing_enabled = true
+  rest_api_id           = aws_api_gateway_rest_api.chat.id
+  deployment_id         = aws_api_gateway_deployment.chat.id
+  stage_name            = "prod"
+  xray_tracing_enabled  = true
   cache_cluster_enabled = false
+  client_certificate_id = aws_api_gateway_client_certificate.chat.id
 
   access_log_settings {
     destination_arn = aws_cloudwatch_log_group.api_access.arn
@@ -756,6 +764,18 @@ resource "aws_cloudtrail" "main" {
       equals = ["AWS::S3::Object"]
     }
   }
+
+  advanced_event_selector {
+    name = "Bedrock agent, knowledge base and guardrail calls"
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Data"]
+    }
+    field_selector {
+      field  = "resources.type"
+      equals = ["AWS::Bedrock::AgentAlias", "AWS::Bedrock::KnowledgeBase", "AWS::Bedrock::Guardrail"]
+    }
+  }
 }
 
 resource "aws_guardduty_detector" "main" {
@@ -765,6 +785,12 @@ resource "aws_guardduty_detector" "main" {
 resource "aws_guardduty_detector_feature" "s3" {
   detector_id = aws_guardduty_detector.main.id
   name        = "S3_DATA_EVENTS"
+  status      = "ENABLED"
+}
+
+resource "aws_guardduty_detector_feature" "runtime" {
+  detector_id = aws_guardduty_detector.main.id
+  name        = "RUNTIME_MONITORING"
   status      = "ENABLED"
 }
 
@@ -814,10 +840,9 @@ resource "aws_lambda_function" "responder" {
 
 resource "aws_cloudwatch_event_rule" "guardduty_findings" {
   name        = "${var.name}-guardduty-findings"
-  description = "Route GuardDuty findings to the responder"
+  description = "Route GuardDuty and Security Hub findings to the responder"
   event_pattern = jsonencode({
-    source        = ["aws.guardduty"]
-    "detail-type" = ["GuardDuty Finding"]
+    source = ["aws.guardduty", "aws.securityhub"]
   })
 }
 

@@ -397,7 +397,7 @@ resource "aws_sagemaker_notebook_instance" "notebook" {
 
 resource "aws_sagemaker_domain" "studio" {
   domain_name             = "churn-studio"
-  auth_mode               = "IAM"
+  auth_mode               = "SSO"
   app_network_access_type = "VpcOnly"
   vpc_id                  = aws_vpc.ml.id
   subnet_ids              = [aws_subnet.private_a.id, aws_subnet.private_b.id]
@@ -563,10 +563,46 @@ resource "aws_cloudtrail" "main" {
   kms_key_id                    = aws_kms_key.ml.arn
   cloud_watch_logs_group_arn    = "${aws_cloudwatch_log_group.trail.arn}:*"
   cloud_watch_logs_role_arn     = aws_iam_role.trail.arn
+
+  advanced_event_selector {
+    name = "Management events"
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Management"]
+    }
+  }
+
+  advanced_event_selector {
+    name = "Training data and model artifact reads and writes"
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Data"]
+    }
+    field_selector {
+      field  = "resources.type"
+      equals = ["AWS::S3::Object"]
+    }
+    field_selector {
+      field       = "resources.ARN"
+      starts_with = ["${aws_s3_bucket.training_data.arn}/", "${aws_s3_bucket.model_artifacts.arn}/"]
+    }
+  }
 }
 
 resource "aws_guardduty_detector" "main" {
   enable = true
+}
+
+resource "aws_guardduty_detector_feature" "s3" {
+  detector_id = aws_guardduty_detector.main.id
+  name        = "S3_DATA_EVENTS"
+  status      = "ENABLED"
+}
+
+resource "aws_guardduty_detector_feature" "runtime" {
+  detector_id = aws_guardduty_detector.main.id
+  name        = "RUNTIME_MONITORING"
+  status      = "ENABLED"
 }
 
 resource "aws_securityhub_account" "main" {
