@@ -123,6 +123,14 @@ export const manifestSchema = z.strictObject({
       generatesSyntheticContent: z.boolean().default(false),
       processesPaymentCards: z.boolean().default(false),
       coveredEntityOrBusinessAssociate: z.boolean().default(false).describe('HIPAA covered entity or BA'),
+      placedOnEuMarket: z
+        .boolean()
+        .default(false)
+        .describe('The system is placed on the EU market or put into service in the EU (EU AI Act Art. 2)'),
+      generativeAI: z
+        .boolean()
+        .optional()
+        .describe('The system generates text, images or code; derived from the models when absent'),
     })
     .default({
       domain: 'general',
@@ -132,6 +140,7 @@ export const manifestSchema = z.strictObject({
       generatesSyntheticContent: false,
       processesPaymentCards: false,
       coveredEntityOrBusinessAssociate: false,
+      placedOnEuMarket: false,
     }),
   humanOversight: z
     .strictObject({

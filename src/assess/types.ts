@@ -35,6 +35,8 @@ export interface RegulationDetermination {
 export interface RemediationItem {
   control: string;
   title: string;
+  /** not-met: evidence fails; unknown: nothing shows it holds yet (attest it or add evidence). */
+  status: 'not-met' | 'unknown';
   severity: Severity;
   /** The phase this fix is needed for. */
   phase: 'foundational' | 'scaling' | 'industrialized';
