@@ -68,7 +68,19 @@ const STOPWORDS = new Set(
     'some such than that the their theirs them themselves then there these they this those through to too under until up upon us ' +
     'very want was we were what when where which while who whom whose why will with within without would yes yet you your yours ' +
     'yourself yourselves tell know need give make thing things something anything someone way really im ive dont cant whats ' +
-    'hi hello hey thanks thank may shall etc e.g ie'
+    'hi hello hey thanks thank may shall etc e.g ie ' +
+    // Function words of other languages written in Latin script (diacritics are folded by
+    // normalization), so that a German or Spanish topic is not matched by grammar alone.
+    'der das den dem des ein eine einen einem einer und oder aber ich du er sie es wir ihr mich mir dich dir sich ' +
+    'ist sind bist habe haben wird werden kann soll sollte mit von zu zum zur auf fur bei nach aus uber ' +
+    'wie was wer wen wem wo warum nicht kein keine auch noch nur schon sehr mein dein sein unser euer diese dieser ' +
+    'le la les un une des du de et ou mais je tu il elle nous vous ils elles me te se ce cette ces est sont suis ' +
+    'avec pour par sur dans pas ne que qui quoi comment pourquoi mon ma ta sa mes tes ses au aux ' +
+    'el los las una unos unas y o pero yo tu el ella nosotros ellos mi su es soy esta estoy por para en ' +
+    'que quien como porque no del al lo muy mas ' +
+    'il lo gli uno e ma io lei noi voi loro sono su che chi perche non ' +
+    'os as um uma e ou mas eu ele ela nos eles meu seu sao com por para em que quem como nao ' +
+    'het een en maar ik jij hij zij wij jullie mijn zijn is met voor op niet wat wie hoe'
   ).split(/\s+/),
 );
 
@@ -108,9 +120,19 @@ export function stem(word: string): string {
   return word;
 }
 
+/** Scripts written without spaces between words: their runs are cut into character bigrams. */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
 export function contentStems(text: string): string[] {
   const out: string[] = [];
-  for (const w of normalizeForMatching(text).split(/[^\p{L}\p{N}]+/u)) {
+  for (const w of normalizeForMatching(text).split(/[^\p{L}\p{N}\p{M}]+/u)) {
+    if (UNSPACED.test(w)) {
+      const chars = [...w];
+      if (chars.length === 1) out.push(w);
+      for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+      continue;
+    }
     if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
     out.push(stem(w));
   }

@@ -180,6 +180,9 @@ function tokenForms(raw: string): CanonicalToken[] {
   return forms;
 }
 
+const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
 /** Tokens longer than this cannot be a list entry, even elongated: they are not canonicalized. */
 const MAX_TOKEN_LENGTH = 3 * MAX_WORD_LENGTH;
 
@@ -298,7 +301,17 @@ export function compileWordFilter(options: WordFilterOptions): WordFilter {
   }
   const all = [...parsed.data.words, ...(parsed.data.managedProfanity ? managedProfanityList() : [])];
   const index = new Map<string, Entry[]>();
+  // Scripts without spaces have no whole words to compare: their entries match as substrings of
+  // the normalized text (spaces removed on both sides).
+  const unspaced: Array<{ word: string; needle: string }> = [];
   for (const word of all) {
+    if (UNSPACED_SCRIPT.test(word)) {
+      const needle = normalizeWithOffsets(word)
+        .chars.filter((c) => c.trim() !== '')
+        .join('');
+      if (needle) unspaced.push({ word, needle });
+      continue;
+    }
     const entry = compileEntry(word);
     if (!entry) continue;
     const key = entry.tokens[0]!.key;
@@ -314,7 +327,7 @@ export function compileWordFilter(options: WordFilterOptions): WordFilter {
           `word filter: text of ${text.length} characters exceeds the limit of ${MAX_WORD_SCAN_LENGTH}`,
         );
       }
-      if (index.size === 0) return [];
+      if (index.size === 0 && unspaced.length === 0) return [];
       const norm = normalizeWithOffsets(text);
       const tokens = tokenize(norm.chars);
       const plain = tokens.filter((t) => !t.spelled);
@@ -347,6 +360,22 @@ export function compileWordFilter(options: WordFilterOptions): WordFilter {
               ok = next.forms.some((f) => f.key === want.key && runsMatch(f.counts, want.counts));
             }
             if (ok) report(entry.word, tok, plain[at + entry.tokens.length - 1]!);
+          }
+        }
+      }
+      if (unspaced.length > 0 && UNSPACED_SCRIPT.test(text)) {
+        const at: number[] = [];
+        let joined = '';
+        norm.chars.forEach((c, k) => {
+          if (c.trim() === '') return;
+          at.push(k);
+          joined += c;
+        });
+        for (const { word, needle } of unspaced) {
+          for (let i = joined.indexOf(needle); i !== -1; i = joined.indexOf(needle, i + 1)) {
+            const start = norm.from[at[i]!]!;
+            const end = norm.to[at[i + needle.length - 1]!]!;
+            bySpan.set(`${start}:${end}`, { word, start, end });
           }
         }
       }

@@ -80,6 +80,25 @@ describe('matching', () => {
     expect(contentStems('The investing of the savings')).toEqual([stem('investing'), stem('savings')]);
   });
 
+  it('matches topics written in a language without spaces (character bigrams) or with other function words', () => {
+    const m = compileTopics([
+      {
+        name: 'Investment advice',
+        definition: '关于购买或出售股票、基金或加密货币的投资建议。',
+        examples: ['我应该买哪只股票？'],
+      },
+      {
+        name: 'Politik',
+        definition: 'Meinungen zu politischen Parteien, Politikern und Wahlen.',
+        examples: ['Wen soll ich bei der Wahl wählen?'],
+      },
+    ]);
+    expect(m.match('请推荐几只值得购买的股票').map((x) => x.name)).toEqual(['Investment advice']);
+    expect(m.match('Welche Partei soll ich wählen?').map((x) => x.name)).toEqual(['Politik']);
+    expect(m.match('今天天气怎么样？')).toEqual([]);
+    expect(m.match('Wie koche ich Nudeln?')).toEqual([]);
+  });
+
   it('compiles an empty topic list to a matcher that finds nothing', () => {
     expect(compileTopics([]).match('anything at all')).toEqual([]);
   });

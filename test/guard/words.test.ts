@@ -28,6 +28,15 @@ describe('custom words and phrases', () => {
     expect(found(custom, 'the bot.')).toEqual([['bot', 'bot']]);
   });
 
+  it('matches words of scripts without spaces as substrings, with offsets', () => {
+    const f = compileWordFilter({ words: ['竞争对手', 'ライバル社'], managedProfanity: false });
+    const text = '我想了解竞争对手的产品。ライバル 社について';
+    expect(found(f, text)).toEqual([
+      ['竞争对手', '竞争对手'],
+      ['ライバル社', 'ライバル 社'],
+    ]);
+  });
+
   it('validates the list like Bedrock (at most 10,000 items of at most 100 characters)', () => {
     expect(() => compileWordFilter({ words: ['x'.repeat(101)], managedProfanity: false })).toThrow(
       InputError,
