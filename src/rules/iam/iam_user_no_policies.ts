@@ -1,5 +1,5 @@
-import { asArray, isResourceRef, isUnknown, type Resource } from '../../resources/index.js';
-import { fail, pass, type ResourceRule } from '../types.js';
+import { asArray, isResourceRef, isUnknown, type Resource, type ResourceGraph } from '../../resources/index.js';
+import { fail, notApplicable, pass, unknown, type Outcome, type ResourceRule } from '../types.js';
 
 /** Resources that give a user permissions, and the attributes that name the user. */
 const USER_GRANTS: Record<string, string[]> = {
@@ -11,6 +11,21 @@ const USER_GRANTS: Record<string, string[]> = {
   aws_iam_policy_attachment: ['users'],
 };
 
+const USER_TYPES = ['AWS::IAM::User', 'aws_iam_user'];
+
+/**
+ * A policy or attachment that names users: judged on the user when the user is scanned, otherwise on
+ * itself (the user lives in another stack or was created by hand).
+ */
+function judgeGrant(grant: Resource, graph: ResourceGraph): Outcome {
+  const named = (USER_GRANTS[grant.type] ?? []).flatMap((f) => asArray(grant.properties[f]));
+  if (named.some(isUnknown)) return unknown(`${grant.address}: the users it names cannot be resolved statically`);
+  if (named.length === 0) return notApplicable(`${grant.address}: attaches to no user`);
+  const scanned = graph.byType(...USER_TYPES).filter((u) => named.some((v) => (isResourceRef(v) ? v.address === u.address : v === names(u))));
+  if (scanned.length === named.length) return notApplicable(`${grant.address}: judged on ${scanned.map((u) => u.address).join(', ')}`);
+  return fail(`${grant.address}: attaches permissions directly to IAM users (${named.map((v) => (isResourceRef(v) ? v.address : String(v))).join(', ')})`);
+}
+
 function names(user: Resource): string | undefined {
   const name = user.properties['UserName'] ?? user.properties['name'];
   return typeof name === 'string' ? name : undefined;
@@ -21,7 +36,10 @@ export const iamUserNoPolicies: ResourceRule = {
   id: 'iam_user_no_policies',
   title: 'IAM users have no inline or attached policies (permissions go through roles or groups)',
   severity: 'low',
-  resourceTypes: { cloudformation: ['AWS::IAM::User'], terraform: ['aws_iam_user'] },
+  resourceTypes: {
+    cloudformation: ['AWS::IAM::User', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::UserPolicy'],
+    terraform: ['aws_iam_user', 'aws_iam_user_policy', 'aws_iam_user_policy_attachment', 'aws_iam_policy_attachment'],
+  },
   rationale:
     'Permissions attached directly to users are hard to review and usually come with long-term access keys used from laptops and CI. AI workloads and people should get short-term credentials through roles (IAM Identity Center, OIDC federation); where users remain, manage their permissions through groups.',
   remediation: {
@@ -43,6 +61,7 @@ export const iamUserNoPolicies: ResourceRule = {
     cdknag: ['NIST.800.53.R5-IAMUserNoPolicies', 'HIPAA.Security-IAMUserNoPolicies'],
   },
   evaluate(resource, ctx) {
+    if (resource.type in USER_GRANTS) return judgeGrant(resource, ctx.graph);
     const grants: string[] = [];
     const inline = resource.properties['Policies'];
     if (asArray(inline).length > 0 || isUnknown(inline)) grants.push('inline Policies');

@@ -50,7 +50,7 @@ resource "aws_s3_bucket_object_lock_configuration" "audit" {
   },
   controls: ['cloudtrail-multi-region-validated', 'prompt-and-response-logging-governed'],
   equivalents: {
-    checkov: ['CKV_AWS_143'],
+    checkov: [],
     prowler: ['s3_bucket_object_lock'],
     securityhub: ['S3.15'],
     cdknag: [],

@@ -30,7 +30,7 @@ export const secretsmanagerSecretRotationEnabled: ResourceRule = {
   },
   controls: ['no-secrets-in-ai-code-and-config', 'short-term-credentials-only'],
   equivalents: {
-    checkov: ['CKV_AWS_304'],
+    checkov: [],
     prowler: ['secretsmanager_automatic_rotation_enabled'],
     securityhub: ['SecretsManager.1'],
     cdknag: ['AwsSolutions-SMG4', 'NIST.800.53.R5-SecretsManagerRotationEnabled', 'HIPAA.Security-SecretsManagerRotationEnabled'],

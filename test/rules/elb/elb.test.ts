@@ -54,6 +54,7 @@ runRuleCases(elbLoadBalancerAccessLogging, [
   { name: 'logs off', format: 'cloudformation', source: lb({}), expected: { [LB]: 'fail' } },
   { name: 'no load balancer', format: 'cloudformation', source: noneCfn, expected: {} },
   { name: 'access_logs block', format: 'terraform', source: 'resource "aws_lb" "alb" {\n access_logs {\n bucket = "logs"\n enabled = true\n }\n}', expected: { 'aws_lb.alb': 'pass' } },
+  { name: 'access_logs without enabled (defaults to false)', format: 'terraform', source: 'resource "aws_lb" "alb" {\n access_logs {\n bucket = "logs"\n }\n}', expected: { 'aws_lb.alb': 'fail' } },
   { name: 'access_logs disabled', format: 'terraform', source: 'resource "aws_lb" "alb" {\n access_logs {\n bucket = "logs"\n enabled = false\n }\n}', expected: { 'aws_lb.alb': 'fail' } },
   { name: 'no load balancer', format: 'terraform', source: noneTf, expected: {} },
 ]);

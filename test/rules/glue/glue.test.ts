@@ -53,7 +53,8 @@ runRuleCases(glueJobSecurityConfiguration, [
     expected: { [J]: 'fail' },
   },
   { name: 'no configuration', format: 'cloudformation', source: cfn({ Prep: job({}) }), expected: { [J]: 'fail' } },
-  { name: 'configuration from another stack', format: 'cloudformation', source: cfn({ Prep: job({ SecurityConfiguration: 'shared' }) }), expected: { [J]: 'unknown' } },
+  { name: 'configuration from another stack', format: 'cloudformation', source: cfn({ Prep: job({ SecurityConfiguration: 'shared' }) }), expected: { [J]: 'pass' } },
+  { name: 'imported configuration', format: 'cloudformation', source: cfn({ Prep: job({ SecurityConfiguration: { 'Fn::ImportValue': 'glue-config' } }) }), expected: { [J]: 'unknown' } },
   { name: 'no job', format: 'cloudformation', source: noneCfn, expected: {} },
   {
     name: 'crawler with an encrypting configuration',

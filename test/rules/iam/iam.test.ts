@@ -168,7 +168,19 @@ runRuleCases(iamUserNoPolicies, [
       User: { Type: 'AWS::IAM::User', Properties: {} },
       Policy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', Users: [ref('User')], PolicyDocument: { Statement: [] } } },
     }),
-    expected: { [U]: 'fail' },
+    expected: { [U]: 'fail', 'AWS::IAM::Policy.Policy': 'not_applicable' },
+  },
+  {
+    name: 'policy naming a user from another stack',
+    format: 'cloudformation',
+    source: cfn({ Policy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', Users: ['legacy-ci'], PolicyDocument: { Statement: [] } } } }),
+    expected: { 'AWS::IAM::Policy.Policy': 'fail' },
+  },
+  {
+    name: 'policy for roles only',
+    format: 'cloudformation',
+    source: cfn({ Policy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', Roles: ['app'], PolicyDocument: { Statement: [] } } } }),
+    expected: { 'AWS::IAM::Policy.Policy': 'not_applicable' },
   },
   { name: 'no user', format: 'cloudformation', source: noIamCfn, expected: {} },
   { name: 'bare user', format: 'terraform', source: 'resource "aws_iam_user" "u" {\n name = "alice"\n}', expected: { 'aws_iam_user.u': 'pass' } },
@@ -182,7 +194,7 @@ resource "aws_iam_user_policy_attachment" "a" {
   user       = aws_iam_user.u.name
   policy_arn = "arn:aws:iam::aws:policy/AmazonBedrockReadOnly"
 }`,
-    expected: { 'aws_iam_user.u': 'fail' },
+    expected: { 'aws_iam_user.u': 'fail', 'aws_iam_user_policy_attachment.a': 'not_applicable' },
   },
   {
     name: 'inline policy by literal name',
@@ -194,7 +206,13 @@ resource "aws_iam_user_policy" "p" {
   user   = "alice"
   policy = jsonencode({ Statement = [] })
 }`,
-    expected: { 'aws_iam_user.u': 'fail' },
+    expected: { 'aws_iam_user.u': 'fail', 'aws_iam_user_policy.p': 'not_applicable' },
+  },
+  {
+    name: 'attachment for a user outside the scanned code',
+    format: 'terraform',
+    source: 'resource "aws_iam_user_policy_attachment" "a" {\n user = "legacy-ci"\n policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"\n}',
+    expected: { 'aws_iam_user_policy_attachment.a': 'fail' },
   },
   { name: 'no user', format: 'terraform', source: noIamTf, expected: {} },
 ]);
