@@ -143,3 +143,40 @@ describe('scan engine', () => {
     expect(report.errors).toEqual([{ file: 'huge.json', message: expect.stringMatching(/over the limit/) }]);
   });
 });
+
+describe('scan engine: CDK assemblies and plans in a tree', () => {
+  it('loads cdk.out through its manifest once and recognizes plan JSON', async () => {
+    const template = JSON.stringify({ Resources: { Bucket1: { Type: 'AWS::S3::Bucket' } } });
+    const plan = JSON.stringify({
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_s3_bucket.p',
+              mode: 'managed',
+              type: 'aws_s3_bucket',
+              name: 'p',
+              values: { tags: { a: 'b' } },
+            },
+          ],
+        },
+      },
+    });
+    const dir = writeTree({
+      'cdk.out/manifest.json': JSON.stringify({
+        version: '36.0.0',
+        artifacts: {
+          App: { type: 'aws:cloudformation:stack', properties: { templateFile: 'App.template.json' } },
+        },
+      }),
+      'cdk.out/App.template.json': template,
+      'plan/plan.json': plan,
+    });
+    const report = await scan([dir], { rules: testRules, root: dir });
+    expect(report.scanned).toEqual(['cdk.out/App.template.json', 'cdk.out/manifest.json', 'plan/plan.json']);
+    expect(
+      report.results.filter((r) => r.ruleId === 'test_bucket_versioning').map((r) => r.resource.address),
+    ).toEqual(['AWS::S3::Bucket.Bucket1', 'aws_s3_bucket.p']);
+  });
+});
