@@ -1,15 +1,17 @@
 /**
- * Builds data/guard/pii/gazetteer.json from @faker-js/faker's locale data (MIT) and the IANA time
- * zone names built into Node: first names, surnames, cities, countries, states, street words and
- * common English words (used as evidence *against* a name). Run: npx tsx scripts/build-pii-gazetteer.ts
+ * Builds data/guard/pii/gazetteer.json from @faker-js/faker's locale data (MIT), the IANA time
+ * zone names built into Node and word counts over the benign prompt sets in shared/: first names,
+ * surnames, cities, countries, states, street words and common English words (evidence *against*
+ * a name). Run: npx tsx scripts/build-pii-gazetteer.ts
  *
  * Names of the locales in HELD_OUT_NAME_LOCALES are left out on purpose: bench/pii.ts fills its
  * held-out set with them, to measure names the gazetteer has never seen.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { allFakers } from '@faker-js/faker';
 import { dataPath } from '../src/util/paths.js';
-import { HELD_OUT_NAME_LOCALES } from './build-pii-synth.js';
+import { HELD_OUT_NAME_LOCALES, sharedDataDir } from './build-pii-synth.js';
 
 const STREET_LOCALES = new Set(['en', 'en_GB', 'en_AU', 'en_CA', 'en_US', 'en_IE', 'fr', 'es', 'it', 'pt_BR', 'pt_PT', 'de']);
 
@@ -71,6 +73,38 @@ for (const w of STREET_WORDS) street.add(w);
 // ordinary use apart from the same word as a name (the classifier weighs both).
 const FUNCTION_WORDS = `a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves hello hi dear thanks thank please regards best sincerely yes okay ok sure new old good great big small first last next today tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december morning evening night week month year day time people man woman child family friend team company office bank card account number address email phone name street city state country home work school hospital doctor customer service support manager help order payment money price call send meet visit live move go come get make take give know think see look want need use find tell ask try leave feel become put mean keep let begin seem show hear play run believe bring happen write provide sit stand lose pay include continue set learn change lead understand watch follow stop create speak read allow add spend grow open walk win offer remember love consider appear buy wait serve die build stay fall cut reach kill remain suggest raise pass sell require report decide pull`;
 for (const w of FUNCTION_WORDS.split(/\s+/)) common.add(w);
+
+// Inflected forms: "decides" and "villages" are as common as "decide" and "village".
+for (const word of [...common]) {
+  if (word.length < 3) continue;
+  const stem = word.endsWith('e') ? word.slice(0, -1) : word;
+  common.add(/(s|x|z|ch|sh)$/.test(word) ? `${word}es` : word.endsWith('y') && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`);
+  common.add(word.endsWith('e') ? `${word}d` : `${word}ed`);
+  common.add(`${stem}ing`);
+}
+
+// Words that ordinary prompts use in lower case mid-sentence are common words, not names. Counted
+// on benign prompt sets in shared/ (Apache-2.0, MIT, CC0; see MANIFEST.md); only the words are kept.
+const lowerCounts = new Map<string, number>();
+const capitalCounts = new Map<string, number>();
+for (const file of ['train_self_instruct.jsonl', 'train_gpteacher.jsonl', 'train_fuzzyai_benign.jsonl', 'train_awesome_chatgpt_prompts.jsonl']) {
+  const path = join(sharedDataDir(), 'data', 'benign', file);
+  if (!existsSync(path)) continue;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line) continue;
+    const text = (JSON.parse(line) as { text?: unknown }).text;
+    if (typeof text !== 'string') continue;
+    for (const m of text.matchAll(/(?<=[a-z,;] )[A-Za-z]{3,20}\b/g)) {
+      const word = m[0];
+      const key = word.toLowerCase();
+      const counts = word === key ? lowerCounts : capitalCounts;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+}
+for (const [word, count] of lowerCounts) {
+  if (count >= 3 && count >= 4 * (capitalCounts.get(word) ?? 0)) common.add(word);
+}
 
 const sorted = (s: Set<string>): string[] => [...s].filter((x) => x.length >= 2).sort();
 const gazetteer = {

@@ -178,7 +178,12 @@ for (const ex of examples.slice(0, 4000)) {
   }
 }
 margins.sort((a, b) => a - b);
-const model = { labels: [...LABELS], marginScale: Math.max(0.01, margins[Math.floor(margins.length / 2)] ?? 1), weights: averaged };
+const model = {
+  labels: [...LABELS],
+  marginScale: Math.max(0.01, margins[Math.floor(margins.length / 2)] ?? 1),
+  vocabulary: [...vocabulary].sort(),
+  weights: averaged,
+};
 const out = dataPath('guard', 'pii', 'ner-model.json');
 writeFileSync(out, JSON.stringify(model) + '\n');
 console.log(`${out}: ${averagedMap.size} features (of ${weights.size}), marginScale ${model.marginScale.toFixed(3)}`);

@@ -84,6 +84,22 @@ export const TRAIN_TEMPLATES: readonly string[] = [
   'Our offices in {{country}} and {{country}} will be closed on Friday.',
   'I need a taxi from {{street_address}} to the airport.',
   'Can {{person}} sign for the parcel if I am not at home?',
+  'It takes {{number}} minutes to get there by bus.',
+  'We sold {{number}} units last quarter and expect {{number}} more.',
+  'The file is {{number}} MB and the upload limit is {{number}} GB.',
+  '{{first_name}} has {{number}} apples and gives {{number}} to her brother.',
+  'A train leaves at {{number}} and travels {{number}} miles per hour.',
+  'Chapter {{number}} explains the results on page {{number}}.',
+  'Room {{number}} is booked for the training session.',
+  'The recipe needs {{number}} grams of flour and {{number}} eggs.',
+  'Error {{number}}: the request timed out after {{number}} seconds.',
+  '{{first_name}} decides to buy {{number}} tickets for the concert.',
+  'Then {{first_name}} sells {{number}} cookies at the school fair.',
+  'Normally the store opens at 9 and closes at {{number}}.',
+  'Write a poem about the sea, the sky and a cup of tea.',
+  'Explain how water boils at 100 degrees at sea level.',
+  'List {{number}} ways to improve customer service in a small shop.',
+  'What are the best tips for growing tomatoes in a small garden?',
 ];
 
 export const HELDOUT_TEMPLATES: readonly string[] = [

@@ -35,7 +35,9 @@ describe('anonymize', () => {
     const spans = detectPii(input);
     const masked = anonymize(input, spans, 'token', vault);
     expect(masked).toBe('{EMAIL_1} wrote to {EMAIL_2} and {EMAIL_1}');
-    expect(vault.restore('Reply sent to {EMAIL_2}; {EMAIL_9} is unknown.')).toBe('Reply sent to bob@example.com; {EMAIL_9} is unknown.');
+    expect(vault.restore('Reply sent to {EMAIL_2}; {EMAIL_9} is unknown.')).toBe(
+      'Reply sent to bob@example.com; {EMAIL_9} is unknown.',
+    );
   });
 
   it('does not issue a token that already occurs in the text', () => {
@@ -53,7 +55,9 @@ describe('anonymize', () => {
       { start: 0, end: 10, entity: 'URL', score: 0.6 },
     ];
     expect(anonymize('abcdefghij rest', overlapping, 'tag')).toBe('ab{ADDRESS} rest');
-    expect(anonymize('abcdefghij rest', overlapping.slice(0, 1).concat(overlapping.slice(2)), 'tag')).toBe('{URL} rest');
+    expect(anonymize('abcdefghij rest', overlapping.slice(0, 1).concat(overlapping.slice(2)), 'tag')).toBe(
+      '{URL} rest',
+    );
   });
 
   it('ignores spans outside the text', () => {

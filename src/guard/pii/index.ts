@@ -254,10 +254,39 @@ export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiMatch[]
   if (wanted('URL')) candidates.push(...findDomains(text));
   if (wanted('PHONE')) candidates.push(...findPhones(text));
   candidates.push(...runPatterns(text, lower, threshold, wanted));
-  if (wanted('NAME') || wanted('ADDRESS')) {
-    for (const match of findNamesAndAddresses(text)) if (wanted(match.entity)) candidates.push(match);
-  }
   const reported = candidates.filter((c) => c.score >= threshold);
   if (opts.custom && opts.custom.length > 0) reported.push(...findCustom(text, opts.custom));
-  return resolveOverlaps(reported);
+  const structured = resolveOverlaps(reported);
+  if (!wanted('NAME') && !wanted('ADDRESS')) return structured;
+  // Validated patterns outrank the classifier: a phone number at the end of an address stays a
+  // phone number, and the address keeps the parts around it.
+  const names: PiiMatch[] = [];
+  for (const match of findNamesAndAddresses(text)) {
+    if (!wanted(match.entity) || match.score < threshold) continue;
+    names.push(...subtractSpans(text, match, structured));
+  }
+  // Classifier spans never overlap each other, and no longer overlap the structured ones.
+  return [...structured, ...names].sort((a, b) => a.start - b.start);
+}
+
+const EDGE_JUNK = /^[\s,.;:#/-]+|[\s,.;:#/-]+$/g;
+
+/** The parts of `match` not covered by `taken` (sorted, non-overlapping), trimmed of separators. */
+function subtractSpans(text: string, match: PiiMatch, taken: readonly PiiMatch[]): PiiMatch[] {
+  const pieces: PiiMatch[] = [];
+  let cursor = match.start;
+  const emit = (start: number, end: number): void => {
+    const value = text.slice(start, end);
+    const lead = value.length - value.replace(/^[\s,.;:#/-]+/, '').length;
+    const trimmed = value.replace(EDGE_JUNK, '');
+    if (/[\p{L}\p{N}]/u.test(trimmed)) pieces.push({ ...match, start: start + lead, end: start + lead + trimmed.length });
+  };
+  for (const t of taken) {
+    if (t.end <= cursor) continue;
+    if (t.start >= match.end) break;
+    if (t.start > cursor) emit(cursor, t.start);
+    cursor = Math.max(cursor, t.end);
+  }
+  if (cursor < match.end) emit(cursor, match.end);
+  return pieces;
 }

@@ -13,11 +13,12 @@ const CANDIDATE =
   /(?<![\w+.\-/])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,12}){0,5}(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?(?![\w/]|[.-]\d)/gi;
 const EXTENSION = /[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$/i;
 const DATE_LIKE = /^(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{1,2}[-.]\d{4})$/;
+const DATE_PREFIX = /^(?:\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d{2}|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})(?!\d)|[-./](?:19|20)\d{2}$/;
 const IPV4_LIKE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const PHONE_SHAPE = /^(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?\d|\d{2,5}[ .-]\d)/;
 
 const PHONE_CONTEXT: ContextRule = {
-  words: ['phone', 'call', 'tel', 'telephone', 'mobile', 'cell', 'contact', 'number', 'whatsapp', 'fax', 'reach me', 'text me', 'sms', 'dial', 'landline', 'ph', 'mob'],
+  words: ['phone', 'call', 'tel', 'telephone', 'mobile', 'cell', 'contact', 'number', 'whatsapp', 'fax', 'reach me', 'reach us', 'text me', 'sms', 'dial', 'landline', 'ph', 'mob', 'answering', 'ring', 'phoned', 'calling'],
   boost: 0.2,
 };
 
@@ -31,13 +32,10 @@ function digitCount(value: string): number {
 }
 
 const NANP = new Set<CountryCode>(['US', 'CA']);
-const TRUNK_ZERO = new Set<CountryCode>(['GB', 'DE', 'FR', 'AU']);
 
-/** Cheap pre-check of national numbers, so that most candidates are parsed once or not at all. */
+/** North-American numbers have 10 digits (11 with the leading 1): skip parsing the rest for them. */
 function plausibleFor(region: CountryCode, digits: string): boolean {
   if (NANP.has(region)) return digits.length === 10 || (digits.length === 11 && digits.startsWith('1'));
-  if (TRUNK_ZERO.has(region)) return digits.startsWith('0');
-  if (region === 'IN') return digits.startsWith('0') || (digits.length === 10 && /^[6-9]/.test(digits));
   return true;
 }
 
@@ -45,7 +43,7 @@ function scoreNumber(value: string, regions: readonly CountryCode[]): number | u
   const core = value.replace(EXTENSION, '');
   const digits = digitCount(core);
   if (digits < 7 || digits > 15) return undefined;
-  if (DATE_LIKE.test(core) || IPV4_LIKE.test(core)) return undefined;
+  if (DATE_LIKE.test(core) || DATE_PREFIX.test(core) || IPV4_LIKE.test(core)) return undefined;
   const shaped = PHONE_SHAPE.test(core) || core.startsWith('+');
   if (core.startsWith('+')) {
     const parsed = parsePhoneNumberFromString(core);
@@ -56,7 +54,8 @@ function scoreNumber(value: string, regions: readonly CountryCode[]): number | u
   for (const region of regions) {
     if (!plausibleFor(region, digitsOnly)) continue;
     const parsed = parsePhoneNumberFromString(core, region);
-    if (parsed?.isValid()) return shaped ? 0.7 : 0.45;
+    // Short local numbers ("555 0143") look like many other numbers: they need context words.
+    if (parsed?.isValid()) return shaped && digits >= 10 ? 0.7 : shaped ? 0.45 : 0.4;
   }
   return shaped ? 0.4 : undefined;
 }

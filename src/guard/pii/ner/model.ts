@@ -9,6 +9,8 @@ const ModelFile = z.object({
   labels: z.array(z.string()).length(LABELS.length),
   /** Margin that maps to a score of about 0.88 (tanh(1)); set from the training data. */
   marginScale: z.number().positive(),
+  /** Words whose identity is a feature (the training vocabulary); other words count by shape. */
+  vocabulary: z.array(z.string()),
   weights: z.record(z.string(), z.array(z.number()).length(LABELS.length)),
 });
 
@@ -24,8 +26,7 @@ export function modelFromJson(json: unknown, source: string): TokenModel {
   const parsed = ModelFile.safeParse(json);
   if (!parsed.success) throw new Error(`${source}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
   const weights = new Map(Object.entries(parsed.data.weights));
-  const vocabulary = new Set<string>();
-  for (const key of weights.keys()) if (key.startsWith('w=')) vocabulary.add(key.slice(2));
+  const vocabulary = new Set(parsed.data.vocabulary);
   return { weights, vocabulary, marginScale: parsed.data.marginScale };
 }
 
