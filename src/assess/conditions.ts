@@ -104,6 +104,11 @@ export const CONTROL_CONDITIONS: Readonly<Record<string, readonly ConditionId[]>
   'code-execution-sandboxed': ['agents'],
   'bedrock-agent-cmk-encryption': ['agents'],
   'rag-authorization-in-user-context': ['rag'],
+  'vector-store-tls-enforced': ['rag'],
+  'vector-store-cmk-encryption': ['rag'],
+  'vector-store-access-restricted': ['rag'],
+  'vector-store-not-public': ['rag'],
+  'knowledge-base-cmk-encryption': ['rag'],
   'vector-store-ingestion-controlled': ['rag'],
 };
 

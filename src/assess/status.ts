@@ -61,7 +61,9 @@ export function controlStatus({ control, ctx, results, rules, governance }: Stat
 
   const iac = scanEvidence(results);
   const gov = governance.flatMap((g) => g.evaluate(ctx));
-  const runtime = runtimeEvidence(control.id, ctx);
+  // The guard screens prompts and answers: its evidence speaks only for generative systems.
+  const runtime = ctx.generative ? runtimeEvidence(control.id, ctx) : [];
+  const checks = ctx.generative ? control.checks : control.checks.filter((c) => c !== 'runtime');
   const mapping = runtimeMappingOf.get(control.id);
   const evidence = [...iac, ...gov, ...runtime];
 
@@ -98,7 +100,7 @@ export function controlStatus({ control, ctx, results, rules, governance }: Stat
   if (valid) return { ...base, status: 'attested', reason: attestationEvidence(valid).message, evidence: [...evidence, attestationEvidence(valid)] };
 
   // No decisive evidence: say what would decide it.
-  const onlyResourceChecks = control.checks.every((c) => c === 'iac' || c === 'live');
+  const onlyResourceChecks = checks.length > 0 && checks.every((c) => c === 'iac' || c === 'live');
   if (iac.length === 0 && onlyResourceChecks && rules.length > 0 && ctx.scan && gov.length === 0 && runtime.length === 0)
     return {
       ...base,
@@ -108,8 +110,9 @@ export function controlStatus({ control, ctx, results, rules, governance }: Stat
     };
   let reason: string;
   if (evidence.some((e) => e.status === 'unknown')) reason = evidence.find((e) => e.status === 'unknown')!.message;
-  else if (control.checks.includes('iac') && rules.length > 0 && !ctx.scan) reason = 'no infrastructure paths in aigis.yaml to scan';
-  else if (control.checks.includes('iac') && rules.length > 0) reason = `no scanned resource evaluated by ${rules.map((r) => r.id).join(', ')}`;
-  else reason = `checked ${control.checks.filter((c) => c === 'live' || c === 'manual' || c === 'data').join('/') || 'by governance records'}; aigis has no evidence from code: attest it in aigis.yaml (attestations)`;
+  else if (checks.includes('iac') && rules.length > 0 && !ctx.scan) reason = 'no infrastructure paths in aigis.yaml to scan';
+  else if (checks.includes('iac') && rules.length > 0) reason = `no scanned resource evaluated by ${rules.map((r) => r.id).join(', ')}`;
+  else
+    reason = `checked by ${checks.join(', ')}; nothing in the code, manifest or guard policy shows it yet: attest it in aigis.yaml (attestations)`;
   return { ...base, status: 'unknown', reason, evidence };
 }

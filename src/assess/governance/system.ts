@@ -49,6 +49,17 @@ export const humanOversightDefined: GovernanceCheck = {
   },
 };
 
+export const humanApprovalForRiskyActions: GovernanceCheck = {
+  control: 'human-approval-for-risky-actions',
+  checks: 'humanOversight.gatedActions lists the actions that need a person to approve them',
+  evaluate: (ctx) => {
+    const gated = ctx.manifest.humanOversight?.gatedActions ?? [];
+    return gated.length > 0
+      ? [pass(`actions gated on human approval: ${gated.join(', ')}`, at(ctx, ['humanOversight', 'gatedActions']))]
+      : [fail('no actions gated on human approval (humanOversight.gatedActions)', at(ctx, ctx.manifest.humanOversight ? ['humanOversight'] : []))];
+  },
+};
+
 export const complianceAssessedRegularly: GovernanceCheck = {
   control: 'ai-compliance-assessed-regularly',
   checks: 'review.lastReviewed lies within review.cadence',
@@ -68,5 +79,6 @@ export const systemChecks: readonly GovernanceCheck[] = [
   regulatedWorkloadDetermination,
   euAiActClassification,
   humanOversightDefined,
+  humanApprovalForRiskyActions,
   complianceAssessedRegularly,
 ];
