@@ -7,4 +7,5 @@ export * from './rules/index.js';
 export * from './scan/index.js';
 export * from './assess/index.js';
 export * from './report/index.js';
+export * from './modelcard/index.js';
 export * from './guard/index.js';

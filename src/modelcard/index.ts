@@ -1,0 +1,5 @@
+// Model cards: SageMaker Model Card content JSON and Markdown with YAML front matter.
+export * from './schema.js';
+export { readModelCard, parseModelCardContent, formatOfFile, MODEL_CARD_FORMATS, MAX_MODEL_CARD_BYTES } from './read.js';
+export type { ModelCard, ModelCardFormat } from './read.js';
+export { BODY_SECTIONS } from './markdown.js';
