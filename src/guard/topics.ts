@@ -167,17 +167,31 @@ export function distinctiveness(stemmed: string): number {
   return Math.log((n + 1) / ((background.df.get(stemmed) ?? 0) + 1)) / Math.log(n + 1);
 }
 
-/** Features of the stem at position i (its word, its char n-grams, the bigram ending at it). */
-function featuresAt(stems: readonly string[], i: number): Array<[string, number]> {
-  const s = stems[i]!;
+const stemFeatureCache = new Map<string, Array<[string, number]>>();
+
+/** The features of one stem on its own (word and character n-grams), cached across calls. */
+function stemFeatures(s: string): Array<[string, number]> {
+  let out = stemFeatureCache.get(s);
+  if (out) return out;
   const r = distinctiveness(s);
-  const out: Array<[string, number]> = [[`w:${s}`, WEIGHT.word * r]];
+  out = [[`w:${s}`, WEIGHT.word * r]];
   const padded = `^${s}$`;
   for (let k = 0; k + CHAR_GRAM <= padded.length; k++)
     out.push([`c:${padded.slice(k, k + CHAR_GRAM)}`, WEIGHT.gram * r]);
-  if (i > 0)
-    out.push([`b:${stems[i - 1]}_${s}`, WEIGHT.bigram * Math.min(r, distinctiveness(stems[i - 1]!))]);
+  if (stemFeatureCache.size < 100_000) stemFeatureCache.set(s, out);
   return out;
+}
+
+/** Features of the stem at position i (its word, its char n-grams, the bigram ending at it). */
+function featuresAt(stems: readonly string[], i: number): Array<[string, number]> {
+  const own = stemFeatures(stems[i]!);
+  if (i === 0) return own;
+  const s = stems[i]!;
+  const bigram: [string, number] = [
+    `b:${stems[i - 1]}_${s}`,
+    WEIGHT.bigram * Math.min(distinctiveness(s), distinctiveness(stems[i - 1]!)),
+  ];
+  return [...own, bigram];
 }
 
 interface Doc {
@@ -230,8 +244,10 @@ export function compileTopics(topics: DeniedTopic[]): TopicMatcher {
     }
     return { topic: docTexts[doc]!.topic, norm: Math.sqrt(sq) || 1 };
   });
+  // One look-up per feature at match time; features of no topic (most of a text) have idf 1.
+  const featureInfo = new Map<string, { idf: number; postings: Array<{ doc: number; weight: number }> }>();
+  for (const [f, p] of postings) featureInfo.set(f, { idf: idf(f), postings: p });
 
-  // Distinctive stems per topic: those of its texts, weighted by how specific they are to it.
   // Distinctive stems per topic, weighted by how specific they are to it; indexed by stem so a
   // window's shared weight per topic is updated as stems enter and leave it.
   const stemTopics = new Map<string, Array<{ topic: number; weight: number }>>();
@@ -267,13 +283,13 @@ export function compileTopics(topics: DeniedTopic[]): TopicMatcher {
     const change = (i: number, sign: 1 | -1): void => {
       const feats = (perStem[i] ??= featuresAt(stems, i));
       for (const [f, w] of feats) {
-        const x = w * idf(f);
+        const info = featureInfo.get(f);
+        const x = info ? w * info.idf : w;
         const before = counts.get(f) ?? 0;
         const after = before + sign;
         counts.set(f, after);
         normSq += (after * after - before * before) * x * x;
-        const p = postings.get(f);
-        if (p) for (const { doc, weight } of p) dot[doc]! += sign * x * weight;
+        if (info) for (const { doc, weight } of info.postings) dot[doc]! += sign * x * weight;
       }
       const s = stems[i]!;
       const before = stemCounts.get(s) ?? 0;
