@@ -11,11 +11,20 @@
  */
 import { parseArgs } from 'node:util';
 import vard from '@andersmyrmel/vard';
-import { checkInjection, checkJailbreak } from 'llm_guardrail';
+// @ts-expect-error llm_guardrail ships no type declarations; its shape is asserted below.
+import * as llmGuardrailModule from 'llm_guardrail';
 import { loadOwnTestSet, loadTrainingCorpus, readJsonl, sharedDataDir } from '../src/guard/injection/corpus.js';
 import { createDetector } from '../src/guard/injection/detector.js';
 import { loadInjectionDetector, injectionThreshold } from '../src/guard/injection/index.js';
 import { trainInjectionModel, type Sample } from '../src/guard/injection/train.js';
+
+interface GuardrailVerdict {
+  detected: boolean;
+}
+const llmGuardrail = llmGuardrailModule as {
+  checkInjection(text: string): Promise<GuardrailVerdict>;
+  checkJailbreak(text: string): Promise<GuardrailVerdict>;
+};
 
 /** Whole shared sources left out of training for the bench. */
 const HELD_OUT_ATTACK = 'train_pyrit_jailbreaks';
@@ -60,7 +69,7 @@ function baselines(): Tool[] {
   return [
     {
       name: 'llm_guardrail 2.1 (injection or jailbreak model)',
-      flag: async (t) => (await checkInjection(t)).detected || (await checkJailbreak(t)).detected,
+      flag: async (t) => (await llmGuardrail.checkInjection(t)).detected || (await llmGuardrail.checkJailbreak(t)).detected,
     },
     { name: '@andersmyrmel/vard 1.2 (moderate)', flag: (t) => !vardDetector.safeParse(t).safe },
   ];

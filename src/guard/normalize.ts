@@ -194,6 +194,31 @@ export function foldHomoglyphs(text: string): string {
   return out;
 }
 
+function isCyrillicOrGreek(cp: number): boolean {
+  return (cp >= 0x0370 && cp <= 0x03ff) || (cp >= 0x0400 && cp <= 0x052f);
+}
+
+/**
+ * True when some word mixes ASCII letters with Cyrillic or Greek look-alikes ("pаypal" with a
+ * Cyrillic а): a spoofing signal. Ordinary Russian, Greek or Turkish text is not mixed.
+ */
+export function hasMixedScriptWords(text: string): boolean {
+  let ascii = false;
+  let confusable = false;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    i += cp > 0xffff ? 2 : 1;
+    if (isAsciiLetter(cp)) ascii = true;
+    else if (isCyrillicOrGreek(cp) && HOMOGLYPHS.has(cp)) confusable = true;
+    else if (!isWordChar(cp)) {
+      if (ascii && confusable) return true;
+      ascii = false;
+      confusable = false;
+    }
+  }
+  return ascii && confusable;
+}
+
 const LEET: Record<string, string> = {
   '0': 'o',
   '1': 'i',

@@ -7,7 +7,11 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../../util/errors.js';
 import { dataPath } from '../../util/paths.js';
+import { syntheticTexts } from './synthetic.js';
 import { seededRandom, type AttackKind, type Sample } from './train.js';
+
+/** Texts generated per synthetic grammar before deduplication. */
+const SYNTHETIC_PER_FAMILY = 150;
 
 const sharedRowSchema = z.object({
   text: z.string().min(1),
@@ -69,7 +73,12 @@ function kindForShared(file: string, category: string | undefined): AttackKind {
 function usableSharedRow(source: string, category: string | undefined): boolean {
   if (source === 'langkit_themes') return category === undefined || category === 'jailbreak';
   if (source === 'train_purplellama_prompt_injection') {
-    return !/:(different_user_input_language|output_formatting_manipulation):/.test(category ?? '');
+    // category = direction:technique:language
+    const [, technique = '', language = ''] = (category ?? '').split(':');
+    if (technique === 'different_user_input_language' || technique === 'output_formatting_manipulation') return false;
+    // Machine-translated persuasion/hypothetical/overload rows read as ordinary questions in
+    // their language; only the translated techniques with explicit attack wording are kept.
+    return language === 'English' || ['ignore_previous_instructions', 'system_mode', 'mixed_techniques', 'few_shot_attack', 'token_smuggling', 'payload_splitting', 'repeated_token_attack'].includes(technique);
   }
   if (source === 'train_fuzzyai_jailbreaks') return category !== 'framing';
   return true;
@@ -173,6 +182,12 @@ export function loadTrainingCorpus(options: CorpusOptions = {}): Sample[] {
     }
   }
   if (!exclude.has('bipia_planted_in_documents')) samples.push(...plantedInstructions(dir, carriers, options.seed ?? 7));
+  if (!exclude.has('synthetic')) {
+    const harmful = readJsonl(join(dir, 'prompt-injection/gptfuzz_harmful_questions.jsonl'), sharedRowSchema).map((r) => r.text);
+    for (const t of syntheticTexts(options.seed ?? 7, SYNTHETIC_PER_FAMILY, carriers.map((c) => c.text), harmful)) {
+      samples.push({ text: t.text, label: t.label, source: t.family, ...(t.kind ? { kind: t.kind } : {}) });
+    }
+  }
   return dedupe(samples).map((s) => ({ ...s, group: sourceGroup(s.source) }));
 }
 
@@ -181,6 +196,7 @@ export function sourceGroup(source: string): string {
   if (source.includes('purplellama')) return 'purplellama';
   if (source.includes('fuzzyai')) return 'fuzzyai';
   if (source.startsWith('aigis_') || source === 'bipia_planted_in_documents') return 'aigis';
+  if (source.startsWith('synthetic_')) return 'aigis';
   return source.replace(/^train_/, '');
 }
 

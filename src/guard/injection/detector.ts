@@ -2,7 +2,7 @@
  * Scoring of a text: the text itself and every decoded layer (base64, hex, URL, rot13, tag
  * characters) are normalized and scored in windows; the highest calibrated score wins.
  */
-import { decodeObfuscated, findInvisibleText, foldHomoglyphs } from '../normalize.js';
+import { decodeObfuscated, findInvisibleText, hasMixedScriptWords } from '../normalize.js';
 import type { InjectionScore } from '../types.js';
 import { extractFeatures, normalizeForInjection, type ViewFacts } from './features.js';
 import { HEURISTICS } from './heuristics.js';
@@ -59,7 +59,7 @@ export function createDetector(model: LinearModel): InjectionDetector {
       const text = input.length > MAX_SCAN_CHARS ? input.slice(0, MAX_SCAN_CHARS) : input;
       const reasons: string[] = [];
       const invisible = findInvisibleText(text).length > 0;
-      const mixedScript = foldHomoglyphs(text) !== text;
+      const mixedScript = hasMixedScriptWords(text);
       if (invisible) reasons.push('invisible characters');
       if (mixedScript) reasons.push('look-alike (homoglyph) characters');
       if (input.length > MAX_SCAN_CHARS) reasons.push(`only the first ${MAX_SCAN_CHARS} characters were scanned`);
@@ -67,7 +67,7 @@ export function createDetector(model: LinearModel): InjectionDetector {
       let best = scoreView(model, text, { decoded: false, invisible, mixedScript });
       let bestDecoded = false;
       for (const decoded of decodeObfuscated(text)) {
-        const view = scoreView(model, decoded, { decoded: true, invisible, mixedScript: foldHomoglyphs(decoded) !== decoded });
+        const view = scoreView(model, decoded, { decoded: true, invisible, mixedScript: hasMixedScriptWords(decoded) });
         if (view.probability > best.probability) {
           best = view;
           bestDecoded = true;

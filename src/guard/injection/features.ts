@@ -16,7 +16,7 @@ export const FEATURE_DIM = HASH_DIM + DENSE_DIM;
 
 /** Scale applied to the dense block so it is comparable with the L2-normalized hashed groups. */
 const DENSE_SCALE = 4;
-const GROUP_WEIGHT = { word: 1, bigram: 0.8, char: 1 } as const;
+const GROUP_WEIGHT = { word: 1, bigram: 0.8, char: 0.3 } as const;
 
 export interface SparseVector {
   indices: Int32Array;

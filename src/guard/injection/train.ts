@@ -3,9 +3,9 @@
  * sparse features, deterministic (seeded shuffles), Platt calibration and thresholds chosen on
  * out-of-source predictions (whole sources held out, so the numbers reflect unseen data).
  */
-import { findInvisibleText, foldHomoglyphs } from '../normalize.js';
+import { findInvisibleText, hasMixedScriptWords } from '../normalize.js';
 import { windows } from './detector.js';
-import { DENSE_DIM, FEATURE_DIM, HASH_BITS, extractFeatures, normalizeForInjection, type SparseVector } from './features.js';
+import { DENSE_DIM, FEATURE_DIM, HASH_BITS, HASH_DIM, extractFeatures, normalizeForInjection, type SparseVector } from './features.js';
 import { MODEL_FORMAT, dot, sigmoid, type LinearModel, type ModelMeta } from './model.js';
 
 export type AttackKind = 'prompt_injection' | 'jailbreak';
@@ -26,7 +26,10 @@ export interface Sample {
 
 export interface TrainOptions {
   epochs: number;
+  /** L2 penalty on the hashed n-gram weights. */
   l2: number;
+  /** L2 penalty on the heuristic/shape weights (kept low so hand-written knowledge is not drowned by n-grams). */
+  l2Dense: number;
   learningRate: number;
   seed: number;
   /** Number of source-grouped folds used for calibration and thresholds. */
@@ -39,6 +42,7 @@ export interface TrainOptions {
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   epochs: 8,
   l2: 1e-6,
+  l2Dense: 0,
   learningRate: 0.2,
   seed: 20260121,
   folds: 5,
@@ -61,7 +65,7 @@ export function seededRandom(seed: number): () => number {
 export function featurize(text: string): SparseVector {
   const normalized = normalizeForInjection(text);
   const window = windows(normalized)[0] ?? '';
-  const facts = { decoded: false, invisible: findInvisibleText(text).length > 0, mixedScript: foldHomoglyphs(text) !== text };
+  const facts = { decoded: false, invisible: findInvisibleText(text).length > 0, mixedScript: hasMixedScriptWords(text) };
   return extractFeatures(text.length <= window.length ? text : window, window, facts).vector;
 }
 
@@ -72,10 +76,17 @@ interface Weighted {
 }
 
 /** Logistic regression with per-coordinate AdaGrad and L2 on touched coordinates. */
-export function trainLogistic(rows: readonly Weighted[], opts: Pick<TrainOptions, 'epochs' | 'l2' | 'learningRate' | 'seed'>): { weights: Float32Array; bias: number } {
-  const weights = new Float32Array(FEATURE_DIM);
+export function trainLogistic(
+  rows: readonly Weighted[],
+  opts: Pick<TrainOptions, 'epochs' | 'l2' | 'l2Dense' | 'learningRate' | 'seed'>,
+  start?: { weights: Float32Array; bias: number; update: 'dense' | 'hashed' },
+): { weights: Float32Array; bias: number } {
+  const weights = start ? Float32Array.from(start.weights) : new Float32Array(FEATURE_DIM);
   const g2 = new Float32Array(FEATURE_DIM);
-  let bias = 0;
+  let bias = start?.bias ?? 0;
+  // Coordinates [lo, hi) are trained; the others stay as given.
+  const lo = start?.update === 'dense' ? HASH_DIM : 0;
+  const hi = start?.update === 'hashed' ? HASH_DIM : FEATURE_DIM;
   let biasG2 = 0;
   const order = rows.map((_, i) => i);
   const rand = seededRandom(opts.seed);
@@ -94,8 +105,9 @@ export function trainLogistic(rows: readonly Weighted[], opts: Pick<TrainOptions
       const { indices, values } = row.vector;
       for (let k = 0; k < indices.length; k++) {
         const idx = indices[k] ?? 0;
+        if (idx < lo || idx >= hi) continue;
         const w = weights[idx] ?? 0;
-        const grad = g * (values[k] ?? 0) + opts.l2 * w;
+        const grad = g * (values[k] ?? 0) + (idx >= HASH_DIM ? opts.l2Dense : opts.l2) * w;
         const acc = (g2[idx] ?? 0) + grad * grad;
         g2[idx] = acc;
         weights[idx] = w - (opts.learningRate * grad) / (Math.sqrt(acc) + 1e-8);
@@ -212,10 +224,12 @@ export interface TrainResult {
 
 function trainHeads(vectors: readonly SparseVector[], samples: readonly Sample[], opts: TrainOptions): { attack: { weights: Float32Array; bias: number }; kind: { weights: Float32Array; bias: number } } {
   const w = sampleWeights(samples);
-  const attack = trainLogistic(
-    samples.map((s, i) => ({ vector: vectors[i] as SparseVector, label: s.label, weight: w[i] ?? 1 })),
-    opts,
-  );
+  const rows = samples.map((s, i) => ({ vector: vectors[i] as SparseVector, label: s.label, weight: w[i] ?? 1 }));
+  // Stacked: the heuristic/shape weights are fitted first, alone, so they carry what they can
+  // explain; the n-gram weights then learn the remainder. Fitted jointly, n-grams that memorize
+  // each source explain the training data away and the heuristics (which generalize) get little weight.
+  const dense = trainLogistic(rows, opts, { weights: new Float32Array(FEATURE_DIM), bias: 0, update: 'dense' });
+  const attack = trainLogistic(rows, opts, { ...dense, update: 'hashed' });
   const kindRows = samples
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => s.label === 1 && s.kind !== undefined)
@@ -285,7 +299,7 @@ export function trainInjectionModel(samples: readonly Sample[], options: Partial
       attacks: attacks.length,
       benign: benign.length,
       sources,
-      options: { epochs: opts.epochs, l2: opts.l2, learningRate: opts.learningRate, seed: opts.seed, folds: opts.folds, targetFpr: opts.targetFpr },
+      options: { epochs: opts.epochs, l2: opts.l2, l2Dense: opts.l2Dense, learningRate: opts.learningRate, seed: opts.seed, folds: opts.folds, targetFpr: opts.targetFpr },
       outOfSourceRecall: { LOW: recallAt(thresholds.LOW), MEDIUM: recallAt(thresholds.MEDIUM), HIGH: recallAt(thresholds.HIGH) },
     },
   };
