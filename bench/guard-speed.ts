@@ -117,33 +117,32 @@ table('Throughput on 1 MB of mixed text (median)', ['detector', 'ms', 'MB/s', 't
 
 // ---- start-up in a fresh process ----
 const root = packageRoot();
-// Start-up is measured on JavaScript, as users run it: dist/ when built, else the guard module
-// compiled by tsc into node_modules/.cache (tsx would add its own transpiling time).
-let guardEntry = join(root, 'dist', 'guard', 'index.js');
-let entryLabel = 'dist/';
-if (!existsSync(guardEntry)) {
-  const outDir = join(root, 'node_modules', '.cache', 'aigis-bench-guard');
-  spawnSync(
-    process.execPath,
-    [
-      join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
-      join(root, 'src', 'guard', 'index.ts'),
-      ...['--outDir', outDir, '--rootDir', root, '--module', 'nodenext', '--moduleResolution', 'nodenext'],
-      ...[
-        '--target',
-        'es2022',
-        '--skipLibCheck',
-        '--esModuleInterop',
-        '--resolveJsonModule',
-        '--types',
-        'node',
-      ],
+// Start-up is measured on JavaScript, as users run it: the guard module compiled by tsc into the
+// git-ignored tmp/ (under the package, so it finds package.json, data/ and node_modules). dist/ is
+// not used: it may be stale. tsx would add its own transpiling time.
+const outDir = join(root, 'tmp', 'bench-guard-js');
+const tscRun = spawnSync(
+  process.execPath,
+  [
+    join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+    join(root, 'src', 'guard', 'index.ts'),
+    ...['--outDir', outDir, '--rootDir', root, '--module', 'nodenext', '--moduleResolution', 'nodenext'],
+    ...[
+      '--target',
+      'es2022',
+      '--skipLibCheck',
+      '--esModuleInterop',
+      '--resolveJsonModule',
+      '--types',
+      'node',
     ],
-    { cwd: root, encoding: 'utf8' },
-  );
-  guardEntry = join(outDir, 'src', 'guard', 'index.js');
-  entryLabel = 'src/guard compiled by tsc';
-}
+  ],
+  { cwd: root, encoding: 'utf8' },
+);
+const guardEntry = join(outDir, 'src', 'guard', 'index.js');
+const entryLabel = 'src/guard compiled by tsc';
+if (!existsSync(guardEntry))
+  console.error(`tsc did not build ${guardEntry}:\n${tscRun.stdout}${tscRun.stderr}`);
 const startupScript = `
 const t0 = performance.now();
 const m = await import(${JSON.stringify(guardEntry)});
