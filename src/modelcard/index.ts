@@ -2,4 +2,4 @@
 export * from './schema.js';
 export { readModelCard, parseModelCardContent, formatOfFile, MODEL_CARD_FORMATS, MAX_MODEL_CARD_BYTES } from './read.js';
 export type { ModelCard, ModelCardFormat } from './read.js';
-export { BODY_SECTIONS } from './markdown.js';
+export { BODY_SECTIONS as MODEL_CARD_BODY_SECTIONS } from './markdown.js';

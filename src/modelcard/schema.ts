@@ -7,9 +7,9 @@ import { z } from 'zod';
  * parts (`custom_details`, evaluation `metadata`, `model_package_details`) stay open.
  */
 
-export const RISK_RATINGS = ['High', 'Medium', 'Low', 'Unknown'] as const;
-export type RiskRating = (typeof RISK_RATINGS)[number];
-export const METRIC_TYPES = ['number', 'string', 'boolean', 'linear_graph', 'bar_chart', 'matrix'] as const;
+export const MODEL_CARD_RISK_RATINGS = ['High', 'Medium', 'Low', 'Unknown'] as const;
+export type ModelCardRiskRating = (typeof MODEL_CARD_RISK_RATINGS)[number];
+export const MODEL_CARD_METRIC_TYPES = ['number', 'string', 'boolean', 'linear_graph', 'bar_chart', 'matrix'] as const;
 export const MODEL_CARD_STATUSES = ['Draft', 'PendingReview', 'Approved', 'Archived'] as const;
 /** CreateModelCard's `Content` is a string of at most this many characters. */
 export const MAX_CONTENT_CHARS = 100_000;
@@ -37,7 +37,7 @@ const intendedUses = z.strictObject({
   purpose_of_model: text2048,
   intended_uses: text2048,
   factors_affecting_model_efficiency: text2048,
-  risk_rating: z.enum(RISK_RATINGS).optional(),
+  risk_rating: z.enum(MODEL_CARD_RISK_RATINGS).optional(),
   explanations_for_risk_rating: text2048,
 });
 
@@ -81,7 +81,7 @@ const metricValue = z.union([z.number(), z.string().max(1024), z.boolean(), z.ar
 const metric = z.strictObject({
   name: str(255),
   notes: text1024,
-  type: z.enum(METRIC_TYPES),
+  type: z.enum(MODEL_CARD_METRIC_TYPES),
   value: metricValue,
   x_axis_name: z.union([str(255), z.array(str(255))]).optional(),
   y_axis_name: z.union([str(255), z.array(str(255))]).optional(),
@@ -116,11 +116,11 @@ export const modelCardContentSchema = z.strictObject({
 });
 
 export type ModelCardContent = z.infer<typeof modelCardContentSchema>;
-export type EvaluationJob = z.infer<typeof evaluationJob>;
+export type ModelCardEvaluationJob = z.infer<typeof evaluationJob>;
 export type ModelCardMetric = z.infer<typeof metric>;
 
 /** The sections of the content, in the order SageMaker documents them (and aigis writes them). */
-export const SECTIONS = [
+export const MODEL_CARD_SECTIONS = [
   'model_overview',
   'intended_uses',
   'business_details',
