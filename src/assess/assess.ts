@@ -99,7 +99,6 @@ export async function assess(dir: string, opts: AssessOptions = {}): Promise<Ass
       failOn: 'critical',
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
-    for (const e of scanReport.errors) warnings.push(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message} (not scanned)`);
   }
   const types = new Set(scanReport?.results.map((r) => r.resource.type) ?? []);
   const has = (pattern: RegExp): boolean => [...types].some((t) => pattern.test(t));
@@ -170,6 +169,7 @@ export async function assess(dir: string, opts: AssessOptions = {}): Promise<Ass
     controls,
     remediation: remediationList(items, (id) => severityOf.get(id)),
     warnings,
+    errors: (scanReport?.errors ?? []).map((e) => `${rel(resolve(root, e.file))}${e.line ? `:${e.line}` : ''}: ${e.message}`),
     inputs: [loaded.file, ...(scanReport?.scanned.map((f) => resolve(root, f)) ?? []), ...cards.files, ...(policyFile ? [policyFile] : [])].map(rel),
   };
 }

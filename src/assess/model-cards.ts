@@ -1,8 +1,6 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { z } from 'zod';
-import { InputError } from '../util/errors.js';
-import { parseStructuredFile, validateParsed } from '../util/structured-file.js';
+import { readModelCard, type ModelCard } from '../modelcard/index.js';
 import type { LoadedManifest } from './load.js';
 
 /**
@@ -22,56 +20,25 @@ export interface ModelCardFacts {
   limitations?: string;
 }
 
-const MAX_CARD_BYTES = 1024 * 1024;
-const text = z.string().optional();
-/** The SageMaker Model Card content fields aigis reads; other sections pass through untouched. */
-const cardSchema = z.looseObject({
-  model_overview: z.looseObject({ model_id: text, model_name: text, model_description: text, model_owner: text }).optional(),
-  intended_uses: z
-    .looseObject({
-      purpose_of_model: text,
-      intended_uses: text,
-      risk_rating: z.enum(['High', 'Medium', 'Low', 'Unknown']).optional(),
-    })
-    .optional(),
-  evaluation_details: z.array(z.looseObject({ name: text })).optional(),
-  additional_information: z
-    .looseObject({
-      caveats_and_recommendations: text,
-      custom_details: z.record(z.string(), z.unknown()).optional(),
-    })
-    .optional(),
-});
-
-/** Markdown cards carry the same content as YAML front matter between --- lines. */
-function frontMatter(file: string, source: string): string {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source);
-  if (!match) throw new InputError(`${file}:1: (root): a Markdown model card needs YAML front matter between --- lines`, { file, line: 1 });
-  return match[1]!;
-}
-
-export function readModelCardFacts(file: string): ModelCardFacts {
-  const size = statSync(file).size;
-  if (size > MAX_CARD_BYTES) throw new InputError(`${file}: model card is ${size} bytes, over the limit of ${MAX_CARD_BYTES}`, { file });
-  const isMarkdown = ['.md', '.markdown'].includes(extname(file).toLowerCase());
-  const parsed = isMarkdown
-    ? parseStructuredFile(file, { text: frontMatter(file, readFileSync(file, 'utf8')) })
-    : parseStructuredFile(file, { maxBytes: MAX_CARD_BYTES });
-  const card = validateParsed(parsed, cardSchema);
-  const reviewed = card.additional_information?.custom_details?.['last_reviewed'];
-  const facts: ModelCardFacts = { file, evaluationCount: card.evaluation_details?.length ?? 0 };
+/** The facts the checks need, from a card read by the model card module (it validates and locates errors). */
+export function modelCardFacts(card: ModelCard, file: string): ModelCardFacts {
+  const c = card.content;
+  const facts: ModelCardFacts = { file, evaluationCount: c.evaluation_details?.length ?? 0 };
   const set = <K extends keyof ModelCardFacts>(key: K, value: ModelCardFacts[K] | undefined): void => {
     if (value !== undefined && value !== '') facts[key] = value;
   };
-  set('modelId', card.model_overview?.model_id ?? card.model_overview?.model_name);
-  set('description', card.model_overview?.model_description);
-  set('intendedUses', card.intended_uses?.intended_uses ?? card.intended_uses?.purpose_of_model);
-  set('riskRating', card.intended_uses?.risk_rating);
-  set('owner', card.model_overview?.model_owner);
-  set('limitations', card.additional_information?.caveats_and_recommendations);
-  if (typeof reviewed === 'string') set('lastReviewed', reviewed);
-  else if (reviewed instanceof Date) set('lastReviewed', reviewed.toISOString().slice(0, 10));
+  set('modelId', c.model_overview?.model_id ?? c.model_overview?.model_name);
+  set('description', c.model_overview?.model_description);
+  set('intendedUses', c.intended_uses?.intended_uses ?? c.intended_uses?.purpose_of_model);
+  set('riskRating', c.intended_uses?.risk_rating);
+  set('owner', c.model_overview?.model_owner);
+  set('limitations', c.additional_information?.caveats_and_recommendations);
+  set('lastReviewed', c.additional_information?.custom_details?.['last_reviewed']);
   return facts;
+}
+
+export function readModelCardFacts(file: string): ModelCardFacts {
+  return modelCardFacts(readModelCard(file), file);
 }
 
 const CARD_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.md', '.markdown']);

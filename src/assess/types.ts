@@ -77,6 +77,8 @@ export interface AssessmentReport {
   controls: ControlResult[];
   remediation: RemediationItem[];
   warnings: string[];
+  /** Infrastructure files that could not be parsed (the CLI exits 2 when there are any). */
+  errors: string[];
   /** Files read: manifest, templates, model cards, guard policy. */
   inputs: string[];
 }

@@ -1,5 +1,140 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import { assess, failsOn, FAIL_ON_VALUES, toAssessText, type AssessmentReport } from '../../assess/index.js';
+import * as reportModule from '../../report/index.js';
+import { InputError } from '../../util/errors.js';
+import { didYouMean } from '../../util/suggest.js';
+
+export const ASSESS_FORMATS = ['text', 'json', 'sarif', 'markdown', 'oscal', 'asff', 'ocsf', 'html'] as const;
+type Format = (typeof ASSESS_FORMATS)[number];
+
+const EXTENSION: Record<Format, string> = {
+  text: 'txt',
+  json: 'json',
+  sarif: 'sarif',
+  markdown: 'md',
+  oscal: 'oscal.json',
+  asff: 'asff.json',
+  ocsf: 'ocsf.jsonl',
+  html: 'html',
+};
+
+const optionsSchema = z.object({
+  manifest: z.string().min(1).optional(),
+  format: z.enum(ASSESS_FORMATS),
+  out: z.string().min(1).optional(),
+  failOn: z.enum(FAIL_ON_VALUES),
+});
+
+function validate(raw: Record<string, unknown>): z.infer<typeof optionsSchema> {
+  const parsed = optionsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = String(issue.path[0] ?? '');
+  const flag = `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const value = String(raw[field]);
+  const choices: readonly string[] = field === 'format' ? ASSESS_FORMATS : field === 'failOn' ? FAIL_ON_VALUES : [];
+  throw new InputError(
+    `${flag}: '${value}' is not valid${choices.length ? `; expected one of ${choices.join(', ')}${didYouMean(value, choices)}` : ''}`,
+    { field: flag },
+  );
+}
+
+type Renderer = (report: AssessmentReport, format: string) => string;
+
+/** The reports module renders every format but text and json; it is looked up at run time so either side can ship first. */
+function renderer(): Renderer | undefined {
+  const candidate = (reportModule as Record<string, unknown>)['renderReport'];
+  return typeof candidate === 'function' ? (candidate as Renderer) : undefined;
+}
+
+export function renderAssessment(report: AssessmentReport, format: Format, color: boolean): string {
+  if (format === 'text') return toAssessText(report, { color });
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  const render = renderer();
+  if (!render) throw new InputError(`--format ${format} is not available in this build; use text or json`, { field: '--format' });
+  const out = render(report, format);
+  return out.endsWith('\n') ? out : `${out}\n`;
+}
+
+async function withProgress<T>(enabled: boolean, run: (onProgress?: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  if (!enabled) return run();
+  const { default: cliProgress } = await import('cli-progress');
+  let bar: InstanceType<typeof cliProgress.SingleBar> | undefined;
+  try {
+    return await run((done, total) => {
+      // Small trees finish before a bar would help.
+      if (!bar && total >= 50) {
+        bar = new cliProgress.SingleBar(
+          { stream: process.stderr, format: 'scanning [{bar}] {value}/{total} units', clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(total, 0);
+      }
+      bar?.update(done);
+    });
+  } finally {
+    bar?.stop();
+  }
+}
 
 export function registerAssessCommands(program: Command): void {
-  void program;
+  program
+    .command('assess')
+    .description(
+      'Assess an AI workload: which controls apply and why, which hold, the AWS AI Security Framework phase reached, compliance gaps and what to fix first',
+    )
+    .argument('[dir]', 'folder with aigis.yaml', '.')
+    .option('-m, --manifest <file>', 'the manifest, when it is not <dir>/aigis.yaml')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(ASSESS_FORMATS).default('text'))
+    .option('-o, --out <dir>', 'write the report into this folder (the text summary still goes to the terminal)')
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when the phase reached is below this phase, or a not-met control has at least this severity').default(
+        'none',
+      ),
+    )
+    .addHelpText(
+      'after',
+      `
+--fail-on: none (default) never fails; foundational|scaling|industrialized fails when the phase reached
+is below it; low|medium|high|critical fails when a not-met control of at least that severity exists
+(controls whose status is unknown need evidence or an attestation and do not fail by severity).
+
+Exit codes: 0 passes --fail-on, 1 fails it, 2 bad manifest, flags or unparseable infrastructure files.
+
+Examples:
+  aigis assess examples/bedrock-rag-chatbot/hardened
+  aigis assess . --format html --out out/
+  aigis assess . --manifest ops/aigis.yaml --format json --out reports/
+  aigis assess . --fail-on foundational`,
+    )
+    .action(async (dir: string, raw: Record<string, unknown>) => {
+      const opts = validate({ failOn: 'none', format: 'text', ...raw });
+      const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
+      const showProgress = Boolean(process.stderr.isTTY) && !process.env['CI'];
+      const report = await withProgress(showProgress, (onProgress) =>
+        assess(dir, { ...(opts.manifest ? { manifest: opts.manifest } : {}), ...(onProgress ? { onProgress } : {}) }),
+      );
+      // Render before writing anything, so an unavailable format leaves no half-written output.
+      const rendered = renderAssessment(report, opts.format, opts.out ? false : color);
+      if (opts.out) {
+        mkdirSync(opts.out, { recursive: true });
+        const file = join(opts.out, `${slug(report.system.name) || basename(dir)}.${EXTENSION[opts.format]}`);
+        writeFileSync(file, rendered);
+        process.stdout.write(toAssessText(report, { color }));
+        process.stdout.write(`report written to ${file}\n`);
+      } else process.stdout.write(rendered);
+      for (const e of report.errors) process.stderr.write(`error: ${e}\n`);
+      if (report.errors.length > 0) process.exitCode = 2;
+      else if (failsOn(report, opts.failOn)) process.exitCode = 1;
+    });
+}
+
+function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
