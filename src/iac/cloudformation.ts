@@ -182,6 +182,9 @@ function resolveParameters(parameters: unknown, overrides: Record<string, string
   return out;
 }
 
+/** Editors on Windows often save a UTF-8 byte order mark, which JSON.parse rejects. */
+export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** Quick test on the raw text, so files that are clearly not templates are never parsed. */
 export function mightBeCloudFormation(text: string): boolean {
   return text.includes('Resources') || text.includes('AWSTemplateFormatVersion');
@@ -192,7 +195,12 @@ export function mightBeCloudFormation(text: string): boolean {
  * Not a template -> `recognized: false`. Malformed YAML/JSON in a file that looks like a template ->
  * InputError `file:line: reason`.
  */
-export function loadCloudFormation(text: string, file: string, opts: CloudFormationOptions = {}): LoadResult {
+export function loadCloudFormation(
+  source: string,
+  file: string,
+  opts: CloudFormationOptions = {},
+): LoadResult {
+  const text = withoutBom(source);
   if (!mightBeCloudFormation(text)) return notRecognized();
   // A document that starts with '{' is JSON: its errors are reported as JSON errors, not as YAML ones.
   const isJson = text.trimStart().startsWith('{');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isResourceRef, isUnknown, ResourceRef, Unknown, type Resource } from '../resources/types.js';
 import { InputError } from '../util/errors.js';
+import { withoutBom } from './cloudformation.js';
 import { LineCursor } from './lines.js';
 import { notRecognized, type LoadResult } from './types.js';
 
@@ -107,7 +108,8 @@ function configurationExpressions(configuration: unknown): Map<string, unknown> 
   return out;
 }
 
-export function loadTerraformPlan(text: string, file: string, preParsed?: unknown): LoadResult {
+export function loadTerraformPlan(source: string, file: string, preParsed?: unknown): LoadResult {
+  const text = withoutBom(source);
   let data = preParsed;
   if (data === undefined) {
     try {

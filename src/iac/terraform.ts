@@ -12,6 +12,7 @@ import {
   type Scope,
   type Step,
 } from './hcl-expr.js';
+import { withoutBom } from './cloudformation.js';
 import { suppressionsFromComments, warnMissingReasons } from './suppressions.js';
 import { MAX_IAC_FILE_BYTES, type LoadError, type LoadResult, type LoadWarning } from './types.js';
 
@@ -25,6 +26,8 @@ export interface TerraformOptions {
   readModuleDir?: (dir: string) => TerraformFile[];
   /** Values for root variables (like -var), over terraform.tfvars and defaults. */
   variables?: Record<string, unknown>;
+  /** Read terraform.tfvars / *.auto.tfvars from the root directory (default true; false for text not on disk). */
+  readTfvars?: boolean;
 }
 
 type Body = Record<string, unknown>;
@@ -87,7 +90,8 @@ function hclError(file: string, err: unknown): LoadError {
   return { file, message: text.replace(/^Error: /, '').slice(0, 300) };
 }
 
-export async function parseTerraformFile(file: string, text: string): Promise<ParsedFile | LoadError> {
+export async function parseTerraformFile(file: string, source: string): Promise<ParsedFile | LoadError> {
+  const text = withoutBom(source);
   try {
     const json = (await hclParse(basename(file), text)) as Record<string, unknown>;
     return { file, text, json, blockLines: findBlockLines(text) };
@@ -442,6 +446,7 @@ export class TerraformLoader {
   private async readTfvars(dir: string): Promise<Record<string, unknown>> {
     const values: Record<string, unknown> = {};
     let names: string[] = [];
+    if (this.opts.readTfvars === false) return { ...(this.opts.variables ?? {}) };
     try {
       names = readdirSync(dir).sort();
     } catch {

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { cdkTemplateFiles, isCdkManifest, loadCdkAssembly, toLoadError } from '../iac/cdk.js';
-import { loadCloudFormation, mightBeCloudFormation } from '../iac/cloudformation.js';
+import { loadCloudFormation, mightBeCloudFormation, withoutBom } from '../iac/cloudformation.js';
 import { loadTerraformFiles } from '../iac/terraform.js';
 import { isTerraformPlan, loadTerraformPlan } from '../iac/terraform-plan.js';
 import { MAX_IAC_FILE_BYTES, type LoadError, type LoadResult, type LoadWarning } from '../iac/types.js';
@@ -97,7 +97,7 @@ function planUnits(files: string[], errors: LoadError[], warnings: LoadWarning[]
     units.push({
       files: [file],
       load: async () => {
-        const text = readFileSync(file, 'utf8');
+        const text = withoutBom(readFileSync(file, 'utf8'));
         if (file.endsWith('.json') && text.includes('planned_values')) {
           let data: unknown;
           try {

@@ -24,7 +24,11 @@ export async function loadText(
   if (format === 'cloudformation') result = loadCloudFormation(source, file);
   else {
     const { loadTerraformFiles } = await import('../../src/iac/terraform.js');
-    result = await loadTerraformFiles([{ file, text: source }]);
+    // The text is not on disk: nothing is read from the directory the test runs in.
+    result = await loadTerraformFiles([{ file, text: source }], {
+      readTfvars: false,
+      readModuleDir: () => [],
+    });
   }
   if (!result.recognized) throw new Error(`${file}: not a ${format} document`);
   return buildGraph(result.resources);

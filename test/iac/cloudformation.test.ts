@@ -313,3 +313,18 @@ describe('what is and is not a template', () => {
     expect(() => loadCloudFormation(text, 'x.yaml')).toThrow(/^x\.yaml:4: Resources\.B\.Type: /);
   });
 });
+
+describe('encodings', () => {
+  it('accepts a UTF-8 byte order mark before JSON and YAML', () => {
+    const json = loadCloudFormation('\uFEFF{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}', 'bom.json');
+    expect(json.resources.map((r) => r.address)).toEqual(['AWS::SQS::Queue.Q']);
+    const yaml = loadCloudFormation(
+      '\uFEFFResources:\r\n  Q:\r\n    Type: AWS::SQS::Queue # aigis:skip=x windows line\r\n',
+      'bom.yaml',
+    );
+    expect(yaml.resources[0]!.suppressions).toEqual([
+      { ruleId: 'x', reason: 'windows line', origin: 'aigis' },
+    ]);
+    expect(yaml.resources[0]!.line).toBe(2);
+  });
+});
