@@ -47,6 +47,8 @@ export interface SecretScanner {
    * first request.
    */
   warmUp(): void;
+  /** The same, one rule per event-loop turn, so a server can warm up while it already serves. */
+  warmUpInBackground(): Promise<void>;
 }
 
 function compileAllowlist(a: SecretAllowlist): CompiledAllowlist {
@@ -267,7 +269,17 @@ export function createSecretScanner(
     }
   }
 
-  return { ruleCount: rules.length, scan, warmUp };
+  async function warmUpInBackground(): Promise<void> {
+    automaton ??= buildKeywordAutomaton([...keywordIds.keys()]);
+    globalAllowlist ??= [compileAllowlist(file.global)];
+    for (const cr of rules) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      cr.regex ??= RE2JS.compile(cr.rule.regex);
+      cr.allowlists ??= cr.rule.allowlists.map(compileAllowlist);
+    }
+  }
+
+  return { ruleCount: rules.length, scan, warmUp, warmUpInBackground };
 }
 
 /**

@@ -121,6 +121,12 @@ describe('secret scanner mechanics', () => {
     expect(scanner.scan('a = tok_dummy12345')).toEqual([]); // global regex on the secret
   });
 
+  it('warms up in the background without changing results', async () => {
+    const warm = createSecretScanner(base);
+    await warm.warmUpInBackground();
+    expect(warm.scan('a = tok_a8f3k2m9x1')).toEqual(scanner.scan('a = tok_a8f3k2m9x1'));
+  });
+
   it('does not run a rule whose keyword is absent', () => {
     const noKeyword = createSecretScanner({ ...base, rules: [{ ...base.rules[0]!, keywords: ['zzz'] }] });
     expect(noKeyword.scan('a = tok_a8f3k2m9x1')).toEqual([]);
