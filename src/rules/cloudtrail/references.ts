@@ -25,3 +25,13 @@ export function addressesIn(value: unknown, graph: ResourceGraph, out: Set<strin
   else for (const v of Object.values(value as Record<string, unknown>)) addressesIn(v, graph, out, depth + 1);
   return out;
 }
+
+/** A value as a message shows it: literals as written, references by address, anything else by kind. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value.length > 120 ? `${value.slice(0, 117)}...` : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === undefined || value === null) return 'unset';
+  if (isResourceRef(value)) return value.address;
+  if (isUnknown(value)) return `an unresolved value (${value.reason})`;
+  return Array.isArray(value) ? 'a list' : 'an object';
+}

@@ -1,6 +1,7 @@
 import { getPath, isUnknown, prop } from '../../resources/index.js';
 import { unknown, type ResourceRule } from '../types.js';
 import { metadataOptionsOutcome } from './metadata-options.js';
+import { describeValue } from '../cloudtrail/references.js';
 
 export const ec2InstanceImdsv2Required: ResourceRule = {
   kind: 'resource',
@@ -35,7 +36,7 @@ export const ec2InstanceImdsv2Required: ResourceRule = {
     if (templateRef !== undefined) {
       if (isUnknown(templateRef)) return unknown(`${resource.address}: cannot be decided statically: ${templateRef.reason}`);
       const template = ctx.graph.deref(templateRef);
-      if (!template) return unknown(`${resource.address}: launch template ${String(templateRef)} is not in the scanned files`);
+      if (!template) return unknown(`${resource.address}: launch template ${describeValue(templateRef)} is not in the scanned files`);
       const options = getPath(template.properties, cfn ? 'LaunchTemplateData.MetadataOptions' : 'metadata_options');
       return metadataOptionsOutcome(`${resource.address} (through ${template.address})`, options, cfn);
     }

@@ -1,5 +1,6 @@
 import { isUnknown, prop } from '../../resources/index.js';
 import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
+import { describeValue } from '../cloudtrail/references.js';
 
 /** Security policy name prefixes that allow only TLS 1.2 and later. */
 const TLS12_PREFIXES = ['ELBSecurityPolicy-TLS13-', 'ELBSecurityPolicy-TLS-1-2', 'ELBSecurityPolicy-FS-1-2', 'ELBSecurityPolicy-TLS-1-3'];
@@ -33,6 +34,6 @@ export const elbListenerTls12Policy: ResourceRule = {
       return pass(`${resource.address}: ${policy} allows TLS 1.2 or later only`);
     }
     if (policy === undefined) return fail(`${resource.address}: no security policy is set, so the API default applies (ELBSecurityPolicy-2016-08 allows TLS 1.0)`);
-    return fail(`${resource.address}: ${String(policy)} allows protocols older than TLS 1.2`);
+    return fail(`${resource.address}: ${describeValue(policy)} allows protocols older than TLS 1.2`);
   },
 };

@@ -1,6 +1,7 @@
 import { isUnknown, prop, type Resource, type ResourceGraph } from '../../resources/index.js';
 import { fail, pass, unknown, type ResourceRule } from '../types.js';
 import { SECURITY_CONFIGURATION_TYPES, missingEncryption } from './security-configuration.js';
+import { describeValue } from '../cloudtrail/references.js';
 
 /** The security configuration a job names, by reference or by its literal Name. */
 function resolveConfiguration(value: unknown, graph: ResourceGraph): Resource | undefined {
@@ -44,7 +45,7 @@ export const glueJobSecurityConfiguration: ResourceRule = {
     if (name === undefined || name === '') return fail(`${resource.address}: names no security configuration, so nothing it writes is encrypted by Glue`);
     const config = resolveConfiguration(name, ctx.graph);
     // A configuration declared elsewhere is judged where it is declared (glue_security_configuration_encrypted).
-    if (!config) return pass(`${resource.address}: names security configuration ${String(name)}, which is not in the scanned files`);
+    if (!config) return pass(`${resource.address}: names security configuration ${describeValue(name)}, which is not in the scanned files`);
     const missing = missingEncryption(config);
     if (isUnknown(missing)) return unknown(`${resource.address}: cannot be decided statically: ${missing.reason}`);
     if (missing.length > 0) return fail(`${resource.address}: its security configuration ${config.address} leaves ${missing.join(', ')} off`);

@@ -1,5 +1,6 @@
 import { asArray, isResourceRef, isUnknown, type Resource, type ResourceGraph } from '../../resources/index.js';
 import { fail, notApplicable, pass, unknown, type Outcome, type ResourceRule } from '../types.js';
+import { describeValue } from '../cloudtrail/references.js';
 
 /** Resources that give a user permissions, and the attributes that name the user. */
 const USER_GRANTS: Record<string, string[]> = {
@@ -23,7 +24,7 @@ function judgeGrant(grant: Resource, graph: ResourceGraph): Outcome {
   if (named.length === 0) return notApplicable(`${grant.address}: attaches to no user`);
   const scanned = graph.byType(...USER_TYPES).filter((u) => named.some((v) => (isResourceRef(v) ? v.address === u.address : v === names(u))));
   if (scanned.length === named.length) return notApplicable(`${grant.address}: judged on ${scanned.map((u) => u.address).join(', ')}`);
-  return fail(`${grant.address}: attaches permissions directly to IAM users (${named.map((v) => (isResourceRef(v) ? v.address : String(v))).join(', ')})`);
+  return fail(`${grant.address}: attaches permissions directly to IAM users (${named.map((v) => describeValue(v)).join(', ')})`);
 }
 
 function names(user: Resource): string | undefined {

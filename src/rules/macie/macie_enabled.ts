@@ -1,6 +1,7 @@
 import { isUnknown, prop } from '../../resources/index.js';
 import { absentMessage, accountAnchor } from '../cloudtrail/account-scope.js';
 import { fail, pass, unknown, type GraphRule } from '../types.js';
+import { describeValue } from '../cloudtrail/references.js';
 
 const SESSION_TYPES = { cloudformation: ['AWS::Macie::Session'], terraform: ['aws_macie2_account'] };
 
@@ -36,7 +37,7 @@ export const macieEnabled: GraphRule = {
       const status = prop(session, { cloudformation: 'Status', terraform: 'status' });
       if (isUnknown(status)) return { resource: session, ...unknown(`${session.address}: cannot be decided statically: ${status.reason}`) };
       if (status === undefined || status === 'ENABLED') return { resource: session, ...pass(`${session.address}: Macie is enabled`) };
-      return { resource: session, ...fail(`${session.address}: Macie is declared but ${String(status)}`) };
+      return { resource: session, ...fail(`${session.address}: Macie is declared but ${describeValue(status)}`) };
     });
   },
 };

@@ -2,6 +2,7 @@ import { getPath, isUnknown, type Resource } from '../../resources/index.js';
 import { customerManagedKeyOutcome } from '../kms/customer-managed-key.js';
 import { fail, notApplicable, unknown, type ResourceRule } from '../types.js';
 import { BUCKET_TYPES, bucketCompanions, configuredBucket } from './bucket-settings.js';
+import { describeValue } from '../cloudtrail/references.js';
 
 const SPLIT_TYPE = 'aws_s3_bucket_server_side_encryption_configuration';
 
@@ -68,7 +69,7 @@ export const s3BucketEncryptedWithCmk: ResourceRule = {
     const algorithm = getPath(config, cfn ? 'SSEAlgorithm' : 'sse_algorithm');
     if (isUnknown(algorithm)) return unknown(`${resource.address}: cannot be decided statically: ${algorithm.reason}`);
     if (typeof algorithm !== 'string' || !algorithm.startsWith('aws:kms')) {
-      return fail(`${resource.address}: default encryption is ${String(algorithm ?? 'unset')}, not aws:kms with a customer managed key`);
+      return fail(`${resource.address}: default encryption is ${describeValue(algorithm)}, not aws:kms with a customer managed key`);
     }
     return customerManagedKeyOutcome(resource, getPath(config, cfn ? 'KMSMasterKeyID' : 'kms_master_key_id'), ctx.graph, 'default encryption');
   },
