@@ -187,11 +187,15 @@ export function urlPayload(raw: string, minQueryValue = 8): { size: number; reas
 
 const AUTO_FETCHED: ReadonlySet<UrlContext> = new Set(['image', 'reference-image', 'html-src']);
 
+/**
+ * Images leak on render, so any data is enough; a link needs a click and short query strings
+ * (searches, ids) are common, so it reaches 0.5 only from about 26 characters of data.
+ */
 function scoreUrl(context: UrlContext, payload: number): number {
   const auto = AUTO_FETCHED.has(context);
   if (payload === 0) return auto ? 0.4 : 0;
   const amount = Math.min(1, payload / 64);
-  return Math.round((auto ? 0.75 + 0.25 * amount : 0.45 + 0.35 * amount) * 1000) / 1000;
+  return Math.round((auto ? 0.75 + 0.25 * amount : 0.3 + 0.5 * amount) * 1000) / 1000;
 }
 
 /** URLs to hosts outside `allowedDomains` that carry data, or are fetched without a click. */
