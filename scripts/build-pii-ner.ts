@@ -19,11 +19,22 @@ const GAZETTEER_DROPOUT = 0.3;
 interface Example {
   tokens: Token[];
   infos: TokenInfo[];
-  gold: Label[];
+  /** undefined: no label known (a capitalised gazetteer name in unlabelled benign text). */
+  gold: Array<Label | undefined>;
 }
 
 const gaz = loadGazetteer();
 const rand = seededRandom(7);
+
+/** Benign prompts are all O, except that their capitalised known names may be real names: left unlabelled. */
+function benignExample(text: string): Example {
+  const ex = toExample({ text, spans: [] });
+  ex.gold = ex.gold.map((label, i) => {
+    const info = ex.infos[i];
+    return info && /[FL]/.test(info.flags) && info.shape === 'X' ? undefined : label;
+  });
+  return ex;
+}
 
 function toExample(sample: LabelledText): Example {
   const tokens = tokenize(sample.text);
@@ -42,7 +53,7 @@ function toExample(sample: LabelledText): Example {
 
 function benignTexts(): string[] {
   const out: string[] = [];
-  for (const file of ['train_fuzzyai_benign.jsonl', 'train_self_instruct.jsonl']) {
+  for (const file of ['train_fuzzyai_benign.jsonl', 'train_self_instruct.jsonl', 'train_gpteacher.jsonl']) {
     const lines = readFileSync(join(sharedDataDir(), 'data', 'benign', file), 'utf8').split('\n').filter(Boolean);
     for (const line of lines) {
       const row = JSON.parse(line) as { text?: unknown };
@@ -67,7 +78,7 @@ const knowsWord = (w: string): boolean => vocabulary.has(w);
 
 const examples: Example[] = [
   ...generate(templates, { count: SAMPLES, seed: 11 }).map(toExample),
-  ...benign.map((text) => toExample({ text, spans: [] })),
+  ...benign.map(benignExample),
 ];
 console.log(`training on ${examples.length} texts, ${examples.reduce((n, e) => n + e.tokens.length, 0)} tokens, vocabulary ${vocabulary.size}`);
 
@@ -122,7 +133,12 @@ for (let epoch = 0; epoch < EPOCHS; epoch++) {
         let best = 0;
         for (let k = 1; k < K; k++) if ((s[k] ?? 0) > (s[best] ?? 0)) best = k;
         predicted = LABELS[best] ?? 'O';
-        const gold = ex.gold[i] ?? 'O';
+        const gold = ex.gold[i];
+        if (gold === undefined) {
+          prev2 = prev1;
+          prev1 = predicted;
+          continue;
+        }
         const goldIndex = LABELS.indexOf(gold);
         seen++;
         if (predicted !== gold) {

@@ -14,6 +14,7 @@ const SENTENCE_PUNCT = new Set(['.', '!', '?', ':', ';', '"', '“']);
 
 export interface TokenLabels {
   tokens: Token[];
+  infos: TokenInfo[];
   /** Index into LABELS per token; tokens left out by the pre-filter are O (0). */
   labels: Uint8Array;
   /** 0..1 confidence in the label; 1 for tokens that were not classified. */
@@ -78,18 +79,45 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
     prev2 = prev1;
     prev1 = labelIndex;
   }
-  return { tokens, labels, scores: confidences };
+  return { tokens, infos, labels, scores: confidences };
 }
 
 const ADDRESS_GAP = /^[\s,.#/-]{0,4}$/;
 const NAME_GAP = /^[ \t]{1,3}$|^[ \t]?\.[ \t]{0,2}$/;
 
+const UPPER = /\p{Lu}/u;
+const LOWER_WORD = /^[\p{Ll}\p{M}'’-]+$/u;
+
+/**
+ * Where the text around a span uses capitals, a span made only of lower-case words is almost
+ * never a name or an address ("to do so", "the rest"); in all-lower-case chat it may well be.
+ * A one-word span that is a common word and no gazetteer entry ("Do", "Approach") is dropped too.
+ */
+function plausibleSpan(text: string, span: { start: number; end: number; first: number; last: number }, tokens: readonly Token[], infos: readonly TokenInfo[]): boolean {
+  let allLower = true;
+  let words = 0;
+  for (let i = span.first; i <= span.last; i++) {
+    const token = tokens[i] as Token;
+    if (token.kind === 'punct') continue;
+    words++;
+    if (!LOWER_WORD.test(token.text)) allLower = false;
+  }
+  if (allLower && UPPER.test(text.slice(Math.max(0, span.start - 150), Math.min(text.length, span.end + 150)))) return false;
+  if (words === 1) {
+    // A lone initial ("L", "D") is a letter more often than a name.
+    if (span.end - span.start === 1) return false;
+    const flags = (infos[span.first] as TokenInfo).flags;
+    if (flags.includes('N') && !/[FLBIT]/.test(flags)) return false;
+  }
+  return true;
+}
+
 export function findNamesAndAddresses(text: string): PiiMatch[] {
-  const { tokens, labels, scores } = labelTokens(text);
+  const { tokens, infos, labels, scores } = labelTokens(text);
   const out: PiiMatch[] = [];
-  let current: { entity: Label; start: number; end: number; total: number; count: number } | undefined;
+  let current: { entity: Label; start: number; end: number; total: number; count: number; first: number; last: number } | undefined;
   const flush = (): void => {
-    if (current && current.entity !== 'O') {
+    if (current && current.entity !== 'O' && plausibleSpan(text, current, tokens, infos)) {
       out.push({ entity: current.entity, start: current.start, end: current.end, score: current.total / current.count, recognizer: 'token-classifier' });
     }
     current = undefined;
@@ -107,13 +135,14 @@ export function findNamesAndAddresses(text: string): PiiMatch[] {
       const gap = text.slice(current.end, token.start);
       if ((label === 'ADDRESS' ? ADDRESS_GAP : NAME_GAP).test(gap)) {
         current.end = token.end;
+        current.last = i;
         current.total += score;
         current.count++;
         continue;
       }
     }
     flush();
-    current = { entity: label, start: token.start, end: token.end, total: score, count: 1 };
+    current = { entity: label, start: token.start, end: token.end, total: score, count: 1, first: i, last: i };
   }
   flush();
   return out;
