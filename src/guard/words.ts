@@ -294,9 +294,7 @@ export function compileWordFilter(options: WordFilterOptions): WordFilter {
   const parsed = wordFilterOptionsSchema.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = ['words', ...(issue?.path ?? []).map(String)]
-      .slice(issue?.path[0] === 'words' ? 1 : 0)
-      .join('.');
+    const field = (issue?.path ?? []).map(String).join('.');
     throw new InputError(`word filter: ${field}: ${issue?.message ?? 'invalid'}`, { field });
   }
   const all = [...parsed.data.words, ...(parsed.data.managedProfanity ? managedProfanityList() : [])];

@@ -42,6 +42,9 @@ describe('custom words and phrases', () => {
       InputError,
     );
     expect(() => compileWordFilter({ words: ['ok', ''], managedProfanity: false })).toThrow(/words\.1/);
+    expect(() => compileWordFilter({ words: [], managedProfanity: 'yes' as unknown as boolean })).toThrow(
+      /word filter: managedProfanity:/,
+    );
     expect(() =>
       compileWordFilter({
         words: new Array<string>(MAX_CUSTOM_WORDS + 1).fill('w'),
