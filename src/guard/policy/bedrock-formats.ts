@@ -3,7 +3,6 @@
  * Terraform (`aws_bedrock_guardrail`, .tf or .tf.json) and CreateGuardrail request JSON.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { parse as parseHcl } from '@cdktf/hcl2json';
 import { stringify as stringifyYaml, type Tags } from 'yaml';
 import { InputError } from '../../util/errors.js';
 import { formatPath, parseStructuredFile, type ParsedFile } from '../../util/structured-file.js';
@@ -287,6 +286,8 @@ async function importTerraform(
     }
   } else {
     try {
+      // loaded on first use: the HCL parser is a Go/WASM module that every guard user would pay for
+      const { parse: parseHcl } = await import('@cdktf/hcl2json');
       root = await parseHcl(file, text);
     } catch (err) {
       throw new InputError(
