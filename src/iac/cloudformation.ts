@@ -6,7 +6,7 @@ import { InputError } from '../util/errors.js';
 import { createContext, evaluateCondition, NO_VALUE, resolveValue } from './cfn-intrinsics.js';
 import { CLOUDFORMATION_TAGS } from './cfn-yaml.js';
 import { LineCursor } from './lines.js';
-import { expandSamResource, hasSamTransform, type RawResource } from './sam.js';
+import { expandSamResource, hasSamTransform, implicitApi, type RawResource } from './sam.js';
 import { suppressionsFromComments, suppressionsFromMetadata, warnMissingReasons } from './suppressions.js';
 import { notRecognized, type LoadResult, type LoadWarning } from './types.js';
 
@@ -252,20 +252,22 @@ function buildResources(
     if (sam) expanded.push(...expandSamResource(id, body, globals));
     else expanded.push({ logicalId: id, lineOf: id, body });
   }
+  if (sam) expanded.push(...implicitApi(rawResources, globals));
 
   const ctx = createContext({
     parameters: resolveParameters(template['Parameters'], opts.parameters ?? {}),
     mappings: isRecord(template['Mappings']) ? template['Mappings'] : {},
     conditions: isRecord(template['Conditions']) ? template['Conditions'] : {},
   });
-  for (const r of expanded) ctx.resources.set(r.logicalId, `${String(r.body['Type'])}.${r.logicalId}`);
+  const addressOf = (r: RawResource): string => `${r.addressType ?? String(r.body['Type'])}.${r.logicalId}`;
+  for (const r of expanded) ctx.resources.set(r.logicalId, addressOf(r));
 
   // cdk-nag addStackSuppressions (and the same keys written by hand) apply to every resource of the template.
   const templateSuppressions = suppressionsFromMetadata(template['Metadata']);
   const resources: Resource[] = [];
   for (const raw of expanded) {
     const type = String(raw.body['Type']);
-    const address = `${type}.${raw.logicalId}`;
+    const address = addressOf(raw);
     const line = parsed.lineOfResource(raw.lineOf);
     const conditionName = raw.body['Condition'];
     let condition: Unknown | undefined;

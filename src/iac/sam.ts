@@ -9,6 +9,11 @@ export interface RawResource {
   logicalId: string;
   /** The logical id whose declaration line the resource reports (its SAM parent for generated ones). */
   lineOf: string;
+  /**
+   * The type in the resource's address when it differs from its CloudFormation type: an expanded SAM
+   * resource keeps the address the template author (and Checkov) know, `AWS::Serverless::Function.Fn`.
+   */
+  addressType?: string;
   body: Record<string, unknown>;
 }
 
@@ -282,6 +287,19 @@ export function expandSamResource(
   resource: Record<string, unknown>,
   globals: Record<string, unknown>,
 ): RawResource[] {
+  const expanded = expandByType(id, resource, globals);
+  const samType = resource['Type'];
+  if (typeof samType === 'string' && samType.startsWith('AWS::Serverless::')) {
+    for (const r of expanded) if (r.logicalId === id) r.addressType = samType;
+  }
+  return expanded;
+}
+
+function expandByType(
+  id: string,
+  resource: Record<string, unknown>,
+  globals: Record<string, unknown>,
+): RawResource[] {
   const props = isRecord(resource['Properties']) ? resource['Properties'] : {};
   switch (resource['Type']) {
     case 'AWS::Serverless::Function':
@@ -295,4 +313,34 @@ export function expandSamResource(
     default:
       return [{ logicalId: id, lineOf: id, body: resource }];
   }
+}
+
+/**
+ * Functions with `Api` events that name no RestApiId share the API SAM creates implicitly,
+ * `ServerlessRestApi` with its `Prod` stage, configured by Globals.Api.
+ */
+export function implicitApi(
+  resources: Record<string, unknown>,
+  globals: Record<string, unknown>,
+): RawResource[] {
+  const caller = Object.entries(resources).find(([, r]) => {
+    if (!isRecord(r) || r['Type'] !== 'AWS::Serverless::Function' || !isRecord(r['Properties'])) return false;
+    const events = r['Properties']['Events'];
+    return (
+      isRecord(events) &&
+      Object.values(events).some(
+        (e) =>
+          isRecord(e) &&
+          e['Type'] === 'Api' &&
+          !(isRecord(e['Properties']) && e['Properties']['RestApiId'] !== undefined),
+      )
+    );
+  });
+  if (!caller || 'ServerlessRestApi' in resources) return [];
+  const props = withGlobals({ StageName: 'Prod' }, globals['Api']);
+  props['StageName'] = 'Prod';
+  return expandApi('ServerlessRestApi', props, { Type: 'AWS::Serverless::Api' }).map((r) => ({
+    ...r,
+    lineOf: caller[0],
+  }));
 }

@@ -236,6 +236,10 @@ Resources:
               Resource: '*'
       FunctionUrlConfig:
         AuthType: NONE
+      Events:
+        Get:
+          Type: Api
+          Properties: { Path: /, Method: get }
   Api:
     Type: AWS::Serverless::Api
     Properties:
@@ -261,6 +265,7 @@ Resources:
   it('expands functions into function, role and URL', () => {
     const fn = byName(resources, 'Fn');
     expect(fn.type).toBe('AWS::Lambda::Function');
+    expect(fn.address).toBe('AWS::Serverless::Function.Fn');
     expect(fn.properties['Runtime']).toBe('python3.12');
     expect(fn.properties['TracingConfig']).toEqual({ Mode: 'Active' });
     expect(fn.properties['Role']).toEqual(new ResourceRef('AWS::IAM::Role.FnRole', 'Arn'));
@@ -269,9 +274,9 @@ Resources:
     expect(role.properties['Policies']).toHaveLength(1);
     const url = byName(resources, 'FnUrl');
     expect(url.properties['AuthType']).toBe('NONE');
-    expect(url.properties['TargetFunctionArn']).toEqual(new ResourceRef('AWS::Lambda::Function.Fn'));
+    expect(url.properties['TargetFunctionArn']).toEqual(new ResourceRef('AWS::Serverless::Function.Fn'));
     expect(byName(resources, 'Invoker').properties['FunctionName']).toEqual(
-      new ResourceRef('AWS::Lambda::Function.Fn', 'Arn'),
+      new ResourceRef('AWS::Serverless::Function.Fn', 'Arn'),
     );
     expect(fn.line).toBe(7);
     expect(role.line).toBe(7);
@@ -279,10 +284,15 @@ Resources:
 
   it('expands APIs with stage and authorizers, and simple tables', () => {
     expect(byName(resources, 'Api').type).toBe('AWS::ApiGateway::RestApi');
+    expect(byName(resources, 'Api').address).toBe('AWS::Serverless::Api.Api');
+    expect(byName(resources, 'ApiprodStage').address).toBe('AWS::ApiGateway::Stage.ApiprodStage');
     const stage = byName(resources, 'ApiprodStage');
     expect(stage.properties['TracingEnabled']).toBe(true);
     expect(isResourceRef(stage.properties['RestApiId'])).toBe(true);
     expect(byName(resources, 'ApiCognitoAuthorizer').properties['Type']).toBe('COGNITO_USER_POOLS');
+    // The implicit API of Api events, with its Prod stage.
+    expect(byName(resources, 'ServerlessRestApi').type).toBe('AWS::ApiGateway::RestApi');
+    expect(byName(resources, 'ServerlessRestApiProdStage').properties['StageName']).toBe('Prod');
     const table = byName(resources, 'Table');
     expect(table.type).toBe('AWS::DynamoDB::Table');
     expect(table.properties['SSESpecification']).toEqual({ SSEEnabled: true });
