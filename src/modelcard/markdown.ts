@@ -13,7 +13,11 @@ export interface BodySection {
 }
 
 export const BODY_SECTIONS: readonly BodySection[] = [
-  { path: ['model_overview', 'model_description'], heading: 'Model description', aliases: ['description', 'overview'] },
+  {
+    path: ['model_overview', 'model_description'],
+    heading: 'Model description',
+    aliases: ['description', 'overview'],
+  },
   { path: ['intended_uses', 'purpose_of_model'], heading: 'Purpose of model', aliases: ['purpose'] },
   { path: ['intended_uses', 'intended_uses'], heading: 'Intended uses', aliases: ['intended use', 'uses'] },
   {
@@ -27,9 +31,21 @@ export const BODY_SECTIONS: readonly BodySection[] = [
     aliases: ['explanations for risk rating', 'risk rating'],
   },
   { path: ['business_details', 'business_problem'], heading: 'Business problem', aliases: [] },
-  { path: ['business_details', 'business_stakeholders'], heading: 'Business stakeholders', aliases: ['stakeholders'] },
-  { path: ['training_details', 'training_observations'], heading: 'Training observations', aliases: ['training'] },
-  { path: ['additional_information', 'ethical_considerations'], heading: 'Ethical considerations', aliases: ['ethics'] },
+  {
+    path: ['business_details', 'business_stakeholders'],
+    heading: 'Business stakeholders',
+    aliases: ['stakeholders'],
+  },
+  {
+    path: ['training_details', 'training_observations'],
+    heading: 'Training observations',
+    aliases: ['training'],
+  },
+  {
+    path: ['additional_information', 'ethical_considerations'],
+    heading: 'Ethical considerations',
+    aliases: ['ethics'],
+  },
   {
     path: ['additional_information', 'caveats_and_recommendations'],
     heading: 'Caveats and recommendations',
@@ -61,13 +77,17 @@ function isFence(line: string): string | undefined {
 export function splitMarkdown(file: string, source: string): SplitMarkdown {
   const lines = source.split(/\r?\n/);
   if (lines[0]?.trim() !== '---')
-    throw new InputError(`${file}:1: (root): a Markdown model card starts with YAML front matter between --- lines`, {
-      file,
-      line: 1,
-    });
+    throw new InputError(
+      `${file}:1: (root): a Markdown model card starts with YAML front matter between --- lines`,
+      {
+        file,
+        line: 1,
+      },
+    );
   let end = -1;
   for (let i = 1; i < lines.length; i++) {
-    if (lines[i]!.trim() === '---' || lines[i]!.trim() === '...') {
+    // Only an unindented delimiter closes: an indented --- belongs to a YAML block scalar.
+    if (/^(---|\.\.\.)[ \t]*$/.test(lines[i]!)) {
       end = i;
       break;
     }
@@ -78,7 +98,8 @@ export function splitMarkdown(file: string, source: string): SplitMarkdown {
   let current: { heading: string; line: number; body: string[] } | undefined;
   let fence: string | undefined;
   const close = (): void => {
-    if (current) sections.push({ heading: current.heading, line: current.line, text: current.body.join('\n').trim() });
+    if (current)
+      sections.push({ heading: current.heading, line: current.line, text: current.body.join('\n').trim() });
   };
   for (let i = end + 1; i < lines.length; i++) {
     const line = lines[i]!;
@@ -86,7 +107,15 @@ export function splitMarkdown(file: string, source: string): SplitMarkdown {
     if (marker && (!fence || marker.startsWith(fence))) fence = fence ? undefined : marker;
     if (!fence && !marker && line.startsWith('## ')) {
       close();
-      current = { heading: line.slice(3).replace(/[\s#]+$/, '').trim().slice(0, MAX_HEADING), line: i + 1, body: [] };
+      current = {
+        heading: line
+          .slice(3)
+          .replace(/[\s#]+$/, '')
+          .trim()
+          .slice(0, MAX_HEADING),
+        line: i + 1,
+        body: [],
+      };
       continue;
     }
     current?.body.push(line);
@@ -98,12 +127,20 @@ export function splitMarkdown(file: string, source: string): SplitMarkdown {
 const normalise = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** The body section a heading names, or an error that suggests the closest known heading. */
-export function sectionForHeading(file: string, heading: string, line: number): BodySection | { evaluation: string } {
-  if (heading.startsWith(EVALUATION_HEADING_PREFIX)) return { evaluation: heading.slice(EVALUATION_HEADING_PREFIX.length).trim() };
+export function sectionForHeading(
+  file: string,
+  heading: string,
+  line: number,
+): BodySection | { evaluation: string } {
+  if (heading.startsWith(EVALUATION_HEADING_PREFIX))
+    return { evaluation: heading.slice(EVALUATION_HEADING_PREFIX.length).trim() };
   const wanted = normalise(heading);
   const found = BODY_SECTIONS.find((s) => normalise(s.heading) === wanted || s.aliases.includes(wanted));
   if (found) return found;
-  const suggestion = closest(heading, BODY_SECTIONS.map((s) => s.heading));
+  const suggestion = closest(
+    heading,
+    BODY_SECTIONS.map((s) => s.heading),
+  );
   throw new InputError(
     `${file}:${line}: ## ${heading}: not a model card section${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; ` +
       `known sections: ${BODY_SECTIONS.map((s) => s.heading).join(', ')}, "${EVALUATION_HEADING_PREFIX} <name>"`,

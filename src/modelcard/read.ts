@@ -32,10 +32,15 @@ function readText(file: string): string {
   try {
     size = statSync(file).size;
   } catch (err) {
-    throw new InputError(`${file}: cannot read model card (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { file });
+    throw new InputError(
+      `${file}: cannot read model card (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+      { file },
+    );
   }
   if (size > MAX_MODEL_CARD_BYTES)
-    throw new InputError(`${file}: model card is ${size} bytes, over the limit of ${MAX_MODEL_CARD_BYTES}`, { file });
+    throw new InputError(`${file}: model card is ${size} bytes, over the limit of ${MAX_MODEL_CARD_BYTES}`, {
+      file,
+    });
   return readFileSync(file, 'utf8');
 }
 
@@ -58,7 +63,10 @@ function mergeBody(file: string, source: string): { parsed: ParsedFile; bodyLine
   const parsed = parseStructuredFile(file, { text: `\n${split.frontMatter}` });
   if (parsed.data === null || parsed.data === undefined) parsed.data = {};
   if (typeof parsed.data !== 'object' || Array.isArray(parsed.data))
-    throw new InputError(`${file}:2: (root): the front matter must be a mapping of model card sections`, { file, line: 2 });
+    throw new InputError(`${file}:2: (root): the front matter must be a mapping of model card sections`, {
+      file,
+      line: 2,
+    });
   const data = parsed.data as Json;
   const bodyLines = new Map<string, number>();
   for (const section of split.sections) {
@@ -68,7 +76,9 @@ function mergeBody(file: string, source: string): { parsed: ParsedFile; bodyLine
     let holder: Json;
     if ('evaluation' in target) {
       const jobs = Array.isArray(data['evaluation_details']) ? (data['evaluation_details'] as unknown[]) : [];
-      const index = jobs.findIndex((j) => typeof j === 'object' && j !== null && (j as Json)['name'] === target.evaluation);
+      const index = jobs.findIndex(
+        (j) => typeof j === 'object' && j !== null && (j as Json)['name'] === target.evaluation,
+      );
       if (index < 0)
         throw new InputError(
           `${file}:${section.line}: ## ${section.heading}: no evaluation_details entry named "${target.evaluation}" in the front matter`,
@@ -82,7 +92,10 @@ function mergeBody(file: string, source: string): { parsed: ParsedFile; bodyLine
       for (const key of path.slice(0, -1)) {
         const next = objectAt(holder, key);
         if (typeof next !== 'object' || Array.isArray(next))
-          throw new InputError(`${file}:${parsed.lineOf([key]) ?? 2}: ${key}: expected a mapping`, { file, field: key });
+          throw new InputError(`${file}:${parsed.lineOf([key]) ?? 2}: ${key}: expected a mapping`, {
+            file,
+            field: key,
+          });
         holder = next;
       }
     }
@@ -113,9 +126,12 @@ export function readModelCard(file: string): ModelCard {
   const content = validateParsed(parsed, modelCardContentSchema);
   const size = JSON.stringify(content).length;
   if (size > MAX_CONTENT_CHARS)
-    throw new InputError(`${file}: (root): the content JSON is ${size} characters, over SageMaker's limit of ${MAX_CONTENT_CHARS}`, {
-      file,
-    });
+    throw new InputError(
+      `${file}: (root): the content JSON is ${size} characters, over SageMaker's limit of ${MAX_CONTENT_CHARS}`,
+      {
+        file,
+      },
+    );
   return {
     content,
     source: {
@@ -129,7 +145,9 @@ export function readModelCard(file: string): ModelCard {
 /** Parses content JSON already in memory (e.g. from DescribeModelCard), with the same checks. */
 export function parseModelCardContent(json: string, name = '<content>'): ModelCard {
   if (json.length > MAX_CONTENT_CHARS)
-    throw new InputError(`${name}: (root): the content is ${json.length} characters, over SageMaker's limit of ${MAX_CONTENT_CHARS}`);
+    throw new InputError(
+      `${name}: (root): the content is ${json.length} characters, over SageMaker's limit of ${MAX_CONTENT_CHARS}`,
+    );
   const parsed = parseStructuredFile(name, { text: json });
   return { content: validateParsed(parsed, modelCardContentSchema) };
 }

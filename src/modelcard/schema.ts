@@ -9,7 +9,14 @@ import { z } from 'zod';
 
 export const MODEL_CARD_RISK_RATINGS = ['High', 'Medium', 'Low', 'Unknown'] as const;
 export type ModelCardRiskRating = (typeof MODEL_CARD_RISK_RATINGS)[number];
-export const MODEL_CARD_METRIC_TYPES = ['number', 'string', 'boolean', 'linear_graph', 'bar_chart', 'matrix'] as const;
+export const MODEL_CARD_METRIC_TYPES = [
+  'number',
+  'string',
+  'boolean',
+  'linear_graph',
+  'bar_chart',
+  'matrix',
+] as const;
 export const MODEL_CARD_STATUSES = ['Draft', 'PendingReview', 'Approved', 'Archived'] as const;
 /** CreateModelCard's `Content` is a string of at most this many characters. */
 export const MAX_CONTENT_CHARS = 100_000;

@@ -68,11 +68,16 @@ describe('readModelCard: Markdown with front matter', () => {
     expect(card.source?.format).toBe('markdown');
     expect(card.content.model_overview?.model_owner).toBe('risk-team');
     expect(card.content.intended_uses?.risk_rating).toBe('High');
-    expect(card.content.intended_uses?.intended_uses).toBe('Scoring loan applications.\n\n```\n## not a heading\n```');
+    expect(card.content.intended_uses?.intended_uses).toBe(
+      'Scoring loan applications.\n\n```\n## not a heading\n```',
+    );
     expect(card.content.evaluation_details?.[0]?.evaluation_observation).toBe('Good.');
     expect(card.content.additional_information?.caveats_and_recommendations).toBe('Not for mortgages.');
     // YAML numbers in custom_details become strings, as SageMaker wants.
-    expect(card.content.additional_information?.custom_details).toEqual({ last_reviewed: '2026-01-10', scope: '3' });
+    expect(card.content.additional_information?.custom_details).toEqual({
+      last_reviewed: '2026-01-10',
+      scope: '3',
+    });
   });
 
   it('gives file line numbers for front matter fields and body headings', () => {
@@ -82,29 +87,41 @@ describe('readModelCard: Markdown with front matter', () => {
   });
 
   it('names file, line and field of a misspelt front matter key', () => {
-    const err = thrown(() => readModelCard(write('typo.md', MARKDOWN.replace('risk_rating: High', 'risk_ratin: High'))));
+    const err = thrown(() =>
+      readModelCard(write('typo.md', MARKDOWN.replace('risk_rating: High', 'risk_ratin: High'))),
+    );
     expect(err.message).toMatch(/typo\.md:5: intended_uses: Unrecognized key: "risk_ratin"/);
     expect(err.exitCode).toBe(2);
   });
 
   it('rejects a risk rating outside High|Medium|Low|Unknown', () => {
-    const err = thrown(() => readModelCard(write('rating.md', MARKDOWN.replace('risk_rating: High', 'risk_rating: Severe'))));
+    const err = thrown(() =>
+      readModelCard(write('rating.md', MARKDOWN.replace('risk_rating: High', 'risk_rating: Severe'))),
+    );
     expect(err.message).toContain('rating.md:6: intended_uses.risk_rating');
   });
 
   it('suggests the closest heading for an unknown section', () => {
-    const err = thrown(() => readModelCard(write('heading.md', MARKDOWN.replace('## Intended uses', '## Intended usse'))));
-    expect(err.message).toContain('heading.md:22: ## Intended usse: not a model card section (did you mean "Intended uses"?)');
+    const err = thrown(() =>
+      readModelCard(write('heading.md', MARKDOWN.replace('## Intended uses', '## Intended usse'))),
+    );
+    expect(err.message).toContain(
+      'heading.md:22: ## Intended usse: not a model card section (did you mean "Intended uses"?)',
+    );
   });
 
   it('refuses a field set in both front matter and body', () => {
     const text = MARKDOWN.replace('  risk_rating: High', '  risk_rating: High\n  intended_uses: also here');
     const err = thrown(() => readModelCard(write('both.md', text)));
-    expect(err.message).toMatch(/both\.md:23: intended_uses\.intended_uses: set both in the front matter \(line 7\)/);
+    expect(err.message).toMatch(
+      /both\.md:23: intended_uses\.intended_uses: set both in the front matter \(line 7\)/,
+    );
   });
 
   it('refuses an evaluation section without its job', () => {
-    const err = thrown(() => readModelCard(write('eval.md', MARKDOWN.replace('## Evaluation: holdout', '## Evaluation: other'))));
+    const err = thrown(() =>
+      readModelCard(write('eval.md', MARKDOWN.replace('## Evaluation: holdout', '## Evaluation: other'))),
+    );
     expect(err.message).toContain('no evaluation_details entry named "other"');
   });
 
@@ -119,7 +136,12 @@ describe('readModelCard: SageMaker content JSON', () => {
     model_overview: { model_name: 'm', model_artifact: ['s3://b/model.tar.gz'] },
     intended_uses: { risk_rating: 'Low', intended_uses: 'x' },
     training_details: { training_job_details: { training_datasets: ['s3://b/train'] } },
-    evaluation_details: [{ name: 'e', metric_groups: [{ name: 'g', metric_data: [{ name: 'acc', type: 'number', value: 0.9 }] }] }],
+    evaluation_details: [
+      {
+        name: 'e',
+        metric_groups: [{ name: 'g', metric_data: [{ name: 'acc', type: 'number', value: 0.9 }] }],
+      },
+    ],
   };
 
   it('reads a valid card', () => {
@@ -129,19 +151,36 @@ describe('readModelCard: SageMaker content JSON', () => {
   });
 
   it('enforces the documented limits', () => {
-    const tooMany = { model_overview: { model_artifact: Array.from({ length: 16 }, (_, i) => `s3://b/${i}`) } };
-    expect(thrown(() => parseModelCardContent(JSON.stringify(tooMany))).message).toContain('model_overview.model_artifact');
+    const tooMany = {
+      model_overview: { model_artifact: Array.from({ length: 16 }, (_, i) => `s3://b/${i}`) },
+    };
+    expect(thrown(() => parseModelCardContent(JSON.stringify(tooMany))).message).toContain(
+      'model_overview.model_artifact',
+    );
     const long = { intended_uses: { intended_uses: 'x'.repeat(2049) } };
-    expect(thrown(() => parseModelCardContent(JSON.stringify(long))).message).toContain('intended_uses.intended_uses');
-    const badMetric = { evaluation_details: [{ name: 'e', metric_groups: [{ name: 'g', metric_data: [{ name: 'a', type: 'percent', value: 1 }] }] }] };
-    expect(thrown(() => parseModelCardContent(JSON.stringify(badMetric))).message).toContain('metric_data[0].type');
+    expect(thrown(() => parseModelCardContent(JSON.stringify(long))).message).toContain(
+      'intended_uses.intended_uses',
+    );
+    const badMetric = {
+      evaluation_details: [
+        {
+          name: 'e',
+          metric_groups: [{ name: 'g', metric_data: [{ name: 'a', type: 'percent', value: 1 }] }],
+        },
+      ],
+    };
+    expect(thrown(() => parseModelCardContent(JSON.stringify(badMetric))).message).toContain(
+      'metric_data[0].type',
+    );
   });
 
   it('names the line of an error in pretty-printed JSON', () => {
     const text = JSON.stringify({ ...content, business_details: { business_problme: 'x' } }, null, 2);
     const err = thrown(() => readModelCard(write('typo.json', text)));
     const line = text.split('\n').findIndex((l) => l.includes('"business_details"')) + 1;
-    expect(err.message).toContain(`typo.json:${line}: business_details: Unrecognized key: "business_problme"`);
+    expect(err.message).toContain(
+      `typo.json:${line}: business_details: Unrecognized key: "business_problme"`,
+    );
   });
 
   it('reports a missing file as an input error', () => {

@@ -1,5 +1,211 @@
-import type { Command } from 'commander';
+import { existsSync, writeFileSync } from 'node:fs';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import {
+  MODEL_CARD_FORMATS,
+  exportModelCard,
+  formatOfFile,
+  isComplete,
+  modelCardTemplate,
+  parseReviewCadence,
+  readModelCard,
+  validateModelCard,
+  type ModelCardFinding,
+  type ModelCardFormat,
+  type ModelCardGovernance,
+} from '../../modelcard/index.js';
+import { InputError } from '../../util/errors.js';
+import { didYouMean } from '../../util/suggest.js';
+
+const EU_AI_ACT_TIERS = ['prohibited', 'high', 'limited', 'minimal'] as const;
+const VALIDATE_OUTPUTS = ['text', 'json'] as const;
+
+function choice<T extends string>(values: readonly T[]): (value: string) => T {
+  return (value) => {
+    const found = values.find((v) => v === value.trim().toLowerCase());
+    if (found === undefined)
+      throw new InvalidArgumentError(`expected one of ${values.join(', ')}${didYouMean(value, values)}.`);
+    return found;
+  };
+}
+
+function scopeArg(value: string): 1 | 2 | 3 | 4 | 5 {
+  if (!/^[1-5]$/.test(value.trim()))
+    throw new InvalidArgumentError('expected a scoping matrix scope from 1 to 5.');
+  return Number(value.trim()) as 1 | 2 | 3 | 4 | 5;
+}
+
+function frameworksArg(value: string): string[] {
+  const ids = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (ids.length === 0 || ids.some((id) => !/^[a-z0-9][a-z0-9._:-]{0,99}$/i.test(id)))
+    throw new InvalidArgumentError('expected comma-separated framework ids such as nist-ai-rmf,iso-42001.');
+  return ids;
+}
+
+function cadenceArg(value: string): number {
+  try {
+    return parseReviewCadence(value);
+  } catch (err) {
+    throw new InvalidArgumentError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function writeOut(out: string | undefined, text: string, force: boolean): void {
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  if (existsSync(out) && !force)
+    throw new InputError(`${out}: already exists (use --force to overwrite)`, { file: out });
+  writeFileSync(out, text);
+  process.stderr.write(`aigis: wrote ${out}\n`);
+}
+
+export function formatFinding(file: string, f: ModelCardFinding): string {
+  return `${file}${f.line ? `:${f.line}` : ''}: ${f.field}: ${f.level}: ${f.message} [${f.check}]`;
+}
 
 export function registerModelcardCommands(program: Command): void {
-  void program;
+  const modelcard = program
+    .command('modelcard')
+    .description('Model cards: SageMaker Model Card content JSON or Markdown with YAML front matter');
+
+  modelcard
+    .command('init')
+    .description('write a model card template with every section and a TODO in each field to fill')
+    .option('--model <id>', 'model id and name to put in the card', 'my-model')
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'sagemaker (content JSON) or markdown; default from --out, else markdown',
+      ).argParser(choice(MODEL_CARD_FORMATS)),
+    )
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .option('--force', 'overwrite --out if it exists')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  aigis modelcard init --model credit-scorer --out model-cards/credit-scorer.md
+  aigis modelcard init --model credit-scorer --format sagemaker > card.json`,
+    )
+    .action((opts: { model: string; format?: ModelCardFormat; out?: string; force?: boolean }) => {
+      if (!/^[\w.:/@-]{1,1024}$/.test(opts.model))
+        throw new InputError(`--model: "${opts.model}" is not a model id`, { field: 'model' });
+      const format = opts.format ?? (opts.out ? formatOfFile(opts.out) : 'markdown');
+      writeOut(opts.out, exportModelCard(modelCardTemplate(opts.model), format), Boolean(opts.force));
+    });
+
+  modelcard
+    .command('validate')
+    .description('check model cards are valid and complete')
+    .argument('<files...>', 'model card files (.json content JSON, .md Markdown with front matter)')
+    .option(
+      '--review-cadence <period>',
+      'the last review must be within this period: days, or 90d, 12w, 6m, 1y',
+      cadenceArg,
+    )
+    .addOption(
+      new Option('--output <format>', 'text or json').argParser(choice(VALIDATE_OUTPUTS)).default('text'),
+    )
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 every card is complete, 1 a card is incomplete, 2 a card is invalid or unreadable.
+
+Examples:
+  aigis modelcard validate model-cards/*.md --review-cadence 6m`,
+    )
+    .action(
+      (files: string[], opts: { reviewCadence?: number; output: (typeof VALIDATE_OUTPUTS)[number] }) => {
+        let exitCode = 0;
+        const results: Array<{
+          file: string;
+          valid: boolean;
+          complete: boolean;
+          error?: string;
+          findings: ModelCardFinding[];
+        }> = [];
+        for (const file of files) {
+          try {
+            const card = readModelCard(file);
+            const findings = validateModelCard(
+              card,
+              opts.reviewCadence === undefined ? {} : { reviewCadence: opts.reviewCadence },
+            );
+            const complete = isComplete(findings);
+            if (!complete) exitCode = Math.max(exitCode, 1);
+            results.push({ file, valid: true, complete, findings });
+          } catch (err) {
+            if (!(err instanceof InputError)) throw err;
+            exitCode = 2;
+            results.push({ file, valid: false, complete: false, error: err.message, findings: [] });
+          }
+        }
+        if (opts.output === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+        else
+          for (const r of results) {
+            if (r.error !== undefined) process.stdout.write(`${r.error}\n`);
+            for (const f of r.findings) process.stdout.write(`${formatFinding(r.file, f)}\n`);
+            if (r.valid) process.stdout.write(`${r.file}: ${r.complete ? 'complete' : 'incomplete'}\n`);
+          }
+        process.exitCode = exitCode;
+      },
+    );
+
+  modelcard
+    .command('export')
+    .description('convert a model card between SageMaker content JSON and Markdown')
+    .argument('<file>', 'model card file')
+    .addOption(
+      new Option('-f, --format <format>', 'sagemaker or markdown')
+        .argParser(choice(MODEL_CARD_FORMATS))
+        .makeOptionMandatory(),
+    )
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--scope <n>', 'Generative AI Security Scoping Matrix scope (1-5), into custom_details', scopeArg)
+    .addOption(
+      new Option('--eu-ai-act-tier <tier>', 'EU AI Act risk tier, into custom_details').argParser(
+        choice(EU_AI_ACT_TIERS),
+      ),
+    )
+    .option('--frameworks <ids>', 'comma-separated framework ids, into custom_details', frameworksArg)
+    .addHelpText(
+      'after',
+      `
+The content JSON is what CreateModelCard takes as Content, e.g.
+  aws sagemaker create-model-card --model-card-name credit-scorer --model-card-status Draft \\
+    --content file://card.json
+
+Examples:
+  aigis modelcard export model-cards/credit-scorer.md --format sagemaker --scope 3 --eu-ai-act-tier high --out card.json
+  aigis modelcard export card.json --format markdown`,
+    )
+    .action(
+      (
+        file: string,
+        opts: {
+          format: ModelCardFormat;
+          out?: string;
+          force?: boolean;
+          scope?: 1 | 2 | 3 | 4 | 5;
+          euAiActTier?: (typeof EU_AI_ACT_TIERS)[number];
+          frameworks?: string[];
+        },
+      ) => {
+        const governance: ModelCardGovernance = {
+          ...(opts.scope !== undefined ? { scope: opts.scope } : {}),
+          ...(opts.euAiActTier !== undefined ? { euAiActTier: opts.euAiActTier } : {}),
+          ...(opts.frameworks !== undefined ? { frameworks: opts.frameworks } : {}),
+        };
+        writeOut(
+          opts.out,
+          exportModelCard(readModelCard(file), opts.format, { governance }),
+          Boolean(opts.force),
+        );
+      },
+    );
 }
