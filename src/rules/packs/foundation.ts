@@ -10,7 +10,9 @@ import { s3BucketVersioningEnabled } from '../s3/s3_bucket_versioning_enabled.js
 import { kmsKeyPolicyNoPublicPrincipal } from '../kms/kms_key_policy_no_public_principal.js';
 import { kmsKeyRotationEnabled } from '../kms/kms_key_rotation_enabled.js';
 import { secretsmanagerSecretEncryptedWithCmk } from '../secretsmanager/secretsmanager_secret_encrypted_with_cmk.js';
+import { secretsmanagerSecretPolicyNotPublic } from '../secretsmanager/secretsmanager_secret_policy_not_public.js';
 import { secretsmanagerSecretRotationEnabled } from '../secretsmanager/secretsmanager_secret_rotation_enabled.js';
+import { dynamodbTableDeletionProtection } from '../dynamodb/dynamodb_table_deletion_protection.js';
 import { dynamodbTableEncryptedWithCmk } from '../dynamodb/dynamodb_table_encrypted_with_cmk.js';
 import { dynamodbTablePointInTimeRecovery } from '../dynamodb/dynamodb_table_point_in_time_recovery.js';
 import { iamNoLongTermAccessKeys } from '../iam/iam_no_long_term_access_keys.js';
@@ -62,6 +64,7 @@ import { securityhubEnabled } from '../securityhub/securityhub_enabled.js';
 import { macieEnabled } from '../macie/macie_enabled.js';
 import { logsGroupEncryptedWithKms } from '../logs/logs_group_encrypted_with_kms.js';
 import { logsGroupRetentionSet } from '../logs/logs_group_retention_set.js';
+import { logsInvocationLogGroupDataProtection } from '../logs/logs_invocation_log_group_data_protection.js';
 import { kinesisStreamEncrypted } from '../kinesis/kinesis_stream_encrypted.js';
 import { kinesisStreamEncryptedWithCmk } from '../kinesis/kinesis_stream_encrypted_with_cmk.js';
 import { firehoseDeliveryStreamEncrypted } from '../firehose/firehose_delivery_stream_encrypted.js';
@@ -82,7 +85,9 @@ export const foundationRules: readonly Rule[] = [
   kmsKeyPolicyNoPublicPrincipal,
   kmsKeyRotationEnabled,
   secretsmanagerSecretEncryptedWithCmk,
+  secretsmanagerSecretPolicyNotPublic,
   secretsmanagerSecretRotationEnabled,
+  dynamodbTableDeletionProtection,
   dynamodbTableEncryptedWithCmk,
   dynamodbTablePointInTimeRecovery,
   iamNoLongTermAccessKeys,
@@ -134,6 +139,7 @@ export const foundationRules: readonly Rule[] = [
   macieEnabled,
   logsGroupEncryptedWithKms,
   logsGroupRetentionSet,
+  logsInvocationLogGroupDataProtection,
   kinesisStreamEncrypted,
   kinesisStreamEncryptedWithCmk,
   firehoseDeliveryStreamEncrypted,

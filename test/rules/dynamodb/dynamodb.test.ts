@@ -1,3 +1,4 @@
+import { dynamodbTableDeletionProtection } from '../../../src/rules/dynamodb/dynamodb_table_deletion_protection.js';
 import { dynamodbTableEncryptedWithCmk } from '../../../src/rules/dynamodb/dynamodb_table_encrypted_with_cmk.js';
 import { dynamodbTablePointInTimeRecovery } from '../../../src/rules/dynamodb/dynamodb_table_point_in_time_recovery.js';
 import { cfn, getAtt, runRuleCases } from '../sagemaker/cases.js';
@@ -52,5 +53,14 @@ runRuleCases(dynamodbTablePointInTimeRecovery, [
   { name: 'no table', format: 'cloudformation', source: none, expected: {} },
   { name: 'enabled', format: 'terraform', source: tfTable('point_in_time_recovery {\n enabled = true\n }'), expected: { [TT]: 'pass' } },
   { name: 'disabled', format: 'terraform', source: tfTable('point_in_time_recovery {\n enabled = false\n }'), expected: { [TT]: 'fail' } },
+  { name: 'no table', format: 'terraform', source: noneTf, expected: {} },
+]);
+
+runRuleCases(dynamodbTableDeletionProtection, [
+  { name: 'enabled', format: 'cloudformation', source: table({ DeletionProtectionEnabled: true }), expected: { [T]: 'pass' } },
+  { name: 'absent', format: 'cloudformation', source: table({}), expected: { [T]: 'fail' } },
+  { name: 'no table', format: 'cloudformation', source: none, expected: {} },
+  { name: 'enabled', format: 'terraform', source: tfTable('deletion_protection_enabled = true'), expected: { [TT]: 'pass' } },
+  { name: 'absent', format: 'terraform', source: tfTable(''), expected: { [TT]: 'fail' } },
   { name: 'no table', format: 'terraform', source: noneTf, expected: {} },
 ]);

@@ -1,4 +1,5 @@
 import { secretsmanagerSecretEncryptedWithCmk } from '../../../src/rules/secretsmanager/secretsmanager_secret_encrypted_with_cmk.js';
+import { secretsmanagerSecretPolicyNotPublic } from '../../../src/rules/secretsmanager/secretsmanager_secret_policy_not_public.js';
 import { secretsmanagerSecretRotationEnabled } from '../../../src/rules/secretsmanager/secretsmanager_secret_rotation_enabled.js';
 import { cfn, getAtt, ref, runRuleCases } from '../sagemaker/cases.js';
 
@@ -56,4 +57,27 @@ resource "aws_secretsmanager_secret_rotation" "r" {
   },
   { name: 'no rotation', format: 'terraform', source: tfSecret(''), expected: { [TS]: 'fail' } },
   { name: 'no secret', format: 'terraform', source: noneTf, expected: {} },
+]);
+
+const RP = 'AWS::SecretsManager::ResourcePolicy.Policy';
+const resourcePolicy = (statement: Record<string, unknown>) =>
+  secret({}, { Policy: { Type: 'AWS::SecretsManager::ResourcePolicy', Properties: { SecretId: ref('Secret'), ResourcePolicy: { Statement: [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*', ...statement }] } } } });
+runRuleCases(secretsmanagerSecretPolicyNotPublic, [
+  { name: 'named role', format: 'cloudformation', source: resourcePolicy({ Principal: { AWS: 'arn:aws:iam::111122223333:role/app' } }), expected: { [RP]: 'pass' } },
+  { name: 'everyone', format: 'cloudformation', source: resourcePolicy({ Principal: '*' }), expected: { [RP]: 'fail' } },
+  { name: 'everyone in the organization', format: 'cloudformation', source: resourcePolicy({ Principal: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-1' } } }), expected: { [RP]: 'pass' } },
+  { name: 'no resource policy', format: 'cloudformation', source: secret({}), expected: {} },
+  {
+    name: 'everyone',
+    format: 'terraform',
+    source: tfSecret('', 'resource "aws_secretsmanager_secret_policy" "p" {\n secret_arn = aws_secretsmanager_secret.s.arn\n policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "secretsmanager:GetSecretValue", Resource = "*" }] })\n}'),
+    expected: { 'aws_secretsmanager_secret_policy.p': 'fail' },
+  },
+  {
+    name: 'named role',
+    format: 'terraform',
+    source: tfSecret('', 'resource "aws_secretsmanager_secret_policy" "p" {\n secret_arn = aws_secretsmanager_secret.s.arn\n policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::1:role/app" }, Action = "secretsmanager:GetSecretValue", Resource = "*" }] })\n}'),
+    expected: { 'aws_secretsmanager_secret_policy.p': 'pass' },
+  },
+  { name: 'no resource policy', format: 'terraform', source: tfSecret(''), expected: {} },
 ]);
