@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { assess, failsOn, FAIL_ON_VALUES, toAssessText, type AssessmentReport } from '../../assess/index.js';
+import { assess, failsOn, FAIL_ON_VALUES, toAssessHtml, toAssessText, type AssessmentReport } from '../../assess/index.js';
 import * as reportModule from '../../report/index.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
@@ -54,6 +54,7 @@ export function renderAssessment(report: AssessmentReport, format: Format, color
   if (format === 'text') return toAssessText(report, { color });
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   const render = renderer();
+  if (!render && format === 'html') return toAssessHtml(report);
   if (!render) throw new InputError(`--format ${format} is not available in this build; use text or json`, { field: '--format' });
   const out = render(report, format);
   return out.endsWith('\n') ? out : `${out}\n`;
