@@ -230,7 +230,6 @@ const LEET: Record<string, string> = {
   '@': 'a',
   $: 's',
   '!': 'i',
-  '|': 'l',
 };
 
 /**
@@ -260,7 +259,9 @@ export function foldLeetspeak(text: string): string {
       j++;
     }
     const token = text.slice(i, j);
-    if (letters >= 2 && leet >= 1 && leet < letters * 2) {
+    // URLs, e-mail addresses and chat-template tokens keep their symbols.
+    const structured = token.includes('://') || (token.includes('@') && token.includes('.')) || token.includes('<|');
+    if (!structured && letters >= 2 && leet >= 1 && leet < letters * 2) {
       let folded = '';
       for (let k = 0; k < token.length; k++) {
         const ch = token[k] ?? '';
@@ -320,8 +321,9 @@ function collapseWhitespace(text: string): string {
  * whitespace collapsed to single spaces. Offsets are not preserved.
  */
 export function normalizeForMatching(text: string): string {
-  const nfkc = stripInvisible(text).normalize('NFKC');
-  return collapseWhitespace(stripLatinDiacritics(foldHomoglyphs(nfkc)).toLowerCase());
+  // Case and diacritics go first so that "Ἀ" -> "α" is then folded like any other look-alike.
+  const base = stripLatinDiacritics(stripInvisible(text).normalize('NFKC').toLowerCase());
+  return collapseWhitespace(foldHomoglyphs(base).toLowerCase().normalize('NFKC'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,13 +355,13 @@ function bytesToText(bytes: Uint8Array): string | undefined {
   }
   if (text.length === 0) return undefined;
   let printable = 0;
-  let letters = 0;
+  let wordish = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0x20 && c !== 0x7f && c !== 0xfffd) || c === 0x0a || c === 0x0d || c === 0x09) printable++;
-    if (isAsciiLetter(c) || c > 0xff) letters++;
+    if (isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x20 || c > 0xff) wordish++;
   }
-  if (printable < text.length * 0.9 || letters < text.length * 0.3) return undefined;
+  if (printable < text.length * 0.9 || wordish < text.length * 0.5) return undefined;
   return text;
 }
 
@@ -553,25 +555,34 @@ function decodeLayer(text: string): string[] {
 export function decodeObfuscated(text: string): string[] {
   const input = text.length > MAX_DECODE_INPUT ? text.slice(0, MAX_DECODE_INPUT) : text;
   const budget = input.length;
-  let used = 0;
-  const results: string[] = [];
+  // Innermost decodings are what an attacker hid; an intermediate layer (the hex inside a
+  // base64 blob) is returned only if the budget still allows it.
+  const leaves: string[] = [];
+  const intermediates: string[] = [];
   const tagText = decodeTagCharacters(input);
-  if (tagText.length > 0) {
-    results.push(tagText);
-    used += tagText.length;
-  }
+  if (tagText.length > 0) leaves.push(tagText);
   let frontier = [input];
   for (let depth = 1; depth <= MAX_DECODE_DEPTH && frontier.length > 0; depth++) {
     const next: string[] = [];
+    let layerSize = 0;
     for (const source of frontier) {
-      for (const decoded of decodeLayer(source)) {
-        if (used + decoded.length > budget) return results;
-        used += decoded.length;
-        results.push(decoded);
-        next.push(decoded);
+      const decoded = decodeLayer(source);
+      if (depth > 1) (decoded.length > 0 ? intermediates : leaves).push(source);
+      for (const d of decoded) {
+        layerSize += d.length;
+        if (layerSize > budget) break;
+        next.push(d);
       }
     }
     frontier = next;
   }
-  return results;
+  leaves.push(...frontier);
+  const out: string[] = [];
+  let used = 0;
+  for (const d of [...leaves, ...intermediates]) {
+    if (used + d.length > budget) continue;
+    used += d.length;
+    out.push(d);
+  }
+  return out;
 }
