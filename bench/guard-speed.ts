@@ -77,16 +77,32 @@ const prompt = mixedText(2048, 1);
 const rounds = quick ? 500 : 5000;
 for (let i = 0; i < 300; i++) guard.check({ text: prompt, direction: i % 2 ? 'input' : 'output' });
 const latency: Record<'input' | 'output', number[]> = { input: [], output: [] };
+// CPU time of the process during each call: unlike wall time it does not count the time the
+// scheduler gave the core to other jobs (it does count V8's helper threads, so it is not lower
+// than the work done).
+const cpu: Record<'input' | 'output', number[]> = { input: [], output: [] };
 for (let i = 0; i < rounds; i++) {
-  for (const direction of ['input', 'output'] as const)
+  for (const direction of ['input', 'output'] as const) {
+    const before = process.cpuUsage();
     latency[direction].push(time(() => guard.check({ text: prompt, direction })));
+    const used = process.cpuUsage(before);
+    cpu[direction].push((used.user + used.system) / 1000);
+  }
 }
 table(
   `check() on a 2 KB prompt, default policy (${rounds} runs, one core)`,
-  ['direction', 'p50 ms', 'p99 ms', 'max ms', 'target'],
+  ['direction', 'wall p50 ms', 'wall p99 ms', 'CPU p50 ms', 'CPU p99 ms', 'target'],
   (['input', 'output'] as const).map((d) => {
-    const s = [...latency[d]].sort((a, b) => a - b);
-    return [d, fmt(percentile(s, 50)), fmt(percentile(s, 99)), fmt(s[s.length - 1]!), 'p50 ≤ 1, p99 ≤ 5'];
+    const wall = [...latency[d]].sort((a, b) => a - b);
+    const own = [...cpu[d]].sort((a, b) => a - b);
+    return [
+      d,
+      fmt(percentile(wall, 50)),
+      fmt(percentile(wall, 99)),
+      fmt(percentile(own, 50)),
+      fmt(percentile(own, 99)),
+      'p50 ≤ 1, p99 ≤ 5',
+    ];
   }),
 );
 
