@@ -226,6 +226,25 @@ async function throughput(piiTexts: readonly string[]): Promise<void> {
   }
 }
 
+/** Spans reported on benign prompts never used in training (persona prompts, some non-English). */
+async function falsePositives(): Promise<void> {
+  const texts = readFileSync(join(sharedDataDir(), 'data', 'benign', 'train_awesome_chatgpt_prompts.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  const ours = new Map<string, number>();
+  const theirs = new Map<string, number>();
+  for (const text of texts) {
+    for (const m of await aigis(text)) ours.set(m.entity, (ours.get(m.entity) ?? 0) + 1);
+    for (const m of await openRedaction(text)) theirs.set(m.entity, (theirs.get(m.entity) ?? 0) + 1);
+  }
+  const entities = [...new Set([...ours.keys(), ...theirs.keys()])].sort();
+  console.log(`\n### Spans reported on ${texts.length} benign prompts (awesome-chatgpt-prompts, CC0; no PII expected except famous names and places)\n`);
+  console.log('| entity | aigis | openredaction |');
+  console.log('| --- | ---: | ---: |');
+  for (const e of entities) console.log(`| ${e} | ${ours.get(e) ?? 0} | ${theirs.get(e) ?? 0} |`);
+}
+
 async function main(): Promise<void> {
   const small = loadPresidio('presidio_generated_small.jsonl', false);
   const large = loadPresidio('presidio_generated_large.jsonl', false);
@@ -236,6 +255,7 @@ async function main(): Promise<void> {
   await report('(a) presidio_generated_large.jsonl, all rows', large);
   await report('(a) presidio_generated_large.jsonl, rows from templates not used in training (odd template ids)', largeHeldOut);
   await report('(b) own held-out templates, half the names from locales absent from the gazetteer', heldOut);
+  await falsePositives();
   await throughput([...large, ...heldOut].map((d) => d.text));
 }
 

@@ -110,7 +110,15 @@ function anchorWindows(lower: string, words: readonly string[], before: number, 
 function pushCandidate(text: string, recognizer: PatternRecognizer, start: number, end: number, out: PiiMatch[]): void {
   if (recognizer.trimTrailing) end = start + text.slice(start, end).replace(recognizer.trimTrailing, '').length;
   if (end <= start) return;
-  const base = recognizer.score(text.slice(start, end));
+  let base = recognizer.score(text.slice(start, end));
+  if (base === undefined && recognizer.shrinkToValid) {
+    for (let cut = end - 1; base === undefined && cut > start; cut--) {
+      const code = text.charCodeAt(cut);
+      if (code !== 32 && code !== 45) continue;
+      end = cut;
+      base = recognizer.score(text.slice(start, end));
+    }
+  }
   if (base === undefined) return;
   let score = base;
   if (recognizer.context && contextMatches(text, start, end, recognizer.context)) score = Math.min(1, score + recognizer.context.boost);

@@ -44,6 +44,8 @@ export interface PatternRecognizer {
   readonly contextRequired?: boolean;
   /** Every match contains a digit: scan only the regions around digits. */
   readonly needsDigit?: boolean;
+  /** When the value fails validation, retry without its last separated group ("DE89 … 00 AB"). */
+  readonly shrinkToValid?: boolean;
   /** Sentence punctuation stripped from the end of the value. */
   readonly trimTrailing?: RegExp;
 }
@@ -191,8 +193,10 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
   {
     entity: 'INTERNATIONAL_BANK_ACCOUNT_NUMBER',
     name: 'regex+mod97',
-    pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/gi,
+    // Upper case only: with /i, "… 5007 today" would swallow the next word and fail the checksum.
+    pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g,
     score: (value) => (ibanValid(value) ? 0.95 : undefined),
+    shrinkToValid: true,
     context: { words: ['iban', 'bank account', 'account', 'transfer', 'wire'], boost: 0.05 },
     needsDigit: true,
   },

@@ -68,6 +68,11 @@ describe('detectPii: structured entities', () => {
     expect(found(text)).toContainEqual([entity, value]);
   });
 
+  it('an IBAN followed by an upper-case word still validates', () => {
+    expect(found('IBAN GB82 WEST 1234 5698 7654 32 OK THANKS')).toContainEqual(['INTERNATIONAL_BANK_ACCOUNT_NUMBER', 'GB82 WEST 1234 5698 7654 32']);
+    expect(found('from KZ59 0056 5345 2G91 5007 today')).toContainEqual(['INTERNATIONAL_BANK_ACCOUNT_NUMBER', 'KZ59 0056 5345 2G91 5007']);
+  });
+
   it('rejects numbers that fail their checksum', () => {
     expect(found('card 4111 1111 1111 1112')).not.toContainEqual(['CREDIT_DEBIT_CARD_NUMBER', '4111 1111 1111 1112']);
     expect(found('SSN 666-45-6780').map((m) => m[0])).not.toContain('US_SOCIAL_SECURITY_NUMBER');
