@@ -287,7 +287,9 @@ class ModuleScope implements Scope {
       default: {
         if (!name) return new Unknown(`reference to ${root}`);
         const key = `${root}.${name}`;
-        if (!this.resources.has(key))
+        // A resource declared outside the scanned files is still a reference to a resource of that type
+        // (rules can tell a KMS key from an alias); it just does not deref. Other names are unknown.
+        if (!this.resources.has(key) && !/^[a-z][a-z0-9]*_[a-z0-9_]+$/.test(root))
           return new Unknown(`reference to ${key}, which is not declared in this module`);
         let rest = steps.slice(1);
         if (rest[0] && 'index' in rest[0]) rest = rest.slice(1);

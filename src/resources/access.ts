@@ -7,7 +7,10 @@ import { isResourceRef, isUnknown, Unknown, type Resource, type ResourceGraph } 
  * Returns an Unknown as soon as the walk meets one.
  */
 export function prop(resource: Resource, paths: { cloudformation?: string; terraform?: string }): unknown {
-  const path = resource.source === 'cloudformation' || resource.source === 'cdk' ? paths.cloudformation : paths.terraform;
+  const path =
+    resource.source === 'cloudformation' || resource.source === 'cdk'
+      ? paths.cloudformation
+      : paths.terraform;
   if (path === undefined) return undefined;
   return getPath(resource.properties, path);
 }
@@ -17,7 +20,8 @@ export function getPath(root: unknown, path: string): unknown {
   for (const key of path.split('.')) {
     if (isUnknown(value)) return value;
     while (Array.isArray(value) && !/^\d+$/.test(key)) value = value[0];
-    if (value === null || value === undefined || typeof value !== 'object' || isResourceRef(value)) return undefined;
+    if (value === null || value === undefined || typeof value !== 'object' || isResourceRef(value))
+      return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;
@@ -41,9 +45,24 @@ export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/**
+ * The resource type an address names: `AWS::KMS::Key.K` -> `AWS::KMS::Key`,
+ * `module.m.aws_kms_key.k` / `aws_kms_key.k[0]` -> `aws_kms_key`.
+ */
+export function typeOfAddress(address: string): string {
+  if (address.includes('::')) return address.slice(0, address.lastIndexOf('.'));
+  const parts = address.replace(/\[[^\]]*\]$/, '').split('.');
+  return parts.length >= 2 ? parts[parts.length - 2]! : address;
+}
+
 export type KmsKeyKind = 'customer-managed' | 'aws-managed' | 'none';
 
-const KMS_KEY_TYPES = new Set(['AWS::KMS::Key', 'aws_kms_key', 'AWS::KMS::ReplicaKey', 'aws_kms_replica_key']);
+const KMS_KEY_TYPES = new Set([
+  'AWS::KMS::Key',
+  'aws_kms_key',
+  'AWS::KMS::ReplicaKey',
+  'aws_kms_replica_key',
+]);
 const KMS_ALIAS_TYPES = new Set(['AWS::KMS::Alias', 'aws_kms_alias']);
 
 /**
@@ -58,11 +77,19 @@ export function kmsKeyKind(value: unknown, graph: ResourceGraph): KmsKeyKind | U
     if (KMS_KEY_TYPES.has(target.type)) return 'customer-managed';
     if (KMS_ALIAS_TYPES.has(target.type)) {
       const key = target.properties['TargetKeyId'] ?? target.properties['target_key_id'];
-      return key === undefined ? new Unknown(`alias ${target.address} has no target key`) : kmsKeyKind(key, graph);
+      return key === undefined
+        ? new Unknown(`alias ${target.address} has no target key`)
+        : kmsKeyKind(key, graph);
     }
     return new Unknown(`${target.address} is not a KMS key`);
   }
-  if (isResourceRef(value)) return new Unknown(`reference to ${value.address} not found in the scanned files`);
+  if (isResourceRef(value)) {
+    // Declared outside the scanned files: its type still says what it is. Aliases of either kind
+    // name customer keys (AWS managed aliases cannot be declared).
+    const type = typeOfAddress(value.address);
+    if (KMS_KEY_TYPES.has(type) || KMS_ALIAS_TYPES.has(type)) return 'customer-managed';
+    return new Unknown(`reference to ${value.address} not found in the scanned files`);
+  }
   if (typeof value === 'string') {
     if (/(^|:)alias\/aws\//.test(value)) return 'aws-managed';
     return 'customer-managed';

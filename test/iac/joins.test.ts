@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bucketSettings, policiesOfRole, roleOf } from '../../src/resources/index.js';
+import {
+  bucketSettings,
+  kmsKeyKind,
+  policiesOfRole,
+  roleOf,
+  typeOfAddress,
+} from '../../src/resources/index.js';
 import { isUnknown, ResourceRef } from '../../src/resources/types.js';
 import { loadText } from '../helpers/evaluate.js';
 
@@ -174,5 +180,31 @@ variable "other" {}
     expect(s.logging?.value.targetBucket).toBe('elsewhere');
     expect(s.publicAccessBlock).toBeUndefined();
     expect(s.undecided.map((r) => r.address)).toEqual(['aws_s3_bucket_public_access_block.other']);
+  });
+});
+
+describe('references to resources outside the scanned files', () => {
+  it('stay references, so their type still tells a customer key from anything else', async () => {
+    const graph = await loadText(
+      `resource "aws_sagemaker_notebook_instance" "nb" {
+  kms_key_id = aws_kms_key.shared.arn
+  role_arn   = aws_iam_role.shared.arn
+  subnet_id  = not_a_resource.x
+}
+`,
+      'terraform',
+    );
+    const nb = graph.byAddress('aws_sagemaker_notebook_instance.nb')!;
+    expect(nb.properties['kms_key_id']).toEqual(new ResourceRef('aws_kms_key.shared', 'arn'));
+    expect(graph.deref(nb.properties['kms_key_id'])).toBeUndefined();
+    expect(kmsKeyKind(nb.properties['kms_key_id'], graph)).toBe('customer-managed');
+    expect(isUnknown(kmsKeyKind(nb.properties['role_arn'], graph))).toBe(true);
+    expect(isUnknown(nb.properties['subnet_id'])).toBe(true);
+  });
+
+  it('typeOfAddress reads the type from CloudFormation and Terraform addresses', () => {
+    expect(typeOfAddress('AWS::KMS::Key.Key1')).toBe('AWS::KMS::Key');
+    expect(typeOfAddress('module.a.module.b.aws_kms_key.k')).toBe('aws_kms_key');
+    expect(typeOfAddress('aws_kms_key.k[0]')).toBe('aws_kms_key');
   });
 });
