@@ -69,9 +69,21 @@ function refsIn(value: unknown, out: Set<string> = new Set(), depth = 0): Set<st
 }
 
 /** Whether a function's execution role may call a model, agent or knowledge base. */
+const roleVerdicts = new WeakMap<ResourceGraph, Map<string, boolean>>();
+
 export function invokesModels(fn: Resource, graph: ResourceGraph): boolean {
   const role = roleOf(fn.properties['Role'] ?? fn.properties['role'], graph);
   if (!role) return false;
+  let verdicts = roleVerdicts.get(graph);
+  if (!verdicts) roleVerdicts.set(graph, (verdicts = new Map()));
+  const known = verdicts.get(role.address);
+  if (known !== undefined) return known;
+  const verdict = roleCallsModels(role, graph);
+  verdicts.set(role.address, verdict);
+  return verdict;
+}
+
+function roleCallsModels(role: Resource, graph: ResourceGraph): boolean {
   return policiesOfRole(role, graph).some((policy) => {
     if (policy.arn) return MODEL_MANAGED_POLICIES.test(policy.arn);
     if (!policy.document || isUnknown(policy.document)) return false;

@@ -28,14 +28,38 @@ export interface Companions {
  * (`aws_s3_bucket_versioning`, `aws_s3_bucket_public_access_block`, ...) and CloudFormation
  * `AWS::S3::BucketPolicy`.
  */
-export function bucketCompanions(bucket: Resource, graph: ResourceGraph, types: string[]): Companions {
-  const found: Resource[] = [];
-  let undecided: Unknown | undefined;
+interface CompanionIndex {
+  byKey: Map<string, Resource[]>;
+  unresolved: Array<{ resource: Resource; reason: Unknown }>;
+}
+
+const companionIndexes = new WeakMap<ResourceGraph, Map<string, CompanionIndex>>();
+
+/** Setting resources of the given types keyed by the bucket they name (reference or literal name), built once per graph. */
+function companionIndex(graph: ResourceGraph, types: string[]): CompanionIndex {
+  let perGraph = companionIndexes.get(graph);
+  if (!perGraph) companionIndexes.set(graph, (perGraph = new Map()));
+  const cacheKey = types.join('|');
+  const cached = perGraph.get(cacheKey);
+  if (cached) return cached;
+  const index: CompanionIndex = { byKey: new Map(), unresolved: [] };
   for (const candidate of graph.byType(...types)) {
-    const match = designates(candidate.properties['bucket'] ?? candidate.properties['Bucket'], bucket);
-    if (match === true) found.push(candidate);
-    else if (isUnknown(match)) undecided ??= match;
+    const value = candidate.properties['bucket'] ?? candidate.properties['Bucket'];
+    let key: string | undefined;
+    if (isResourceRef(value)) key = `ref:${value.address}`;
+    else if (isUnknown(value)) index.unresolved.push({ resource: candidate, reason: value });
+    else if (typeof value === 'string') key = `name:${value.includes(':::') ? value.slice(value.indexOf(':::') + 3) : value}`;
+    if (key) index.byKey.set(key, [...(index.byKey.get(key) ?? []), candidate]);
   }
+  perGraph.set(cacheKey, index);
+  return index;
+}
+
+export function bucketCompanions(bucket: Resource, graph: ResourceGraph, types: string[]): Companions {
+  const index = companionIndex(graph, types);
+  const name = bucketName(bucket);
+  const found = [...(index.byKey.get(`ref:${bucket.address}`) ?? []), ...(name === undefined ? [] : (index.byKey.get(`name:${name}`) ?? []))];
+  const undecided = index.unresolved[0]?.reason;
   return undecided ? { found, undecided } : { found };
 }
 
