@@ -40,6 +40,9 @@ interface ParsedFile {
   blockLines: Map<string, [number, number]>;
 }
 
+/** Resource types of the AWS providers and the utility providers AWS configurations use. */
+const EXTERNAL_RESOURCE_TYPE = /^(aws|awscc|random|null|tls|time|local|archive|http|external|cloudinit|template)_[a-z0-9_]+$/;
+
 const META_ARGUMENTS = new Set([
   'count',
   'for_each',
@@ -289,7 +292,7 @@ class ModuleScope implements Scope {
         const key = `${root}.${name}`;
         // A resource declared outside the scanned files is still a reference to a resource of that type
         // (rules can tell a KMS key from an alias); it just does not deref. Other names are unknown.
-        if (!this.resources.has(key) && !/^[a-z][a-z0-9]*_[a-z0-9_]+$/.test(root))
+        if (!this.resources.has(key) && !EXTERNAL_RESOURCE_TYPE.test(root))
           return new Unknown(`reference to ${key}, which is not declared in this module`);
         let rest = steps.slice(1);
         if (rest[0] && 'index' in rest[0]) rest = rest.slice(1);
