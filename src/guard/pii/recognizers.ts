@@ -201,6 +201,15 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     needsDigit: true,
   },
   {
+    entity: 'INTERNATIONAL_BANK_ACCOUNT_NUMBER',
+    name: 'regex+mod97',
+    // All-lower-case text (chat, normalised logs) writes IBANs in lower case too.
+    pattern: /(?<![A-Za-z0-9])[a-z]{2}\d{2}(?:[ -]?[a-z0-9]{4}){2,7}(?:[ -]?[a-z0-9]{1,4})?(?![A-Za-z0-9])/g,
+    score: (value) => (ibanValid(value) ? 0.9 : undefined),
+    shrinkToValid: true,
+    needsDigit: true,
+  },
+  {
     entity: 'SWIFT_CODE',
     name: 'regex+country',
     pattern: /(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])/g,
