@@ -1,6 +1,6 @@
 import { isUnknown } from '../../resources/index.js';
 import { notApplicable, type ResourceRule } from '../types.js';
-import { and, hasConditions, hasPublicPrincipal, isAllow, judgeStatements, or, readPolicyDocument, verdictOutcome, type PolicyStatement, type Tri } from './policy-document.js';
+import { and, hasRestrictingCondition, hasPublicPrincipal, isAllow, judgeStatements, or, readPolicyDocument, verdictOutcome, type PolicyStatement, type Tri } from './policy-document.js';
 
 /** A federated (OIDC/SAML) principal: without conditions on audience and subject, any identity of that provider can assume the role. */
 function trustsFederatedPrincipal(statement: PolicyStatement): Tri {
@@ -53,7 +53,7 @@ export const iamRoleTrustNotPublic: ResourceRule = {
     const document = readPolicyDocument(resource.properties['AssumeRolePolicyDocument'] ?? resource.properties['assume_role_policy'], ctx.graph);
     if (document === undefined) return notApplicable(`${resource.address}: has no trust policy in the scanned code`);
     const verdict = judgeStatements([{ where: 'trust policy', statements: document }], (s) =>
-      and(isAllow(s), !hasConditions(s), or(hasPublicPrincipal(s), trustsFederatedPrincipal(s))),
+      and(isAllow(s), !hasRestrictingCondition(s), or(hasPublicPrincipal(s), trustsFederatedPrincipal(s))),
     );
     return verdictOutcome(resource, verdict, {
       fail: 'lets everyone or any federated identity assume the role without conditions',

@@ -312,6 +312,43 @@ export function hasConditions(statement: PolicyStatement): boolean {
   return statement.conditions.length > 0;
 }
 
+/** Condition keys that narrow who the caller can be (account, organization, network, source, federated identity). */
+const RESTRICTING_KEYS = new Set([
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceowner',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:sourceip',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:principalservicename',
+  'aws:userid',
+  'aws:username',
+  'aws:vpcsourceip',
+  'kms:calleraccount',
+  'sts:externalid',
+  's3:dataaccesspointaccount',
+]);
+/** Federated identity claims (OIDC `sub`/`aud`, Cognito `amr`, SAML audience) that pin who may assume a role. */
+const FEDERATED_CLAIM = /:(sub|aud|amr|oaud)$|^saml:/i;
+
+/**
+ * Whether a condition narrows the principals that can use the statement. Conditions on unrelated keys
+ * (aws:SecureTransport, aws:RequestedRegion) and negated or Null operators leave "*" open to everyone.
+ */
+export function hasRestrictingCondition(statement: PolicyStatement): boolean {
+  return statement.conditions.some((c) => {
+    if (/not|^null$/i.test(c.operator.replace(/IfExists$/i, ''))) return false;
+    const key = c.key.toLowerCase();
+    return RESTRICTING_KEYS.has(key) || FEDERATED_CLAIM.test(key);
+  });
+}
+
 /** The principal is everyone: `"*"` or `{"AWS": "*"}`. */
 export function hasPublicPrincipal(statement: PolicyStatement): Tri {
   if (statement.hasNotPrincipal) return true;
@@ -321,7 +358,7 @@ export function hasPublicPrincipal(statement: PolicyStatement): Tri {
       undecided ??= p.id;
       continue;
     }
-    if (p.type === '*' || (p.type === 'AWS' && p.id === '*')) return true;
+    if (p.type === '*' || (p.type === 'AWS' && (p.id === '*' || /^arn:aws[a-z-]*:iam::\*:/.test(p.id)))) return true;
   }
   return undecided ?? false;
 }

@@ -1,4 +1,4 @@
-import { and, hasConditions, hasPublicPrincipal, isAllow, judgeStatements, readPolicyDocument, verdictOutcome } from '../iam/policy-document.js';
+import { and, hasRestrictingCondition, hasPublicPrincipal, isAllow, judgeStatements, readPolicyDocument, verdictOutcome } from '../iam/policy-document.js';
 import { notApplicable, type ResourceRule } from '../types.js';
 
 export const kmsKeyPolicyNoPublicPrincipal: ResourceRule = {
@@ -33,7 +33,7 @@ export const kmsKeyPolicyNoPublicPrincipal: ResourceRule = {
     const document = readPolicyDocument(resource.properties['KeyPolicy'] ?? resource.properties['policy'], ctx.graph);
     if (document === undefined) return notApplicable(`${resource.address}: uses the default key policy, which trusts only the account`);
     const verdict = judgeStatements([{ where: 'key policy', statements: document }], (s) =>
-      and(isAllow(s), hasPublicPrincipal(s), !hasConditions(s)),
+      and(isAllow(s), hasPublicPrincipal(s), !hasRestrictingCondition(s)),
     );
     return verdictOutcome(resource, verdict, {
       fail: 'allows Principal "*" without a condition',

@@ -1,4 +1,4 @@
-import { and, hasConditions, hasPublicPrincipal, isAllow, judgeStatements, readPolicyDocument, verdictOutcome } from '../iam/policy-document.js';
+import { and, hasRestrictingCondition, hasPublicPrincipal, isAllow, judgeStatements, readPolicyDocument, verdictOutcome } from '../iam/policy-document.js';
 import { notApplicable, type ResourceRule } from '../types.js';
 
 export const s3BucketPolicyNoPublicPrincipal: ResourceRule = {
@@ -37,7 +37,7 @@ export const s3BucketPolicyNoPublicPrincipal: ResourceRule = {
     const document = readPolicyDocument(resource.properties['PolicyDocument'] ?? resource.properties['policy'], ctx.graph);
     if (document === undefined) return notApplicable(`${resource.address}: has no bucket policy`);
     const verdict = judgeStatements([{ where: 'policy', statements: document }], (s) =>
-      and(isAllow(s), hasPublicPrincipal(s), !hasConditions(s)),
+      and(isAllow(s), hasPublicPrincipal(s), !hasRestrictingCondition(s)),
     );
     return verdictOutcome(resource, verdict, {
       fail: 'allows Principal "*" without a condition',

@@ -1,4 +1,4 @@
-import { and, hasConditions, hasPublicPrincipal, isAllow, judgeStatements, readPolicyDocument, verdictOutcome } from '../iam/policy-document.js';
+import { and, hasRestrictingCondition, hasPublicPrincipal, isAllow, judgeStatements, readPolicyDocument, verdictOutcome } from '../iam/policy-document.js';
 import { notApplicable, type ResourceRule } from '../types.js';
 
 export const secretsmanagerSecretPolicyNotPublic: ResourceRule = {
@@ -28,7 +28,7 @@ policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = aws_i
     const document = readPolicyDocument(resource.properties['ResourcePolicy'] ?? resource.properties['policy'], ctx.graph);
     if (document === undefined) return notApplicable(`${resource.address}: holds no policy document`);
     const verdict = judgeStatements([{ where: 'resource policy', statements: document }], (s) =>
-      and(isAllow(s), hasPublicPrincipal(s), !hasConditions(s)),
+      and(isAllow(s), hasPublicPrincipal(s), !hasRestrictingCondition(s)),
     );
     return verdictOutcome(resource, verdict, {
       fail: 'allows Principal "*" without a condition',

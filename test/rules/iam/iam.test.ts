@@ -141,6 +141,26 @@ runRuleCases(iamRoleTrustNotPublic, [
     source: trustRole({ Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }),
     expected: { [R]: 'fail' },
   },
+  {
+    name: 'GitHub OIDC pinned to a repository',
+    format: 'cloudformation',
+    source: trustRole({
+      Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/models:ref:refs/heads/main' } },
+    }),
+    expected: { [R]: 'pass' },
+  },
+  {
+    name: 'OIDC with a condition that does not pin the identity',
+    format: 'cloudformation',
+    source: trustRole({
+      Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } },
+    }),
+    expected: { [R]: 'fail' },
+  },
   { name: 'no role', format: 'cloudformation', source: noIamCfn, expected: {} },
   { name: 'Principal "*"', format: 'terraform', source: tfTrust('{ Effect = "Allow", Principal = "*", Action = "sts:AssumeRole" }'), expected: { [TR]: 'fail' } },
   {

@@ -28,6 +28,7 @@ runRuleCases(kmsKeyPolicyNoPublicPrincipal, [
   { name: 'account root', format: 'cloudformation', source: keyPolicy(statement({ Principal: { AWS: 'arn:aws:iam::111122223333:root' } })), expected: { [K]: 'pass' } },
   { name: 'Principal "*"', format: 'cloudformation', source: keyPolicy(statement({ Principal: '*' })), expected: { [K]: 'fail' } },
   { name: 'AWS ["*"]', format: 'cloudformation', source: keyPolicy(statement({ Principal: { AWS: ['*'] } })), expected: { [K]: 'fail' } },
+  { name: 'any account root', format: 'cloudformation', source: keyPolicy(statement({ Principal: { AWS: 'arn:aws:iam::*:root' } })), expected: { [K]: 'fail' } },
   {
     name: '"*" limited by kms:CallerAccount',
     format: 'cloudformation',

@@ -303,6 +303,12 @@ runRuleCases(s3BucketPolicyNoPublicPrincipal, [
     expected: { [P]: 'pass' },
   },
   { name: 'deny statements only', format: 'cloudformation', source: withPolicy([denyHttp]), expected: { [P]: 'pass' } },
+  {
+    name: '"*" with a condition that does not narrow the caller',
+    format: 'cloudformation',
+    source: withPolicy([{ ...publicRead, Condition: { Bool: { 'aws:SecureTransport': 'true' } } }]),
+    expected: { [P]: 'fail' },
+  },
   { name: 'named role', format: 'cloudformation', source: withPolicy([{ ...publicRead, Principal: { AWS: 'arn:aws:iam::111122223333:role/train' } }]), expected: { [P]: 'pass' } },
   { name: 'no bucket policy', format: 'cloudformation', source: bucket({}), expected: {} },
   {
