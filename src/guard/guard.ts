@@ -202,17 +202,20 @@ export function detection(
   type: DetectionType,
   fields: Omit<GuardDetection, 'type' | 'owasp'> & { owasp?: string[] },
 ): GuardDetection {
-  const { entity, start, end, score, detector: by, owasp, action, reason } = fields;
-  return {
-    type,
-    ...(entity !== undefined ? { entity } : {}),
-    ...(start !== undefined ? { start, end } : {}),
-    score: round(score),
-    detector: by,
-    owasp: owasp ?? [...OWASP_BY_DETECTION[type]],
-    action,
-    ...(reason !== undefined ? { reason } : {}),
-  };
+  // Keys are added in one fixed order (cheap hidden-class transitions, stable JSON); adversarial
+  // inputs can produce hundreds of thousands of detections.
+  const d = { type } as GuardDetection;
+  if (fields.entity !== undefined) d.entity = fields.entity;
+  if (fields.start !== undefined) {
+    d.start = fields.start;
+    d.end = fields.end;
+  }
+  d.score = round(fields.score);
+  d.detector = fields.detector;
+  d.owasp = fields.owasp ?? OWASP_BY_DETECTION[type].slice();
+  d.action = fields.action;
+  if (fields.reason !== undefined) d.reason = fields.reason;
+  return d;
 }
 
 /** Lone surrogates break tokenizers and JSON; they count as invisible text (U+FFFD keeps offsets). */
@@ -250,12 +253,19 @@ export function positionalDetections(plan: Plan, raw: string, canaries: readonly
   if (plan.invisible) {
     for (const span of findInvisibleText(text))
       out.push(
-        detection('invisible_text', { ...span, detector: 'normalize.invisible', action: plan.invisible }),
+        detection('invisible_text', {
+          start: span.start,
+          end: span.end,
+          score: span.score,
+          detector: 'normalize.invisible',
+          action: plan.invisible,
+        }),
       );
     for (const span of surrogates)
       out.push(
         detection('invisible_text', {
-          ...span,
+          start: span.start,
+          end: span.end,
           score: 1,
           detector: 'guard.lone_surrogate',
           action: plan.invisible,
@@ -452,8 +462,7 @@ export function replacementsFor(detections: readonly GuardDetection[]): Replacem
     .map((d) => ({
       start: d.start!,
       end: d.end!,
-      entity:
-        d.type === 'invisible_text' ? undefined : ((d.type === 'pii' ? d.entity : undefined) ?? entityTag(d)),
+      entity: entityTag(d),
     }))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Replacement[] = [];
@@ -464,7 +473,7 @@ export function replacementsFor(detections: readonly GuardDetection[]): Replacem
       if (span.end > last.end) last.end = span.end;
       if (last.entity === undefined || (span.entity !== undefined && span.end - span.start > lastLength))
         last.entity = span.entity ?? last.entity;
-    } else merged.push({ ...span });
+    } else merged.push(span);
   }
   return merged;
 }
