@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { loadCatalog, type Catalog } from '../catalog/index.js';
 import { loadPolicyFile } from '../guard/policy/index.js';
 import { allRules } from '../rules/index.js';
@@ -139,8 +139,7 @@ export async function assess(dir: string, opts: AssessOptions = {}): Promise<Ass
       governance: governance.get(control.id) ?? [],
     }),
   );
-  for (const c of controls)
-    for (const e of c.evidence) if (e.file && e.kind === 'governance') e.file = rel(e.file.replace(/:\d+$/, '')) + (/:\d+$/.exec(e.file)?.[0] ?? '');
+  for (const c of controls) for (const e of c.evidence) if (e.file && isAbsolute(e.file)) e.file = rel(e.file);
 
   const expired = manifest.attestations.filter((a) => a.expires !== undefined && Date.parse(a.expires) < now.getTime());
   for (const a of expired) warnings.push(`${rel(loaded.file)}: attestation of ${a.control} by ${a.by} expired on ${a.expires}; it counts as missing`);

@@ -183,7 +183,14 @@ function checkReferences(manifest: Manifest, parsed: ParsedFile): void {
  */
 export function loadManifest(dirOrFile: string): LoadedManifest {
   const file = resolveManifestFile(dirOrFile);
-  const parsed = parseStructuredFile(file, { maxBytes: MAX_MANIFEST_BYTES });
+  let parsed: ParsedFile;
+  try {
+    parsed = parseStructuredFile(file, { maxBytes: MAX_MANIFEST_BYTES });
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    // The YAML library throws plain errors for some malformed documents (an alias without its anchor).
+    throw new InputError(`${file}: ${(err as Error).message.split('\n')[0]}`, { file, cause: err });
+  }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data))
     throw new InputError(`${file}:1: (root): the manifest must be a mapping with name, owner, models, ...`, {
       file,

@@ -16,6 +16,8 @@ export interface Evidence {
   ruleId?: string;
   resource?: { address: string; file: string; line: number };
   file?: string;
+  /** Line in `file` (governance evidence: the manifest field's line). */
+  line?: number;
   field?: string;
 }
 

@@ -28,8 +28,19 @@ function cardProblems(ctx: AssessContext, model: ManifestModel): string[] {
 export const modelCardWithRiskRating: GovernanceCheck = {
   control: 'model-card-with-risk-rating',
   checks: 'each model has a complete model card (description, intended uses, risk rating, evaluation results) reviewed within review.cadence',
-  evaluate: (ctx) =>
-    perItem(ctx, models(ctx), (m) => cardProblems(ctx, m).join('; ') || undefined, 'model card complete and reviewed within the cadence', 'no models declared'),
+  evaluate: (ctx) => {
+    const items = models(ctx);
+    if (items.length === 0) return [unknown('no models declared')];
+    return items.map(({ item: m, path, name }) => {
+      const card = ctx.cards.get(m.id);
+      // Point at the card when there is one, else at the model entry that lacks it.
+      const where = card ? { file: card.file, field: 'model card' } : at(ctx, path);
+      const problems = cardProblems(ctx, m);
+      return problems.length
+        ? fail(`${name}: ${problems.join('; ')}`, where)
+        : pass(`${name}: model card complete and reviewed within the cadence`, where);
+    });
+  },
 };
 
 export const modelEvaluationBeforeRelease: GovernanceCheck = {

@@ -17,7 +17,7 @@ export const unknown = (message: string, extra: Partial<Evidence> = {}): Evidenc
 export function at(ctx: AssessContext, path: readonly PropertyKey[]): Partial<Evidence> {
   const line = ctx.loaded.lineOf(path);
   const field = path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
-  return { file: line ? `${ctx.loaded.file}:${line}` : ctx.loaded.file, field };
+  return { file: ctx.loaded.file, ...(line ? { line } : {}), field: field || '(root)' };
 }
 
 /** One piece of evidence per item: pass when the predicate holds, fail with the item's problem otherwise. */
