@@ -34,7 +34,7 @@ export const cloudtrailEnabled: GraphRule = {
     checkov: ['CKV_AWS_251'],
     prowler: ['cloudtrail_multi_region_enabled'],
     securityhub: ['CloudTrail.1'],
-    cdknag: ['NIST.800.53.R5-CloudTrailEnabled'],
+    cdknag: [],
   },
   evaluateGraph(ctx) {
     const trails = ctx.graph.byType(...TRAIL_TYPES.cloudformation, ...TRAIL_TYPES.terraform);

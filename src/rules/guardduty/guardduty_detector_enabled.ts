@@ -28,7 +28,7 @@ export const guarddutyDetectorEnabled: GraphRule = {
     checkov: ['CKV_AWS_238'],
     prowler: ['guardduty_is_enabled'],
     securityhub: ['GuardDuty.1'],
-    cdknag: ['NIST.800.53.R5-GuardDutyEnabled'],
+    cdknag: [],
   },
   evaluateGraph(ctx) {
     const detectors = ctx.graph.byType(...DETECTOR_TYPES.cloudformation, ...DETECTOR_TYPES.terraform);

@@ -22,7 +22,7 @@ kms_key_id      = "alias/aws/kinesis"`,
     checkov: ['CKV_AWS_43'],
     prowler: ['kinesis_stream_encrypted_at_rest'],
     securityhub: ['Kinesis.1'],
-    cdknag: ['NIST.800.53.R5-KinesisDataStreamEncrypted', 'HIPAA.Security-KinesisDataStreamEncrypted'],
+    cdknag: ['NIST.800.53.R5-KinesisDataStreamEncrypted'],
   },
   evaluate(resource) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
