@@ -416,6 +416,27 @@ resource "aws_cloudwatch_log_group" "invocations" {
   kms_key_id        = aws_kms_key.data.arn
 }
 
+# Prompts and completions can hold personal data and pasted credentials: mask them in the log group.
+resource "aws_cloudwatch_log_data_protection_policy" "invocations" {
+  log_group_name = aws_cloudwatch_log_group.invocations.name
+  policy_document = jsonencode({
+    Name    = "invocation-logs"
+    Version = "2021-06-01"
+    Statement = [
+      {
+        Sid            = "audit"
+        DataIdentifier = ["arn:aws:dataprotection::aws:data-identifier/EmailAddress", "arn:aws:dataprotection::aws:data-identifier/AwsSecretKey"]
+        Operation      = { Audit = { FindingsDestination = {} } }
+      },
+      {
+        Sid            = "redact"
+        DataIdentifier = ["arn:aws:dataprotection::aws:data-identifier/EmailAddress", "arn:aws:dataprotection::aws:data-identifier/AwsSecretKey"]
+        Operation      = { Deidentify = { MaskConfig = {} } }
+      }
+    ]
+  })
+}
+
 resource "aws_iam_role" "invocation_logging" {
   name = "${var.name}-invocation-logging"
   assume_role_policy = jsonencode({
