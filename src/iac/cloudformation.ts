@@ -4,6 +4,7 @@ import type { Resource, SourceFormat } from '../resources/types.js';
 import { isUnknown, Unknown } from '../resources/types.js';
 import { InputError } from '../util/errors.js';
 import { createContext, evaluateCondition, NO_VALUE, resolveValue } from './cfn-intrinsics.js';
+import { expandForEach } from './cfn-foreach.js';
 import { CLOUDFORMATION_TAGS } from './cfn-yaml.js';
 import { LineCursor } from './lines.js';
 import { expandSamResource, hasSamTransform, implicitApi, type RawResource } from './sam.js';
@@ -155,8 +156,10 @@ function isTemplate(data: unknown): data is Record<string, unknown> {
   if ('AWSTemplateFormatVersion' in data) return true;
   const resources = data['Resources'];
   if (!isRecord(resources)) return false;
-  return Object.values(resources).some(
-    (r) => isRecord(r) && typeof r['Type'] === 'string' && RESOURCE_TYPE.test(r['Type']),
+  return Object.entries(resources).some(
+    ([key, r]) =>
+      key.startsWith('Fn::ForEach::') ||
+      (isRecord(r) && typeof r['Type'] === 'string' && RESOURCE_TYPE.test(r['Type'])),
   );
 }
 
@@ -224,9 +227,21 @@ function buildResources(
 ): LoadResult {
   const source = opts.source ?? 'cloudformation';
   const warnings: LoadWarning[] = [];
-  const rawResources = isRecord(template['Resources']) ? template['Resources'] : {};
   const sam = hasSamTransform(template['Transform']);
   const globals = sam && isRecord(template['Globals']) ? template['Globals'] : {};
+  const ctx = createContext({
+    parameters: resolveParameters(template['Parameters'], opts.parameters ?? {}),
+    mappings: isRecord(template['Mappings']) ? template['Mappings'] : {},
+    conditions: isRecord(template['Conditions']) ? template['Conditions'] : {},
+  });
+  const loopOrigins = new Map<string, string>();
+  const rawResources = expandForEach(
+    isRecord(template['Resources']) ? template['Resources'] : {},
+    (collection) => resolveValue(collection, ctx),
+    (loop, reason) =>
+      warnings.push({ file, line: parsed.lineOfResource(loop), message: `${loop} not expanded: ${reason}` }),
+    loopOrigins,
+  );
 
   const expanded: RawResource[] = [];
   for (const [id, entry] of Object.entries(rawResources)) {
@@ -242,23 +257,23 @@ function buildResources(
     if (check && !check.success) {
       const issue = check.error.issues[0]!;
       const field = ['Resources', id, ...issue.path.map(String)].join('.');
-      throw new InputError(`${file}:${parsed.lineOfResource(id)}: ${field}: ${issue.message}`, {
+      const line = parsed.lineOfResource(loopOrigins.get(id) ?? id);
+      throw new InputError(`${file}:${line}: ${field}: ${issue.message}`, {
         file,
-        line: parsed.lineOfResource(id),
+        line,
         field,
       });
     }
     const body = entry as Record<string, unknown>;
-    if (sam) expanded.push(...expandSamResource(id, body, globals));
-    else expanded.push({ logicalId: id, lineOf: id, body });
+    const lineOf = loopOrigins.get(id) ?? id;
+    if (sam)
+      expanded.push(
+        ...expandSamResource(id, body, globals).map((r) => (r.lineOf === id ? { ...r, lineOf } : r)),
+      );
+    else expanded.push({ logicalId: id, lineOf, body });
   }
   if (sam) expanded.push(...implicitApi(rawResources, globals));
 
-  const ctx = createContext({
-    parameters: resolveParameters(template['Parameters'], opts.parameters ?? {}),
-    mappings: isRecord(template['Mappings']) ? template['Mappings'] : {},
-    conditions: isRecord(template['Conditions']) ? template['Conditions'] : {},
-  });
   const addressOf = (r: RawResource): string => `${r.addressType ?? String(r.body['Type'])}.${r.logicalId}`;
   for (const r of expanded) ctx.resources.set(r.logicalId, addressOf(r));
 

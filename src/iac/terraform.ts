@@ -41,7 +41,8 @@ interface ParsedFile {
 }
 
 /** Resource types of the AWS providers and the utility providers AWS configurations use. */
-const EXTERNAL_RESOURCE_TYPE = /^(aws|awscc|random|null|tls|time|local|archive|http|external|cloudinit|template)_[a-z0-9_]+$/;
+const EXTERNAL_RESOURCE_TYPE =
+  /^(aws|awscc|random|null|tls|time|local|archive|http|external|cloudinit|template)_[a-z0-9_]+$/;
 
 const META_ARGUMENTS = new Set([
   'count',

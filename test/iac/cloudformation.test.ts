@@ -338,3 +338,40 @@ describe('encodings', () => {
     expect(yaml.resources[0]!.line).toBe(2);
   });
 });
+
+describe('Fn::ForEach (language extensions)', () => {
+  it('stamps out resources per collection item, with the loop line', () => {
+    const text = `Transform: AWS::LanguageExtensions
+Parameters:
+  Names:
+    Type: CommaDelimitedList
+    Default: logs,data
+  Other:
+    Type: CommaDelimitedList
+Resources:
+  Fn::ForEach::Buckets:
+    - Name
+    - !Ref Names
+    - \${Name}Bucket:
+        Type: AWS::S3::Bucket
+        Properties:
+          BucketName: !Sub 'acme-\${Name}'
+          Tags: [{ Key: name, Value: !Ref Name }]
+  Fn::ForEach::Unknowable:
+    - Name
+    - !Ref Other
+    - \${Name}Queue:
+        Type: AWS::SQS::Queue
+`;
+    const result = loadCloudFormation(text, 'loop.yaml');
+    expect(
+      result.resources.map((r) => [r.address, r.line, r.properties['BucketName'], r.properties['Tags']]),
+    ).toEqual([
+      ['AWS::S3::Bucket.logsBucket', 9, 'acme-logs', [{ Key: 'name', Value: 'logs' }]],
+      ['AWS::S3::Bucket.dataBucket', 9, 'acme-data', [{ Key: 'name', Value: 'data' }]],
+    ]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'Fn::ForEach::Unknowable not expanded: parameter Other has no default',
+    ]);
+  });
+});
