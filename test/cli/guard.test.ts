@@ -84,6 +84,9 @@ describe('aigis guard scan', () => {
     expect(aigis(['guard', 'scan']).status).toBe(2);
     expect(aigis(['guard', 'scan', 'x', '--input', 'y.jsonl']).status).toBe(2);
     expect(aigis(['guard', 'scan', '--direction', 'sideways', 'x']).status).toBe(2);
+    const directory = aigis(['guard', 'scan', '--policy', tmp(), 'x']);
+    expect(directory.status).toBe(2);
+    expect(directory.stderr).toContain('not a file');
     const dir = tmp();
     const policy = join(dir, 'p.yaml');
     writeFileSync(policy, 'contentPolicy:\n  filters:\n    - type: HATE\n      inputStrength: HIGH\n');

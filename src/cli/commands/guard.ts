@@ -87,8 +87,11 @@ async function scanJsonl(
   let size = 0;
   if (file !== '-') {
     try {
-      size = statSync(file).size;
+      const stat = statSync(file);
+      if (!stat.isFile()) throw new InputError(`${file}: not a file`, { file });
+      size = stat.size;
     } catch (err) {
+      if (err instanceof InputError) throw err;
       throw new InputError(
         `${file}: cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
         { file },

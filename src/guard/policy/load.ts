@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { InputError } from '../../util/errors.js';
 import { dataPath } from '../../util/paths.js';
@@ -38,6 +38,8 @@ export function resolvePolicyFile(nameOrPath: string): string {
 
 /** Reads and validates a policy file; errors name file:line: field. */
 export function loadPolicyFile(file: string): GuardPolicy {
+  if (existsSync(file) && !statSync(file).isFile())
+    throw new InputError(`${file}: not a file (give a policy YAML or JSON file)`, { file, field: 'policy' });
   return loadStructuredFile(file, guardPolicySchema, { maxBytes: MAX_POLICY_BYTES });
 }
 
