@@ -29,7 +29,9 @@ describe('aigis assess', () => {
 
   it('exits 1 when the phase reached is below --fail-on, 0 when it is not', async () => {
     expect((await aigis('assess', 'examples/bedrock-rag-chatbot/insecure', '--fail-on', 'foundational')).code).toBe(1);
-    expect((await aigis('assess', 'examples/sagemaker-pipeline/hardened', '--fail-on', 'foundational')).code).toBe(0);
+    expect((await aigis('assess', 'examples/sagemaker-pipeline/hardened', '--fail-on', 'foundational', '--as-of', '2026-11-22')).code).toBe(0);
+    // Two years on, the model card review and the attestations have lapsed.
+    expect((await aigis('assess', 'examples/sagemaker-pipeline/hardened', '--fail-on', 'foundational', '--as-of', '2028-11-22')).code).toBe(1);
   }, 60_000);
 
   it('writes JSON into --out', async () => {
@@ -41,6 +43,9 @@ describe('aigis assess', () => {
   }, 60_000);
 
   it('exits 2 on a bad flag or a missing manifest, naming the problem', async () => {
+    const date = await aigis('assess', 'examples/credit-scoring', '--as-of', '22/11/2026');
+    expect(date.code).toBe(2);
+    expect(date.stderr).toMatch(/--as-of: '22\/11\/2026' is not valid; expected a date YYYY-MM-DD/);
     const bad = await aigis('assess', 'examples/credit-scoring', '--fail-on', 'hihg');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/did you mean 'high'/);

@@ -26,6 +26,7 @@ const optionsSchema = z.object({
   format: z.enum(ASSESS_FORMATS),
   out: z.string().min(1).optional(),
   failOn: z.enum(FAIL_ON_VALUES),
+  asOf: z.iso.date().optional(),
 });
 
 function validate(raw: Record<string, unknown>): z.infer<typeof optionsSchema> {
@@ -36,8 +37,9 @@ function validate(raw: Record<string, unknown>): z.infer<typeof optionsSchema> {
   const flag = `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
   const value = String(raw[field]);
   const choices: readonly string[] = field === 'format' ? ASSESS_FORMATS : field === 'failOn' ? FAIL_ON_VALUES : [];
+  const expected = choices.length ? `; expected one of ${choices.join(', ')}${didYouMean(value, choices)}` : field === 'asOf' ? '; expected a date YYYY-MM-DD' : '';
   throw new InputError(
-    `${flag}: '${value}' is not valid${choices.length ? `; expected one of ${choices.join(', ')}${didYouMean(value, choices)}` : ''}`,
+    `${flag}: '${value}' is not valid${expected}`,
     { field: flag },
   );
 }
@@ -96,6 +98,7 @@ export function registerAssessCommands(program: Command): void {
         'none',
       ),
     )
+    .option('--as-of <date>', 'assess as of this date (YYYY-MM-DD) for review cadences and attestation expiry; default today')
     .addHelpText(
       'after',
       `
@@ -116,7 +119,11 @@ Examples:
       const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
       const showProgress = Boolean(process.stderr.isTTY) && !process.env['CI'];
       const report = await withProgress(showProgress, (onProgress) =>
-        assess(dir, { ...(opts.manifest ? { manifest: opts.manifest } : {}), ...(onProgress ? { onProgress } : {}) }),
+        assess(dir, {
+          ...(opts.manifest ? { manifest: opts.manifest } : {}),
+          ...(opts.asOf ? { now: new Date(`${opts.asOf}T00:00:00Z`) } : {}),
+          ...(onProgress ? { onProgress } : {}),
+        }),
       );
       // Render before writing anything, so an unavailable format leaves no half-written output.
       const rendered = renderAssessment(report, opts.format, opts.out ? false : color);
