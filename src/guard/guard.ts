@@ -546,6 +546,18 @@ export interface Guard {
   ): AsyncGenerator<StreamDecision, void, undefined>;
   /** The guard's own vault (token-mode anonymization). */
   readonly vault: Vault;
+  /** The same guard with a vault of its own: one per conversation keeps users' tokens apart. */
+  session(): GuardSession;
+}
+
+export interface GuardSession {
+  readonly vault: Vault;
+  check(request: Omit<CheckRequest, 'vault'>): CheckResult;
+  stream(direction?: Direction): GuardStream;
+  checkStream(
+    chunks: AsyncIterable<string> | Iterable<string>,
+    direction?: Direction,
+  ): AsyncGenerator<StreamDecision, void, undefined>;
 }
 
 /** More context documents than this in one check are blocked unscanned (each is also held to maxInputChars). */
@@ -712,6 +724,15 @@ export function createGuard(source?: PolicySource): Guard {
     },
     checkStream(chunks, direction = 'output', opts = {}) {
       return checkChunks(guard.stream(direction, opts), chunks);
+    },
+    session(): GuardSession {
+      const vault = createVault();
+      return {
+        vault,
+        check: (request) => guard.check({ ...request, vault }),
+        stream: (direction = 'output') => guard.stream(direction, { vault }),
+        checkStream: (chunks, direction = 'output') => guard.checkStream(chunks, direction, { vault }),
+      };
     },
   };
   internals.set(guard, { policy, salt, plans, injection, canaries: () => canaryTokens });

@@ -7,11 +7,18 @@ export {
   OUTPUT_ACTION_MIN_SCORE,
   DIRECTIONS,
   type Guard,
+  type GuardSession,
   type GuardDetection,
   type CheckRequest,
   type CheckResult,
 } from './guard.js';
-export { DEFAULT_TAIL_CHARS, MAX_HOLD_CHARS, checkChunks, type GuardStream, type StreamDecision } from './stream.js';
+export {
+  DEFAULT_TAIL_CHARS,
+  MAX_HOLD_CHARS,
+  checkChunks,
+  type GuardStream,
+  type StreamDecision,
+} from './stream.js';
 export * from './policy/index.js';
 
 export {

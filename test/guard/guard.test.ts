@@ -238,6 +238,12 @@ describe('vault, canaries and indirect injection', () => {
     // a separate vault keeps sessions apart
     const other = guard.check({ text: 'Dear {EMAIL_2}', direction: 'output', vault: createGuard().vault });
     expect(other.text).toBe('Dear {EMAIL_2}');
+    const alice = guard.session();
+    const bob = guard.session();
+    expect(alice.check({ text: 'mail alice@example.com' }).text).toBe('mail {EMAIL_1}');
+    expect(bob.check({ text: 'mail bob@example.com' }).text).toBe('mail {EMAIL_1}');
+    expect(bob.check({ text: 'to {EMAIL_1}', direction: 'output' }).text).toBe('to bob@example.com');
+    expect(alice.check({ text: 'to {EMAIL_1}', direction: 'output' }).text).toBe('to alice@example.com');
   });
 
   it('detects a canary token leaking into an answer (LLM07) but not in a prompt', () => {
