@@ -42,6 +42,12 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
 
 runRuleCases(s3BucketEncryptedWithCmk, [
   { name: 'aws:kms with a key resource', format: 'cloudformation', source: bucket(sse('aws:kms', getAtt('Key', 'Arn'))), expected: { [B]: 'pass' } },
+  {
+    name: 'aws:kms with an alias resource of a key',
+    format: 'cloudformation',
+    source: bucket(sse('aws:kms', ref('Alias')), { Alias: { Type: 'AWS::KMS::Alias', Properties: { AliasName: 'alias/data', TargetKeyId: ref('Key') } } }),
+    expected: { [B]: 'pass' },
+  },
   { name: 'aws:kms without a key uses aws/s3', format: 'cloudformation', source: bucket(sse('aws:kms')), expected: { [B]: 'fail' } },
   { name: 'aws:kms with the aws/s3 alias', format: 'cloudformation', source: bucket(sse('aws:kms', 'alias/aws/s3')), expected: { [B]: 'fail' } },
   { name: 'AES256', format: 'cloudformation', source: bucket(sse('AES256')), expected: { [B]: 'fail' } },
