@@ -223,6 +223,33 @@ function expandApi(
   return out;
 }
 
+function expandHttpApi(
+  id: string,
+  props: Record<string, unknown>,
+  resource: Record<string, unknown>,
+): RawResource[] {
+  const api: Record<string, unknown> = {
+    ...pick(props, ['Name', 'Description', 'CorsConfiguration', 'DisableExecuteApiEndpoint']),
+    ProtocolType: 'HTTP',
+  };
+  if (props['DefinitionBody'] !== undefined) api['Body'] = props['DefinitionBody'];
+  if (props['Tags'] !== undefined) api['Tags'] = props['Tags'];
+  const stage: Record<string, unknown> = {
+    ApiId: { Ref: id },
+    StageName: props['StageName'] ?? '$default',
+    AutoDeploy: true,
+    ...pick(props, ['AccessLogSettings', 'DefaultRouteSettings', 'RouteSettings', 'StageVariables']),
+  };
+  return [
+    { logicalId: id, lineOf: id, body: { ...resource, Type: 'AWS::ApiGatewayV2::Api', Properties: api } },
+    {
+      logicalId: `${id}ApiGatewayDefaultStage`,
+      lineOf: id,
+      body: { Type: 'AWS::ApiGatewayV2::Stage', Properties: stage },
+    },
+  ];
+}
+
 function expandSimpleTable(
   id: string,
   props: Record<string, unknown>,
@@ -306,6 +333,8 @@ function expandByType(
       return expandFunction(id, withGlobals(props, globals['Function']), resource);
     case 'AWS::Serverless::Api':
       return expandApi(id, withGlobals(props, globals['Api']), resource);
+    case 'AWS::Serverless::HttpApi':
+      return expandHttpApi(id, withGlobals(props, globals['HttpApi']), resource);
     case 'AWS::Serverless::SimpleTable':
       return expandSimpleTable(id, withGlobals(props, globals['SimpleTable']), resource);
     case 'AWS::Serverless::LayerVersion':

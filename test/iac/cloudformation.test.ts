@@ -250,6 +250,12 @@ Resources:
         Authorizers:
           Cognito:
             UserPoolArn: arn:aws:cognito-idp:us-east-1:123456789012:userpool/x
+  Http:
+    Type: AWS::Serverless::HttpApi
+    Properties:
+      AccessLogSettings:
+        DestinationArn: arn:aws:logs:us-east-1:123456789012:log-group:x
+        Format: $context.requestId
   Table:
     Type: AWS::Serverless::SimpleTable
     Properties:
@@ -293,6 +299,10 @@ Resources:
     // The implicit API of Api events, with its Prod stage.
     expect(byName(resources, 'ServerlessRestApi').type).toBe('AWS::ApiGateway::RestApi');
     expect(byName(resources, 'ServerlessRestApiProdStage').properties['StageName']).toBe('Prod');
+    expect(byName(resources, 'Http').type).toBe('AWS::ApiGatewayV2::Api');
+    const httpStage = byName(resources, 'HttpApiGatewayDefaultStage');
+    expect(httpStage.properties['StageName']).toBe('$default');
+    expect(httpStage.properties['AccessLogSettings']).toMatchObject({ Format: '$context.requestId' });
     const table = byName(resources, 'Table');
     expect(table.type).toBe('AWS::DynamoDB::Table');
     expect(table.properties['SSESpecification']).toEqual({ SSEEnabled: true });
