@@ -68,6 +68,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;margin:0}dt{f
 <section><h2>System</h2><dl>
 <dt>Phase reached</dt><dd><span class="phase ${report.phaseReached}">${report.phaseReached}</span></dd>
 <dt>Scope</dt><dd>${s.scope} <small>${esc(s.scopeReason)}</small></dd>
+<dt>Responsibility</dt><dd><small>${Object.entries(s.responsibility).map(([area, who]) => `${esc(area)}: <b>${who}</b>`).join(' · ')}</small></dd>
 <dt>EU AI Act</dt><dd><b>${d.euAiActTier}</b> risk${d.gpai ? ', general-purpose AI model' : ''}<br><small>${esc(d.euAiActReason)}</small></dd>
 <dt>Regulations</dt><dd><ul>${regs}</ul></dd>
 <dt>Controls</dt><dd>${counts.met} met · ${counts.attested} attested · ${counts['not-met']} not met · ${counts.unknown} unknown · ${counts['not-applicable']} not applicable</dd>

@@ -78,8 +78,10 @@ export function controlStatus({ control, ctx, results, rules, governance }: Stat
   if (gov.length > 0) groups.push(groupStatus(gov));
 
   const { valid, expired } = attestationFor(control.id, ctx.manifest.attestations, ctx.now);
-  for (const a of expired)
-    evidence.push({ kind: 'attestation', status: 'unknown', message: `attestation by ${a.by} expired on ${a.expires ?? a.date} (counts as missing)`, field: 'attestations' });
+  for (const a of expired) {
+    const why = Date.parse(a.date) > ctx.now.getTime() ? `is dated in the future (${a.date})` : `expired on ${a.expires ?? a.date}`;
+    evidence.push({ kind: 'attestation', status: 'unknown', message: `attestation by ${a.by} ${why} (counts as missing)`, field: 'attestations' });
+  }
   const attestationEvidence = (a: Attestation): Evidence => ({
     kind: 'attestation',
     status: 'pass',

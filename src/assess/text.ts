@@ -60,6 +60,13 @@ export function toAssessText(report: AssessmentReport, opts: { color?: boolean; 
   const d = report.determinations;
   lines.push(c.bold(`aigis assess: ${s.name}`) + c.dim(` (owner ${s.owner})`));
   lines.push(`  scope          ${c.bold(String(s.scope))} ${scopeName(s.scope)} ${c.dim(`- ${s.scopeReason}`)}`);
+  const split = (who: string): string =>
+    Object.entries(s.responsibility)
+      .filter(([, r]) => r === who)
+      .map(([area]) => area)
+      .join(', ') || '-';
+  if (Object.keys(s.responsibility).length > 0)
+    lines.push(c.dim(`                 customer: ${split('customer')} · shared: ${split('shared')} · AWS: ${split('aws')}`));
   lines.push(`  regulations    ${d.regulations.length ? d.regulations.map((r) => c.bold(r.id)).join(', ') : 'none'}`);
   for (const r of d.regulations) lines.push(c.dim(`                   ${r.id}: ${r.triggers.join('; ')}`));
   const tierPaint = d.euAiActTier === 'prohibited' ? c.magenta : d.euAiActTier === 'high' ? c.red : d.euAiActTier === 'limited' ? c.yellow : c.green;

@@ -88,3 +88,15 @@ describe('JSON Schema', () => {
     expect(readFileSync(join(import.meta.dirname, '../../schemas/aigis-manifest.schema.json'), 'utf8')).toBe(manifestJsonSchemaText());
   });
 });
+
+describe('infrastructure that cannot be parsed', () => {
+  it('is listed in errors, and the rest of the assessment still runs', async () => {
+    const dir = dirWith(`${HEAD}scope: 3\npaths:\n  infrastructure: [infra]\n`, {
+      'infra/template.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: [unclosed\n',
+    });
+    const report = await assess(dir);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]).toMatch(/template\.yaml/);
+    expect(report.controls.length).toBeGreaterThan(0);
+  });
+});
