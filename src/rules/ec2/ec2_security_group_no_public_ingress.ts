@@ -1,13 +1,26 @@
 import { isUnknown, type Unknown } from '../../resources/index.js';
-import { fail, pass, unknown, type ResourceRule } from '../types.js';
-import { SECURITY_GROUP_TYPES, describePorts, ingressPermissions, isIcmp, isWebOnly, opensToWorld } from './security-group-ingress.js';
+import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
+import {
+  SECURITY_GROUP_TYPES,
+  STANDALONE_INGRESS_TYPES,
+  type IngressPermission,
+  describePorts,
+  ingressPermissions,
+  isIcmp,
+  isWebOnly,
+  opensToWorld,
+  standalonePermission,
+} from './security-group-ingress.js';
 
 export const ec2SecurityGroupNoPublicIngress: ResourceRule = {
   kind: 'resource',
   id: 'ec2_security_group_no_public_ingress',
   title: 'Security groups admit the internet (0.0.0.0/0, ::/0) on no port other than 80 and 443',
   severity: 'high',
-  resourceTypes: SECURITY_GROUP_TYPES,
+  resourceTypes: {
+    cloudformation: [...SECURITY_GROUP_TYPES.cloudformation, ...STANDALONE_INGRESS_TYPES.cloudformation],
+    terraform: [...SECURITY_GROUP_TYPES.terraform, ...STANDALONE_INGRESS_TYPES.terraform],
+  },
   rationale:
     'SSH, RDP, database, notebook (8888) and model-server ports (8080, 8501, 7860) reachable from the internet are scanned within minutes of exposure. Only web ports of a public load balancer belong open to the world; everything else should be reached through a load balancer, VPN or Session Manager.',
   remediation: {
@@ -38,9 +51,16 @@ export const ec2SecurityGroupNoPublicIngress: ResourceRule = {
     cdknag: ['AwsSolutions-EC23'],
   },
   evaluate(resource, ctx) {
+    let permissions: IngressPermission[];
+    if (STANDALONE_INGRESS_TYPES.cloudformation.includes(resource.type) || STANDALONE_INGRESS_TYPES.terraform.includes(resource.type)) {
+      const { permission, group } = standalonePermission(resource, ctx.graph);
+      if (group) return notApplicable(`${resource.address}: judged with its security group ${group.address}`);
+      if (!permission) return notApplicable(`${resource.address}: not an ingress rule`);
+      permissions = [permission];
+    } else permissions = ingressPermissions(resource, ctx.graph);
     const exposed: string[] = [];
     let undecided: Unknown | undefined;
-    for (const permission of ingressPermissions(resource, ctx.graph)) {
+    for (const permission of permissions) {
       if (isIcmp(permission)) continue;
       const world = opensToWorld(permission);
       if (world === false) continue;

@@ -11,6 +11,11 @@ export interface IngressPermission {
 }
 
 export const SECURITY_GROUP_TYPES = { cloudformation: ['AWS::EC2::SecurityGroup'], terraform: ['aws_security_group'] };
+/** Ingress rules declared apart from their security group. */
+export const STANDALONE_INGRESS_TYPES = {
+  cloudformation: ['AWS::EC2::SecurityGroupIngress'],
+  terraform: ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule'],
+};
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 
@@ -84,6 +89,19 @@ export function ingressPermissions(group: Resource, graph: ResourceGraph): Ingre
     }
   }
   return permissions;
+}
+
+/**
+ * A standalone ingress rule on its own: undefined when it is not ingress, and `group` set when its
+ * security group is scanned (the rule is then judged with the group).
+ */
+export function standalonePermission(rule: Resource, graph: ResourceGraph): { permission?: IngressPermission; group?: Resource } {
+  if (rule.type === 'aws_security_group_rule' && rule.properties['type'] !== 'ingress') return {};
+  const groupValue = rule.properties['GroupId'] ?? rule.properties['security_group_id'];
+  const group = graph.deref(groupValue);
+  if (group && (SECURITY_GROUP_TYPES.cloudformation.includes(group.type) || SECURITY_GROUP_TYPES.terraform.includes(group.type))) return { group };
+  const cfn = rule.source === 'cloudformation' || rule.source === 'cdk';
+  return { permission: cfn ? fromCloudFormation(rule.address, rule.properties) : fromTerraform(rule.address, rule.properties) };
 }
 
 /** true when the permission admits the whole internet; Unknown when a CIDR cannot be resolved. */

@@ -49,8 +49,13 @@ runRuleCases(ec2SecurityGroupNoPublicIngress, [
     name: 'separate ingress resource opens 8888',
     format: 'cloudformation',
     source: group([], { Rule: { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: getAtt('Sg', 'GroupId'), ...ingress(8888) } } }),
-    expected: { [SG]: 'fail' },
-    messageIncludes: 'AWS::EC2::SecurityGroupIngress.Rule',
+    expected: { [SG]: 'fail', 'AWS::EC2::SecurityGroupIngress.Rule': 'not_applicable' },
+  },
+  {
+    name: 'ingress resource for a group outside the scanned code',
+    format: 'cloudformation',
+    source: cfn({ Rule: { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: 'sg-0123', ...ingress(22) } } }),
+    expected: { 'AWS::EC2::SecurityGroupIngress.Rule': 'fail' },
   },
   { name: 'no group', format: 'cloudformation', source: noneCfn, expected: {} },
   { name: 'HTTPS from the internet', format: 'terraform', source: tfGroup(tfIngress(443, 443, '0.0.0.0/0')), expected: { [TSG]: 'pass' } },
@@ -65,7 +70,7 @@ runRuleCases(ec2SecurityGroupNoPublicIngress, [
   from_port         = 5432
   to_port           = 5432
 }`),
-    expected: { [TSG]: 'fail' },
+    expected: { [TSG]: 'fail', 'aws_vpc_security_group_ingress_rule.db': 'not_applicable' },
   },
   {
     name: 'aws_security_group_rule from a private range',
@@ -78,7 +83,13 @@ runRuleCases(ec2SecurityGroupNoPublicIngress, [
   from_port         = 22
   to_port           = 22
 }`),
-    expected: { [TSG]: 'pass' },
+    expected: { [TSG]: 'pass', 'aws_security_group_rule.r': 'not_applicable' },
+  },
+  {
+    name: 'egress rule resource',
+    format: 'terraform',
+    source: 'resource "aws_security_group_rule" "out" {\n type = "egress"\n security_group_id = "sg-0123"\n cidr_blocks = ["0.0.0.0/0"]\n protocol = "-1"\n from_port = 0\n to_port = 0\n}',
+    expected: { 'aws_security_group_rule.out': 'not_applicable' },
   },
   { name: 'no group', format: 'terraform', source: noneTf, expected: {} },
 ]);
