@@ -40,13 +40,13 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  epochs: 8,
-  l2: 1e-6,
+  epochs: 4,
+  l2: 1e-3,
   l2Dense: 0,
   learningRate: 0.2,
   seed: 20260121,
   folds: 5,
-  targetFpr: { LOW: 0.002, MEDIUM: 0.006, HIGH: 0.015 },
+  targetFpr: { LOW: 0.003, MEDIUM: 0.01, HIGH: 0.02 },
 };
 
 /** mulberry32: small, fast, deterministic. */
