@@ -106,6 +106,14 @@ export function createGuardStream(
     const pem = full.lastIndexOf(PEM_BEGIN);
     if (pem >= released && full.indexOf(PEM_END, pem) < 0 && full.length - pem <= MAX_HOLD_CHARS)
       point = Math.min(point, pem);
+    // Secrets are single words (a JWT, a key) and some patterns only match once the word is whole:
+    // release at the start of the word the point falls in, unless the word is longer than the hold limit.
+    if (point > released && point < full.length && !isSpace(full.charCodeAt(point - 1))) {
+      let start = point - 1;
+      while (start > released && !isSpace(full.charCodeAt(start - 1)) && point - start < MAX_HOLD_CHARS)
+        start--;
+      if (point - start < MAX_HOLD_CHARS) point = start;
+    }
     if (restore) {
       // a vault token ({EMAIL_1}) cut by the release point would not be restored: release before it
       const brace = full.lastIndexOf('{', point - 1);
@@ -154,7 +162,11 @@ export function createGuardStream(
     // Fail closed rather than rescan an ever-growing window: a match this long is not benign text.
     if (overflow)
       return block([], `a detection held back more than ${MAX_HOLD_CHARS} characters of the stream`);
-    const fresh = found.filter((d) => d.start !== undefined && d.start >= released && d.start < point);
+    // A detection that straddles what was already released was found late (its pattern needed text
+    // past the tail): its released part is gone, the rest is still decided here.
+    const fresh = found
+      .filter((d) => d.start !== undefined && d.end! > released && d.start < point)
+      .map((d) => (d.start! < released ? { ...d, start: released, reason: lateReason(d) } : d));
     if (final) fresh.push(...wholeWindow);
     if (fresh.some((d) => d.action === 'BLOCK')) return block(fresh);
     decided.push(...fresh);
@@ -202,6 +214,13 @@ export function createGuardStream(
       return { action: overall, text: emitted, detections: [...decided] };
     },
   };
+}
+
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029;
+
+function lateReason(d: GuardDetection): string {
+  return `found after part of it was released${d.reason ? `; ${d.reason}` : ''}`;
 }
 
 /** Feeds an (async) iterable of chunks through a guard stream; yields every non-empty piece and the final decision. */

@@ -113,7 +113,8 @@ describe('guard.stream', () => {
       stream.push(`word${i} and some more text, `);
       maxHeld = Math.max(maxHeld, stream.heldChars);
     }
-    expect(maxHeld).toBeLessThanOrEqual(DEFAULT_TAIL_CHARS);
+    // the tail, moved back to the start of the word it would cut
+    expect(maxHeld).toBeLessThanOrEqual(DEFAULT_TAIL_CHARS + 'word199'.length);
     expect(stream.heldChars).toBeGreaterThan(0);
     const last = stream.end();
     expect(last.done).toBe(true);
@@ -136,6 +137,24 @@ describe('guard.stream', () => {
     expect(released.length).toBeGreaterThan(0);
     // nothing more after a block
     expect(stream.push('more text')).toMatchObject({ action: 'block', text: '', done: true });
+  });
+
+  it('holds a secret longer than the tail until it is whole (a JWT streamed a few characters at a time)', () => {
+    const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const jwt = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({
+      sub: '1234567890',
+      scope: 'read:all write:all delete:all',
+      iat: 1516239022,
+      aud: 'https://api.example.com/v1/resources/customers',
+      iss: 'https://login.example.com/tenant/123456',
+    })}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c`;
+    expect(jwt.length).toBeGreaterThan(DEFAULT_TAIL_CHARS);
+    const text = `${filler.repeat(3)}Use Authorization: Bearer ${jwt} for the call. ${filler}`;
+    const pieces: string[] = [];
+    for (let i = 0; i < text.length; i += 5) pieces.push(text.slice(i, i + 5));
+    const { decisions, text: released } = run(guard.stream('output'), pieces);
+    expect(decisions.at(-1)).toMatchObject({ action: 'block', done: true });
+    expect(released).not.toContain(jwt.slice(0, 12));
   });
 
   it('anonymizes an e-mail address split over many tiny chunks', () => {
@@ -189,7 +208,7 @@ describe('guard.stream', () => {
       done: true,
       reason: expect.stringContaining(`${MAX_HOLD_CHARS} characters`),
     });
-    expect(maxHeld).toBeLessThanOrEqual(MAX_HOLD_CHARS + 200);
+    expect(maxHeld).toBeLessThanOrEqual(MAX_HOLD_CHARS + DEFAULT_TAIL_CHARS + 200);
   });
 
   it('stops a stream that grows past maxInputChars', () => {
