@@ -6,7 +6,7 @@ import { LineCursor } from './lines.js';
 import { notRecognized, type LoadResult } from './types.js';
 
 /**
- * `terraform show -json plan.out`: planned_values.root_module (+ child_modules) hold resolved values;
+ * `terraform show -json plan.out` (or of a state: `values`): planned_values.root_module (+ child_modules) hold resolved values;
  * values known only after apply are absent there and flagged in resource_changes[].change.after_unknown;
  * `configuration` keeps the references, so an attribute computed from another resource becomes a
  * ResourceRef to it.
@@ -31,11 +31,17 @@ interface PlannedModule {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !isUnknown(v) && !isResourceRef(v);
 
+/** `terraform show -json` of a plan (planned_values) or of a state (values): both hold root_module. */
+function valuesSection(data: Record<string, unknown>): Record<string, unknown> | undefined {
+  const section = data['planned_values'] ?? data['values'];
+  return isRecord(section) && isRecord(section['root_module']) ? section : undefined;
+}
+
 export function isTerraformPlan(data: unknown): data is Record<string, unknown> {
   return (
     isRecord(data) &&
-    isRecord(data['planned_values']) &&
-    ('format_version' in data || 'terraform_version' in data)
+    ('format_version' in data || 'terraform_version' in data) &&
+    valuesSection(data) !== undefined
   );
 }
 
@@ -144,7 +150,7 @@ export function loadTerraformPlan(source: string, file: string, preParsed?: unkn
       const parsed = plannedResource.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw new InputError(`${file}: planned_values resource: ${issue.path.join('.')}: ${issue.message}`, {
+        throw new InputError(`${file}: root_module resource: ${issue.path.join('.')}: ${issue.message}`, {
           file,
         });
       }
@@ -153,7 +159,7 @@ export function loadTerraformPlan(source: string, file: string, preParsed?: unkn
     }
     for (const child of m.child_modules ?? []) visit(child, depth + 1);
   };
-  visit((data['planned_values'] as Record<string, unknown>)['root_module'], 0);
+  visit(valuesSection(data)!['root_module'], 0);
 
   // References in configuration name resources without their count/for_each index.
   const byBaseAddress = new Map<string, string>();

@@ -23,7 +23,8 @@ interface Unit {
   load: () => Promise<LoadResult>;
 }
 
-const IAC_MARKER = /AWSTemplateFormatVersion|"Resources"|^Resources:|planned_values|resource\s+"/m;
+const IAC_MARKER =
+  /AWSTemplateFormatVersion|"Resources"|^Resources:|planned_values|root_module|resource\s+"/m;
 
 let cachedVersion: string | undefined;
 function aigisVersion(): string {
@@ -98,7 +99,7 @@ function planUnits(files: string[], errors: LoadError[], warnings: LoadWarning[]
       files: [file],
       load: async () => {
         const text = withoutBom(readFileSync(file, 'utf8'));
-        if (file.endsWith('.json') && text.includes('planned_values')) {
+        if (file.endsWith('.json') && text.includes('root_module')) {
           let data: unknown;
           try {
             data = JSON.parse(text);

@@ -177,3 +177,28 @@ describe('CDK cloud assembly', () => {
     ]);
   });
 });
+
+describe('Terraform state JSON', () => {
+  it('reads values.root_module like a plan', () => {
+    const state = JSON.stringify({
+      format_version: '1.0',
+      values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_kms_key.k',
+              mode: 'managed',
+              type: 'aws_kms_key',
+              name: 'k',
+              values: { enable_key_rotation: false },
+            },
+          ],
+        },
+      },
+    });
+    const result = loadTerraformPlan(state, 'state.json');
+    expect(result.resources.map((r) => [r.address, r.properties['enable_key_rotation']])).toEqual([
+      ['aws_kms_key.k', false],
+    ]);
+  });
+});
