@@ -6,12 +6,13 @@ export const POLICY_ATTACHMENT_TYPES = [
   'aws_iam_user_policy_attachment',
   'aws_iam_group_policy_attachment',
   'aws_iam_policy_attachment',
+  'aws_ssoadmin_managed_policy_attachment',
 ];
 
 /** The managed policy ARNs a resource attaches: its own list (roles, users, groups) or an attachment's policy_arn. */
 export function attachedPolicyArns(resource: Resource): Array<string | Unknown> {
   const raw = POLICY_ATTACHMENT_TYPES.includes(resource.type)
-    ? resource.properties['policy_arn']
+    ? (resource.properties['policy_arn'] ?? resource.properties['managed_policy_arn'])
     : (resource.properties['ManagedPolicyArns'] ?? resource.properties['managed_policy_arns']);
   if (isUnknown(raw)) return [raw];
   return asArray(raw).filter((v): v is string | Unknown => typeof v === 'string' || isUnknown(v));

@@ -177,9 +177,11 @@ const CFN_INLINE_POLICY_TYPES = new Set(['AWS::IAM::Role', 'AWS::IAM::User', 'AW
 const TF_DOCUMENT_TYPES = new Set(['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy']);
 
 /** IAM resource types that carry identity-based policy documents, per format. */
+const SSO_INLINE_POLICY = 'aws_ssoadmin_permission_set_inline_policy';
+
 export const IDENTITY_POLICY_TYPES = {
   cloudformation: [...CFN_DOCUMENT_TYPES, ...CFN_INLINE_POLICY_TYPES],
-  terraform: [...TF_DOCUMENT_TYPES, 'aws_iam_role', TERRAFORM_POLICY_DOCUMENT],
+  terraform: [...TF_DOCUMENT_TYPES, 'aws_iam_role', TERRAFORM_POLICY_DOCUMENT, SSO_INLINE_POLICY],
 };
 
 /**
@@ -201,6 +203,7 @@ export function identityPolicies(resource: Resource, graph: ResourceGraph): Loca
       add(`Policies[${typeof name === 'string' ? name : i}]`, getPath(p, 'PolicyDocument'));
     });
   } else if (TF_DOCUMENT_TYPES.has(resource.type)) add('policy', resource.properties['policy']);
+  else if (resource.type === SSO_INLINE_POLICY) add('inline_policy', resource.properties['inline_policy']);
   else if (resource.type === 'aws_iam_role') {
     asArray(resource.properties['inline_policy']).forEach((p, i) => {
       const name = getPath(p, 'name');

@@ -103,6 +103,18 @@ runRuleCases(iamPolicyNoAdministratorAccess, [
 }`),
     expected: { [TR]: 'not_applicable', 'aws_iam_role_policy_attachment.a': 'fail' },
   },
+  {
+    name: 'SSO permission set with AdministratorAccess',
+    format: 'terraform',
+    source: 'resource "aws_ssoadmin_managed_policy_attachment" "a" {\n instance_arn = "arn:aws:sso:::instance/ssoins-1"\n permission_set_arn = "arn:ps"\n managed_policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"\n}',
+    expected: { 'aws_ssoadmin_managed_policy_attachment.a': 'fail' },
+  },
+  {
+    name: 'SSO inline policy "*" on "*"',
+    format: 'terraform',
+    source: 'resource "aws_ssoadmin_permission_set_inline_policy" "p" {\n instance_arn = "arn:aws:sso:::instance/ssoins-1"\n permission_set_arn = "arn:ps"\n inline_policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}',
+    expected: { 'aws_ssoadmin_permission_set_inline_policy.p': 'fail' },
+  },
   { name: 'no IAM', format: 'terraform', source: noIamTf, expected: {} },
 ]);
 
