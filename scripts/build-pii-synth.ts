@@ -308,7 +308,7 @@ function fill(slot: string, f: Filler): SlotValue {
       return { value: pick(f.rand, ['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Miss']) };
     case 'date_time':
     case 'date_of_birth':
-      return { value: fk.date.past({ years: 30 }).toLocaleDateString('en-US') };
+      return { value: fk.date.past({ years: 30, refDate: '2025-06-01T00:00:00Z' }).toLocaleDateString('en-US') };
     case 'day_of_week':
       return { value: fk.date.weekday() };
     case 'us_driver_license':
