@@ -581,7 +581,8 @@ const FUNCTIONS: Record<string, Fn> = {
     if (!str(f)) return firstOpaque([f]) ?? new Unknown('format of a non-string');
     let i = 0;
     let failed: Unknown | undefined;
-    const out = f.replace(/%%|%[-+# 0]*\d*(?:\.\d+)?[a-zA-Z]/g, (m) => {
+    // Flags may hold '0' and the width starts at 1-9, so the pattern has one way to match (linear).
+    const out = f.replace(/%%|%[-+# 0]*(?:[1-9]\d*)?(?:\.\d+)?[a-zA-Z]/g, (m) => {
       if (m === '%%') return '%';
       const piece = toTemplateString(rest[i++]);
       if (isUnknown(piece)) failed ??= piece;
