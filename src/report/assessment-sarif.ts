@@ -89,7 +89,7 @@ function evidenceLocations(
       });
     else if (e.file)
       out.push({
-        loc: location(e.file, undefined),
+        loc: location(e.file, e.line),
         message: `${e.field ? `${e.field}: ` : ''}${e.message}`,
         key: `${e.file}:${e.field ?? ''}`,
       });

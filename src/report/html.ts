@@ -83,7 +83,7 @@ function evidenceItem(e: Evidence): string {
   const where = e.resource
     ? ` <code>${esc(e.resource.file)}:${e.resource.line}</code> <code>${esc(e.resource.address)}</code>`
     : e.file
-      ? ` <code>${esc(e.file)}${e.field ? `: ${esc(e.field)}` : ''}</code>`
+      ? ` <code>${esc(e.file)}${e.line ? `:${e.line}` : ''}${e.field ? `: ${esc(e.field)}` : ''}</code>`
       : '';
   const rule = e.ruleId ? ` <code>${esc(e.ruleId)}</code>` : '';
   return `<li><span class="ev-${e.status}"><b>${esc(e.status)}</b></span> · ${esc(e.kind)}${rule}: ${esc(e.message)}${where}</li>`;

@@ -36,7 +36,7 @@ function evidenceKey(e: Evidence): string {
 
 function where(e: Evidence): string | undefined {
   if (e.resource) return `${e.resource.file}:${e.resource.line} (${e.resource.address})`;
-  if (e.file) return e.field ? `${e.file}: ${e.field}` : e.file;
+  if (e.file) return `${e.file}${e.line ? `:${e.line}` : ''}${e.field ? `: ${e.field}` : ''}`;
   return undefined;
 }
 
