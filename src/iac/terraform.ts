@@ -398,6 +398,7 @@ export class TerraformLoader {
   readonly errors: LoadError[] = [];
   readonly resources: Resource[] = [];
   private readonly parsedDirs = new Map<string, ParsedFile[]>();
+  private readonly downloadedModules = new Map<string, string>();
 
   constructor(
     readonly rootDir: string,
@@ -414,35 +415,63 @@ export class TerraformLoader {
     return out;
   }
 
-  /** Every local module directory reachable from the root, parsed up front (hcl2json is async, evaluation is not). */
-  private async preloadModules(dir: string, files: ParsedFile[], chain: string[]): Promise<void> {
+  /** Every module directory reachable from the root, parsed up front (hcl2json is async, evaluation is not). */
+  private async preloadModules(
+    dir: string,
+    files: ParsedFile[],
+    chain: string[],
+    keyPath: string,
+  ): Promise<void> {
     this.parsedDirs.set(dir, files);
     if (chain.length > 10) return;
     for (const f of files) {
       const modules = f.json['module'];
       if (!isRecord(modules)) continue;
-      for (const defs of Object.values(modules)) {
+      for (const [name, defs] of Object.entries(modules)) {
         const body = Array.isArray(defs) ? defs[0] : undefined;
-        const target = isRecord(body) ? this.moduleDir(dir, body['source']) : undefined;
+        const childKey = keyPath ? `${keyPath}.${name}` : name;
+        const target = isRecord(body) ? this.moduleDir(dir, body['source'], childKey) : undefined;
         if (!target || this.parsedDirs.has(target) || chain.includes(target)) continue;
         const read = this.opts.readModuleDir ?? defaultReadModuleDir;
         const parsed = await this.parseFiles(read(target));
-        await this.preloadModules(target, parsed, [...chain, target]);
+        await this.preloadModules(target, parsed, [...chain, target], childKey);
       }
     }
   }
 
-  /** Local sources resolve against the calling module; others are found through .terraform/modules when downloaded. */
-  moduleDir(fromDir: string, source: unknown): string | undefined {
+  /**
+   * Local sources resolve against the calling module. Registry and git sources are found where
+   * `terraform init` downloaded them (.terraform/modules/modules.json), keyed by the module path `a.b`.
+   */
+  moduleDir(fromDir: string, source: unknown, keyPath: string): string | undefined {
     if (typeof source !== 'string') return undefined;
     if (source.startsWith('./') || source.startsWith('../')) return resolve(fromDir, source);
-    return undefined;
+    return this.downloadedModules.get(keyPath);
+  }
+
+  private readDownloadedModules(root: string): void {
+    const manifest = join(root, '.terraform', 'modules', 'modules.json');
+    if (this.opts.readModuleDir || !existsSync(manifest) || statSync(manifest).size > MAX_IAC_FILE_BYTES)
+      return;
+    try {
+      const data = JSON.parse(readFileSync(manifest, 'utf8')) as { Modules?: unknown };
+      for (const m of Array.isArray(data.Modules) ? data.Modules : []) {
+        if (isRecord(m) && typeof m['Key'] === 'string' && m['Key'] !== '' && typeof m['Dir'] === 'string')
+          this.downloadedModules.set(m['Key'], resolve(root, m['Dir']));
+      }
+    } catch {
+      this.warnings.push({
+        file: manifest,
+        message: 'cannot read the downloaded module list; registry modules are skipped',
+      });
+    }
   }
 
   async load(files: TerraformFile[]): Promise<void> {
     const parsed = await this.parseFiles(files);
     const root = resolve(this.rootDir);
-    await this.preloadModules(root, parsed, [root]);
+    this.readDownloadedModules(root);
+    await this.preloadModules(root, parsed, [root], '');
     const tfvars = await this.readTfvars(root);
     const scope = this.buildScope({ prefix: '', dir: root, inputs: new Map(), chain: [root] }, tfvars);
     this.emitResources(scope);
@@ -523,9 +552,20 @@ export class TerraformLoader {
   moduleScope(parent: ModuleScope, name: string): ModuleScope | Unknown {
     const decl = parent.modules.get(name);
     if (!decl) return new Unknown(`module ${name} is not declared`);
-    const dir = this.moduleDir(parent.call.dir, parent.evaluate(decl.body['source']));
+    // module.a.module.b. -> a.b, the key terraform init gives nested modules.
+    const parentKey = parent.call.prefix
+      .split('.')
+      .filter((_, i) => i % 2 === 1)
+      .join('.');
+    const dir = this.moduleDir(
+      parent.call.dir,
+      parent.evaluate(decl.body['source']),
+      parentKey ? `${parentKey}.${name}` : name,
+    );
     if (!dir || !this.parsedDirs.has(dir) || parent.call.chain.includes(dir) || parent.call.chain.length > 10)
-      return new Unknown(`module ${name} has a source that is not a local directory in the scanned tree`);
+      return new Unknown(
+        `module ${name} has a source that is neither a local directory nor downloaded by terraform init`,
+      );
     const inputs = new Map<string, () => unknown>();
     for (const [key, value] of Object.entries(decl.body)) {
       if (META_ARGUMENTS.has(key) || key === 'source' || key === 'version' || key === 'providers') continue;

@@ -261,3 +261,28 @@ describe('Terraform parse errors', () => {
     expect(resources.map((r) => r.address)).toEqual(['aws_s3_bucket.b']);
   });
 });
+
+describe('Terraform registry modules downloaded by terraform init', () => {
+  it('loads them from .terraform/modules with their inputs', async () => {
+    const { resources } = await load({
+      'main.tf':
+        'module "store" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = "4.0.0"\n  bucket  = "acme"\n}\n',
+      '.terraform/modules/modules.json': JSON.stringify({
+        Modules: [
+          { Key: '', Source: '', Dir: '.' },
+          {
+            Key: 'store',
+            Source: 'registry.terraform.io/terraform-aws-modules/s3-bucket/aws',
+            Version: '4.0.0',
+            Dir: '.terraform/modules/store',
+          },
+        ],
+      }),
+      '.terraform/modules/store/main.tf':
+        'variable "bucket" {}\nresource "aws_s3_bucket" "this" {\n  bucket = var.bucket\n}\n',
+    });
+    expect(resources.map((r) => [r.address, r.properties['bucket']])).toEqual([
+      ['module.store.aws_s3_bucket.this', 'acme'],
+    ]);
+  });
+});
