@@ -21,7 +21,9 @@ import { iamPolicyNoAiServiceWildcard } from '../iam/iam_policy_no_ai_service_wi
 import { iamPolicyNoPassroleWildcard } from '../iam/iam_policy_no_passrole_wildcard.js';
 import { iamRoleTrustNotPublic } from '../iam/iam_role_trust_not_public.js';
 import { iamUserNoPolicies } from '../iam/iam_user_no_policies.js';
+import { ec2EbsEncryptionByDefault } from '../ec2/ec2_ebs_encryption_by_default.js';
 import { ec2EbsVolumeEncrypted } from '../ec2/ec2_ebs_volume_encrypted.js';
+import { ec2EbsVolumeEncryptedWithCmk } from '../ec2/ec2_ebs_volume_encrypted_with_cmk.js';
 import { ec2InstanceImdsv2Required } from '../ec2/ec2_instance_imdsv2_required.js';
 import { ec2InstanceNoPublicIp } from '../ec2/ec2_instance_no_public_ip.js';
 import { ec2LaunchTemplateImdsv2Required } from '../ec2/ec2_launch_template_imdsv2_required.js';
@@ -96,7 +98,9 @@ export const foundationRules: readonly Rule[] = [
   iamPolicyNoPassroleWildcard,
   iamRoleTrustNotPublic,
   iamUserNoPolicies,
+  ec2EbsEncryptionByDefault,
   ec2EbsVolumeEncrypted,
+  ec2EbsVolumeEncryptedWithCmk,
   ec2InstanceImdsv2Required,
   ec2InstanceNoPublicIp,
   ec2LaunchTemplateImdsv2Required,

@@ -1,4 +1,6 @@
+import { ec2EbsEncryptionByDefault } from '../../../src/rules/ec2/ec2_ebs_encryption_by_default.js';
 import { ec2EbsVolumeEncrypted } from '../../../src/rules/ec2/ec2_ebs_volume_encrypted.js';
+import { ec2EbsVolumeEncryptedWithCmk } from '../../../src/rules/ec2/ec2_ebs_volume_encrypted_with_cmk.js';
 import { ec2InstanceImdsv2Required } from '../../../src/rules/ec2/ec2_instance_imdsv2_required.js';
 import { ec2InstanceNoPublicIp } from '../../../src/rules/ec2/ec2_instance_no_public_ip.js';
 import { ec2LaunchTemplateImdsv2Required } from '../../../src/rules/ec2/ec2_launch_template_imdsv2_required.js';
@@ -299,4 +301,29 @@ runRuleCases(ec2InstanceNoPublicIp, [
   { name: 'public address', format: 'terraform', source: 'resource "aws_instance" "host" {\n ami = "ami-1"\n associate_public_ip_address = true\n}', expected: { 'aws_instance.host': 'fail' } },
   { name: 'no public address', format: 'terraform', source: 'resource "aws_instance" "host" {\n ami = "ami-1"\n associate_public_ip_address = false\n}', expected: { 'aws_instance.host': 'pass' } },
   { name: 'no instance', format: 'terraform', source: noneTf, expected: {} },
+]);
+
+runRuleCases(ec2EbsVolumeEncryptedWithCmk, [
+  {
+    name: 'key resource',
+    format: 'cloudformation',
+    source: cfn({ Key: { Type: 'AWS::KMS::Key', Properties: {} }, Vol: { Type: 'AWS::EC2::Volume', Properties: { AvailabilityZone: 'a', Size: 1, Encrypted: true, KmsKeyId: ref('Key') } } }),
+    expected: { 'AWS::EC2::Volume.Vol': 'pass' },
+  },
+  { name: 'default aws/ebs key', format: 'cloudformation', source: cfn({ Vol: { Type: 'AWS::EC2::Volume', Properties: { AvailabilityZone: 'a', Size: 1, Encrypted: true } } }), expected: { 'AWS::EC2::Volume.Vol': 'fail' } },
+  { name: 'no volume', format: 'cloudformation', source: noneCfn, expected: {} },
+  {
+    name: 'key resource',
+    format: 'terraform',
+    source: 'resource "aws_kms_key" "k" {}\nresource "aws_ebs_volume" "v" {\n availability_zone = "a"\n size = 1\n encrypted = true\n kms_key_id = aws_kms_key.k.arn\n}',
+    expected: { 'aws_ebs_volume.v': 'pass' },
+  },
+  { name: 'unencrypted', format: 'terraform', source: 'resource "aws_ebs_volume" "v" {\n availability_zone = "a"\n size = 1\n}', expected: { 'aws_ebs_volume.v': 'fail' } },
+  { name: 'no volume', format: 'terraform', source: noneTf, expected: {} },
+]);
+
+runRuleCases(ec2EbsEncryptionByDefault, [
+  { name: 'enabled by default', format: 'terraform', source: 'resource "aws_ebs_encryption_by_default" "e" {}', expected: { 'aws_ebs_encryption_by_default.e': 'pass' } },
+  { name: 'turned off', format: 'terraform', source: 'resource "aws_ebs_encryption_by_default" "e" {\n enabled = false\n}', expected: { 'aws_ebs_encryption_by_default.e': 'fail' } },
+  { name: 'not managed here', format: 'terraform', source: noneTf, expected: {} },
 ]);
