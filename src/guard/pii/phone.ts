@@ -45,8 +45,10 @@ function scoreNumber(value: string, regions: readonly CountryCode[]): number | u
   if (digits < 7 || digits > 15) return undefined;
   if (DATE_LIKE.test(core) || DATE_PREFIX.test(core) || IPV4_LIKE.test(core)) return undefined;
   const shaped = PHONE_SHAPE.test(core) || core.startsWith('+');
-  if (core.startsWith('+')) {
-    const parsed = parsePhoneNumberFromString(core);
+  // International dialling prefixes written out: 00 (most of the world) and 011 (North America).
+  const international = core.startsWith('+') ? core : /^(?:00|011)[ .-]?[1-9]/.test(core) ? `+${core.replace(/^(?:00|011)[ .-]?/, '')}` : undefined;
+  if (international) {
+    const parsed = parsePhoneNumberFromString(international);
     if (parsed?.isValid()) return 0.9;
     return parsed?.isPossible() ? 0.5 : 0.35;
   }

@@ -35,6 +35,7 @@ describe('detectPii: structured entities', () => {
     ['EMAIL', 'write to jane.doe+test@example.co.uk today', 'jane.doe+test@example.co.uk'],
     ['PHONE', 'call me at (202) 555-0143 tomorrow', '(202) 555-0143'],
     ['PHONE', 'my UK mobile is +44 7700 900123', '+44 7700 900123'],
+    ['PHONE', 'from abroad dial 0044 20 7946 0958', '0044 20 7946 0958'],
     ['CREDIT_DEBIT_CARD_NUMBER', 'card 4111-1111-1111-1111 was declined', '4111-1111-1111-1111'],
     ['US_SOCIAL_SECURITY_NUMBER', 'SSN: 123-45-6780', '123-45-6780'],
     ['INTERNATIONAL_BANK_ACCOUNT_NUMBER', 'pay into DE89 3704 0044 0532 0130 00 please', 'DE89 3704 0044 0532 0130 00'],
