@@ -129,11 +129,13 @@ function contentFindings(c: ModelCardContent, opts: ValidateOptions): Array<Omit
       `does not explain why the risk is ${rating}`,
       'warning',
     );
+  // A provider's foundation model has no datasets the customer can list; its card says where training is documented.
   need(
-    (c.training_details?.training_job_details?.training_datasets?.length ?? 0) > 0,
+    (c.training_details?.training_job_details?.training_datasets?.length ?? 0) > 0 ||
+      filled(c.training_details?.training_observations),
     'training-datasets',
     'training_details.training_job_details.training_datasets',
-    'lists no training datasets',
+    "lists no training datasets (for a provider's foundation model, say so in training_details.training_observations)",
   );
   const jobs = c.evaluation_details ?? [];
   const withMetrics = jobs.filter((j) => (j.metric_groups ?? []).some((g) => g.metric_data.length > 0));

@@ -188,6 +188,39 @@ describe('readModelCard: SageMaker content JSON', () => {
   });
 });
 
+describe('readModelCard on arbitrary input', () => {
+  it('returns a card or throws an InputError, never anything else', () => {
+    const yamlish = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+      fc
+        .dictionary(
+          fc.constantFrom(
+            'model_overview',
+            'intended_uses',
+            'evaluation_details',
+            'additional_information',
+            'x',
+          ),
+          fc.jsonValue({ maxDepth: 3 }),
+        )
+        .map((v) => JSON.stringify(v)),
+    );
+    fc.assert(
+      fc.property(yamlish, fc.string({ maxLength: 200 }), fc.boolean(), (front, body, markdown) => {
+        const file = markdown ? write('fuzz.md', `---\n${front}\n---\n${body}`) : write('fuzz.json', front);
+        try {
+          const card = readModelCard(file);
+          expect(typeof card.content).toBe('object');
+        } catch (err) {
+          expect(err).toBeInstanceOf(InputError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('splitMarkdown', () => {
   it('never throws anything but InputError on arbitrary text', () => {
     fc.assert(

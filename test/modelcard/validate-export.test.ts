@@ -67,6 +67,14 @@ describe('validateModelCard', () => {
     expect(checks(c)).toEqual(['owner', 'risk-rating', 'evaluation-metrics']);
   });
 
+  it("accepts training observations instead of datasets for a provider's foundation model", () => {
+    const c = structuredClone(COMPLETE);
+    delete c.training_details;
+    expect(checks(c)).toEqual(['training-datasets']);
+    c.training_details = { training_observations: 'Trained by the provider; see its model card.' };
+    expect(checks(c)).toEqual([]);
+  });
+
   it('flags a review older than the cadence, and accepts it under a longer cadence', () => {
     expect(checks(COMPLETE, { reviewCadence: '30d' })).toEqual(['last-reviewed']);
     expect(checks(COMPLETE, { reviewCadence: '6m' })).toEqual([]);

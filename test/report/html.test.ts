@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { renderReport } from '../../src/report/index.js';
 import { shareColour, textColourOn } from '../../src/report/svg.js';
 import { fixtureReport } from './fixture.js';
@@ -76,5 +77,22 @@ describe('chart colours', () => {
     expect(textColourOn('#fddbc7')).toBe('#111111');
     expect(shareColour(-1)).toBe(shareColour(0));
     expect(shareColour(2)).toBe(shareColour(1));
+  });
+});
+
+describe('HTML escaping (property)', () => {
+  it('never lets report text open a tag', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60 }), (name, reason) => {
+        const report = fixtureReport();
+        report.system.name = `<zqa>${name}`;
+        report.controls[2]!.reason = `<zqb>${reason}`;
+        report.warnings = [`<zqc>${reason}`];
+        const out = renderReport(report, 'html');
+        expect(out).not.toMatch(/<zq[abc]>/);
+        expect(out).toContain('&lt;zqa&gt;');
+      }),
+      { numRuns: 100 },
+    );
   });
 });
