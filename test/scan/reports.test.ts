@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeXml, toJunit } from '../../src/report/junit.js';
 import { toMarkdown } from '../../src/report/markdown-scan.js';
 import { toSarif } from '../../src/report/sarif.js';
-import { scan } from '../../src/scan/index.js';
+import { scan, toText } from '../../src/scan/index.js';
 import { testRules, writeTree } from './fixtures.js';
 
 const SCHEMA = join(import.meta.dirname, '..', 'fixtures', 'schemas', 'sarif-2.1.0.json');
@@ -128,5 +128,24 @@ describe('Markdown', () => {
     expect(md).toContain('<summary>Suppressed</summary>');
     // Text from templates cannot inject markup into the rendered comment.
     expect(md).toContain('archive &lt;old&gt; &amp; "frozen"');
+  });
+});
+
+describe('text', () => {
+  it('lists failures most severe first with location, then parse errors and totals', () => {
+    const text = toText(report);
+    const lines = text.split('\n');
+    const firstHigh = lines.findIndex((l) => l.startsWith('FAIL high'));
+    const firstLow = lines.findIndex((l) => l.startsWith('FAIL low'));
+    expect(firstHigh).toBeGreaterThanOrEqual(0);
+    expect(firstLow).toBeGreaterThan(firstHigh);
+    expect(text).toContain('AWS::S3::Bucket.Plain infra/app.yaml:2');
+    expect(text).toContain('ERROR infra/broken.yaml:3:');
+    expect(text).toContain('1 passed, 3 failed, 1 unknown, 1 suppressed, 0 not applicable');
+    expect(text).toContain('FAILED: failures at or above high');
+    expect(text).not.toContain('UNKNOWN');
+    expect(toText(report, { showUnknown: true })).toContain('UNKNOWN high');
+    // No colour codes unless asked for.
+    expect(text).not.toContain('\u001b[');
   });
 });
