@@ -41,6 +41,7 @@ export interface AssessOptions {
 }
 
 const AGENT_TYPES = /Bedrock::Agent\b|bedrockagent_agent\b|BedrockAgentCore|bedrockagentcore/i;
+const ENDPOINT_TYPES = /ApiGateway|api_gateway|apigatewayv2|ElasticLoadBalancing|aws_lb\b|aws_alb\b|Lambda::Url|lambda_function_url|CloudFront|cloudfront/i;
 const RAG_TYPES = /KnowledgeBase|knowledge_base|OpenSearchServerless|opensearchserverless|OpenSearchService|opensearch_domain|Kendra/i;
 
 function version(): string {
@@ -115,6 +116,7 @@ export async function assess(dir: string, opts: AssessOptions = {}): Promise<Ass
     generative: isGenerative(manifest),
     agents: has(AGENT_TYPES),
     rag: has(RAG_TYPES),
+    publicEndpoint: has(ENDPOINT_TYPES),
     trainingDatasets: manifest.datasets.filter((d) => trainingIds.has(d.id)),
     cards: cards.byModel,
     ...(policy ? { policy } : {}),

@@ -44,6 +44,10 @@ export const CONDITIONS = {
   },
   agents: { holds: (ctx) => ctx.agents, otherwise: 'no agent (Bedrock agent, AgentCore) in the scanned infrastructure' },
   rag: { holds: (ctx) => ctx.rag, otherwise: 'no knowledge base or vector store in the scanned infrastructure' },
+  'public-endpoint': {
+    holds: (ctx) => ctx.publicEndpoint,
+    otherwise: 'no API Gateway, load balancer, function URL or CloudFront distribution in the scanned infrastructure',
+  },
   'third-party-models': {
     holds: (ctx) => ctx.manifest.models.some((m) => m.customization !== 'self-trained' && m.provider !== 'self'),
     otherwise: 'every model is trained by the team',
@@ -103,6 +107,8 @@ export const CONTROL_CONDITIONS: Readonly<Record<string, readonly ConditionId[]>
   'agent-tool-and-plugin-supply-chain': ['agents'],
   'code-execution-sandboxed': ['agents'],
   'bedrock-agent-cmk-encryption': ['agents'],
+  'shield-advanced-on-public-ai-endpoints': ['public-endpoint'],
+  'cognito-user-pool-hardened': ['public-endpoint'],
   'rag-authorization-in-user-context': ['rag'],
   'vector-store-tls-enforced': ['rag'],
   'vector-store-cmk-encryption': ['rag'],

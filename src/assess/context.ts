@@ -20,6 +20,8 @@ export interface AssessContext {
   agents: boolean;
   /** The scanned infrastructure holds a knowledge base or vector store. */
   rag: boolean;
+  /** The scanned infrastructure exposes an HTTP entry point (API Gateway, load balancer, function URL, CloudFront). */
+  publicEndpoint: boolean;
   /** Datasets some model is trained or tuned on. */
   trainingDatasets: ManifestDataset[];
   cards: ReadonlyMap<string, ModelCardFacts>;

@@ -13,5 +13,4 @@ export { RUNTIME_MAPPINGS, workloadPiiEntities } from './runtime.js';
 export { governanceChecks } from './governance/index.js';
 export { readModelCardFacts, type ModelCardFacts } from './model-cards.js';
 export { toAssessText, failsOn, FAIL_ON_VALUES, type FailOn } from './text.js';
-export { toAssessHtml } from './html.js';
 export { manifestJsonSchemaText, MANIFEST_SCHEMA_ID } from './json-schema.js';

@@ -25,6 +25,7 @@ export function contextOf(manifest: Manifest, extra: Partial<AssessContext> = {}
     generative: isGenerative(manifest),
     agents: false,
     rag: false,
+    publicEndpoint: false,
     trainingDatasets: manifest.datasets.filter((d) => training.has(d.id)),
     cards: new Map(),
     now: new Date('2026-11-22T00:00:00Z'),

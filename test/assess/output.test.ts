@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { toAssessHtml } from '../../src/assess/html.js';
 import { toAssessText } from '../../src/assess/text.js';
 import type { AssessmentReport } from '../../src/assess/types.js';
 
@@ -50,19 +49,5 @@ describe('terminal summary', () => {
 
   it('colours only when asked', () => {
     expect(/\x1b\[/.test(text)).toBe(false);
-  });
-});
-
-describe('HTML page', () => {
-  it('escapes text from the manifest and the catalog', () => {
-    const html = toAssessHtml(report('<script>alert(1)</script>'));
-    expect(html).not.toContain('<script>');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('B &lt;title&gt;');
-  });
-
-  it('has no scripts or external resources', () => {
-    const html = toAssessHtml(report('x'));
-    expect(html).not.toMatch(/<script|<link|src=|https?:\/\//);
   });
 });

@@ -2,8 +2,8 @@ import { Option, type Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { assess, failsOn, FAIL_ON_VALUES, toAssessHtml, toAssessText, type AssessmentReport } from '../../assess/index.js';
-import * as reportModule from '../../report/index.js';
+import { assess, failsOn, FAIL_ON_VALUES, toAssessText, type AssessmentReport } from '../../assess/index.js';
+import { renderReport } from '../../report/index.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
 
@@ -44,22 +44,10 @@ function validate(raw: Record<string, unknown>): z.infer<typeof optionsSchema> {
   );
 }
 
-type Renderer = (report: AssessmentReport, format: string) => string;
-
-/** The reports module renders every format but text and json; it is looked up at run time so either side can ship first. */
-function renderer(): Renderer | undefined {
-  const candidate = (reportModule as Record<string, unknown>)['renderReport'];
-  return typeof candidate === 'function' ? (candidate as Renderer) : undefined;
-}
-
+/** text is the assessment's own terminal summary; every other format comes from the reports module. */
 export function renderAssessment(report: AssessmentReport, format: Format, color: boolean): string {
   if (format === 'text') return toAssessText(report, { color });
-  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  const render = renderer();
-  if (!render && format === 'html') return toAssessHtml(report);
-  if (!render) throw new InputError(`--format ${format} is not available in this build; use text or json`, { field: '--format' });
-  const out = render(report, format);
-  return out.endsWith('\n') ? out : `${out}\n`;
+  return renderReport(report, format);
 }
 
 async function withProgress<T>(enabled: boolean, run: (onProgress?: (done: number, total: number) => void) => Promise<T>): Promise<T> {
