@@ -80,8 +80,9 @@ async function main(): Promise<void> {
   const dir = sharedDataDir();
   const heldAttacks: Sample[] = readJsonl(`${dir}/prompt-injection/${HELD_OUT_ATTACK}.jsonl`).map((r) => ({ text: r.text, label: 1, source: HELD_OUT_ATTACK }));
   const heldBenign: Sample[] = readJsonl(`${dir}/benign/${HELD_OUT_BENIGN}.jsonl`).map((r) => ({ text: r.text, label: 0, source: HELD_OUT_BENIGN }));
-  const ownAttacks = loadOwnTestSet('attacks');
-  const ownBenign = loadOwnTestSet('hard_negatives');
+  // Set 1 was written before training; set 2 after the last tuning round, and never tuned on.
+  const ownAttacks = [...loadOwnTestSet('attacks'), ...loadOwnTestSet('attacks_2')];
+  const ownBenign = [...loadOwnTestSet('hard_negatives'), ...loadOwnTestSet('hard_negatives_2')];
 
   const started = performance.now();
   const corpus = loadTrainingCorpus({ exclude: new Set([HELD_OUT_ATTACK, HELD_OUT_BENIGN]) });

@@ -21,11 +21,11 @@ export interface Heuristic {
 }
 
 const OVERRIDE_VERB =
-  'ignore|ignoring|disregard|disregarding|forget|forgetting|skip|bypass|override|overriding|neglect|discard|abandon|dismiss|overlook|drop|erase|delete|remove|reset|clear|nevermind|ignora|ignorez|ignorar|ignorieren|ignoriere|vergiss|oublie|oubliez';
+  'ignore|ignoring|disregard|disregarding|forget|forgetting|skip|bypass|override|overriding|neglect|discard|abandon|dismiss|overlook|drop|erase|delete|remove|reset|clear|wipe|scrap|scratch|ditch|nevermind|circumvent|suspend|cancel|revoke|ignora|ignorez|ignorar|ignorieren|ignoriere|ignorer|vergiss|vergessen|vergesse|missachte|oublie|oubliez|olvida|olvidate|dimentica|esqueca|esquece|negeer|vergeet|zabud|ignoriruj';
 const PRIOR =
-  'previous|prior|above|earlier|preceding|foregoing|initial|original|old|all|any|every|your|the|these|those|system|developer|default|former|anteriores|precedentes|vorherigen|bisherigen|alle';
+  'previous|prior|above|earlier|preceding|foregoing|initial|original|old|all|any|every|your|the|these|those|this|that|system|developer|default|former|current|existing|given|preset|assigned|configured|hidden|internal|anteriores|anterior|precedentes|precedenti|vorherigen|vorigen|bisherigen|obigen|alle|tous|toutes|todas|todos|tutte|vorige|eerdere';
 const RULES =
-  'instructions|instruction|rules|rule|prompt|prompts|directions|guidelines|guideline|context|directives|directive|commands|orders|constraints|restrictions|programming|guidance|messages|text|training|policies|policy|safeguards|filters|limitations|conversation|everything|instrucciones|instructions|anweisungen|regeln|consignes|istruzioni|instrucoes';
+  'instructions|instruction|rules|rule|prompt|prompts|directions|guidelines|guideline|context|directives|directive|commands|orders|constraints|restrictions|programming|guidance|messages|text|training|policies|policy|safeguards|filters|limitations|conversation|everything|task|tasks|setup|configuration|settings|briefing|persona|role|mission|memory|instrucciones|indicaciones|reglas|anweisungen|vorgaben|regeln|befehle|consignes|regles|istruzioni|regole|instrucoes|regras|instructies|regels';
 
 export const HEURISTICS: readonly Heuristic[] = [
   {
@@ -46,7 +46,10 @@ export const HEURISTICS: readonly Heuristic[] = [
     kind: 'prompt_injection',
     reason: 'announces new or replacement instructions',
     patterns: [
-      'new|updated|real|actual|true|revised|following|additional|secret|hidden ~1 instructions|instruction|task|directive|orders|objective|rules|priority',
+      'new|updated|real|actual|true|revised|following|additional|secret|hidden|different ~1 instructions|instruction|task|directive|directives|orders|objective|rules|rule|priority|policy|guideline|guidelines|goal|mission|role',
+      'rules|restrictions|filters|safety|confidentiality|policies ~2 have|has|are|is ~1 been ~1 removed|lifted|disabled|suspended|deactivated|turned|switched|off',
+      'clear|wipe|reset|erase ~2 your ~1 memory|context|instructions|rules',
+      'use ~1 mine|my ~1 instead',
       'instead ~3 you ~2 will|must|should|shall|now',
       'your ~1 new|real|actual|only|primary ~1 task|goal|job|purpose|mission|objective|role',
       'from ~0 now ~0 on',
@@ -65,6 +68,12 @@ export const HEURISTICS: readonly Heuristic[] = [
       'reveal|show|print|repeat|output|display|tell|give|share|leak|dump|recite|write|spell|disclose|expose|provide|list|return|echo|paste|copy|translate|summarize|summarise|what ~4 your|the|initial|hidden|secret|original|full|entire|exact|system|above|complete ~2 system|initial|hidden|original|secret|developer|pre|previous|first ~1 prompt|prompts|instructions|message|messages|rules|guidelines|configuration|directives|password|key|text',
       'repeat|print|output|recite|reproduce ~3 words|text|everything|all|content|lines ~2 above|before|preceding|prior',
       'what|how ~1 were|are|was|is ~1 you ~1 told|instructed|programmed|configured|prompted',
+      'reveal|show|print|repeat|output|display|tell|give|share|leak|dump|recite|write|spell|disclose|expose|provide|list|return|echo|paste|copy|quote|reproduce ~3 your|the ~2 setup|configuration|instructions|prompt|rules|guidelines|directives|briefing|password|passphrase|key|secret|secrets|token|credentials|config',
+      'what ~1 does|do ~1 your ~2 setup|instructions|prompt|rules|configuration|guidelines ~1 say|contain|state',
+      'protected|confidential|hidden|secret|private|admin ~1 key|password|token|code|data|rules|instructions|prompt|information',
+      'first|second ~0 half|part|letter|letters|character|characters ~2 of ~1 the|your ~1 password|secret|key|prompt|instructions',
+      'everything|all|anything ~2 above|before ~2 this|my ~0 line|message|point',
+      'verbatim|word ~0 for ~0 word|exactly ~0 as ~0 written',
       'what ~1 is|are|was|were ~1 your ~2 instructions|rules|prompt|directives|guidelines|password|secret|key',
       'starting|beginning|begin|start ~1 with ~2 you ~0 are',
       'system ~0 prompt ~0 verbatim',
@@ -197,8 +206,13 @@ export const HEURISTICS: readonly Heuristic[] = [
     kind: 'jailbreak',
     reason: 'asks for clearly harmful content',
     patterns: [
-      'how|steps|instructions|guide|tutorial|recipe|detailed|explain|write|create|make|build|synthesize|manufacture|produce|design|develop|code ~6 bomb|bombs|explosive|explosives|meth|methamphetamine|napalm|molotov|weapon|weapons|nerve|sarin|ricin|anthrax|bioweapon|malware|ransomware|keylogger|virus|trojan|rootkit|botnet|exploit|poison|poisons|cocaine|heroin|fentanyl|counterfeit|phishing|ddos',
-      'steal|stealing|hack|hacking|launder|laundering|kidnap|kidnapping|murder|assassinate|torture|traffick|trafficking|smuggle|smuggling|shoplift|shoplifting|stalk|stalking|dox|doxx ~4 someone|a|an|into|people|money|person|identity|bank|account|government|database|website|children|child|without',
+      'how|steps|instructions|guide|tutorial|recipe|detailed|explain|write|create|make|build|synthesize|manufacture|produce|design|develop|code|get|buy|obtain|acquire|assemble|convert|brew|cook|grow|smuggle|hide|tell|describe|list ~6 bomb|bombs|explosive|explosives|meth|methamphetamine|napalm|molotov|thermite|chloroform|weapon|weapons|gun|guns|firearm|firearms|silencer|suppressor|rifle|pistol|nerve|sarin|ricin|anthrax|pathogen|bioweapon|chemical|toxin|malware|ransomware|keylogger|spyware|virus|trojan|rootkit|botnet|exploit|poison|poisons|cocaine|heroin|fentanyl|mdma|lsd|drugs|counterfeit|passport|phishing|scam|ddos|body|corpse',
+      'steal|stealing|hack|hacking|launder|laundering|kidnap|kidnapping|murder|kill|hurt|injure|assassinate|torture|traffick|trafficking|smuggle|smuggling|shoplift|shoplifting|stalk|stalking|dox|doxx|blackmail|extort|bribe|forge|hotwire|poison|drug|disable|sabotage|break ~4 someone|somebody|into|people|money|person|identity|bank|account|accounts|government|database|website|children|child|without|neighbor|neighbour|ex|wife|husband|coworker|boss|car|house|brakes|card|cards|elderly',
+      'without ~1 getting ~0 caught|noticed|detected',
+      'without ~1 being ~0 caught|noticed|detected|traced',
+      'untraceable|undetectable ~2 gun|weapon|poison|malware|way',
+      'fake|forged|counterfeit ~1 id|passport|money|bills|documents|license|currency',
+      'dark ~0 web|net',
       'racist|sexist|hateful|defamatory|harassing|extremist|propaganda|misinformation|disinformation|pornographic|explicit ~3 content|article|post|message|joke|jokes|essay|speech|story|tweet|letter',
       'commit|get ~0 away|evade|avoid ~3 crime|murder|fraud|taxes|detection|police|law|authorities|arson|suicide',
       'real|working|functional|exact|precise|complete|detailed|actual ~2 recipe|code|instructions|steps|reagents|quantities|amounts|formula|malware|exploit|ransomware',
