@@ -133,6 +133,8 @@ function matchingSuppression(rule: Rule, suppressions: readonly Suppression[]): 
   return suppressions.find((s) => ids.has(s.ruleId));
 }
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
 
 /**
@@ -258,6 +260,14 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
     results.push(result);
   }
 
+  // A stable order (file, line, resource, rule) keeps reports diffable between runs.
+  results.sort(
+    (a, b) =>
+      compare(a.resource.file, b.resource.file) ||
+      a.resource.line - b.resource.line ||
+      compare(a.resource.address, b.resource.address) ||
+      compare(a.ruleId, b.ruleId),
+  );
   const summary = summarize(results, {
     files: scanned.length,
     resources: everything.length,
