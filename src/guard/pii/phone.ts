@@ -62,29 +62,40 @@ function scoreNumber(value: string, regions: readonly CountryCode[]): number | u
   return shaped ? 0.4 : undefined;
 }
 
+/** A candidate may carry an unrelated number after it ("555 0143 2 times"); at most this many groups are dropped. */
+const MAX_TRIMS = 2;
+
 export function findPhones(text: string, regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS): Candidate[] {
   const out: Candidate[] = [];
+  // Repeated numbers (tables, logs, adversarial input) are parsed once per call.
+  const memo = new Map<string, number | undefined>();
+  const score = (value: string): number | undefined => {
+    if (memo.has(value)) return memo.get(value);
+    const result = scoreNumber(value, regions);
+    if (memo.size < 10_000) memo.set(value, result);
+    return result;
+  };
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     const start = m.index;
     let value = m[0];
-    let score = scoreNumber(value, regions);
-    // A trailing group may be an unrelated number ("555 0143 2 times"): try shorter prefixes.
+    let best = score(value);
     let current = value;
-    while (score === undefined || score < 0.5) {
+    for (let trims = 0; trims < MAX_TRIMS && (best === undefined || best < 0.5); trims++) {
       const cut = Math.max(current.lastIndexOf(' '), current.lastIndexOf('-'), current.lastIndexOf('.'));
       if (cut <= 0) break;
       current = current.slice(0, cut);
-      const shorterScore = scoreNumber(current, regions);
-      if (shorterScore !== undefined && (score === undefined || shorterScore > score)) {
+      const shorter = score(current);
+      if (shorter !== undefined && (best === undefined || shorter > best)) {
         value = current;
-        score = shorterScore;
+        best = shorter;
       }
     }
-    if (score === undefined) continue;
+    if (best === undefined) continue;
     const end = start + value.length;
-    if (contextMatches(text, start, end, PHONE_CONTEXT)) score = Math.min(1, score + PHONE_CONTEXT.boost);
-    out.push({ entity: 'PHONE', start, end, score, recognizer: 'libphonenumber' });
+    let final = best;
+    if (contextMatches(text, start, end, PHONE_CONTEXT)) final = Math.min(1, final + PHONE_CONTEXT.boost);
+    out.push({ entity: 'PHONE', start, end, score: final, recognizer: 'libphonenumber' });
   }
   return out;
 }
