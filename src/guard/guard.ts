@@ -537,17 +537,25 @@ export interface Guard {
   /** A fresh canary token to embed in a system prompt; its appearance in an answer is a `canary_leak`. */
   canary(): string;
   /** Checks a streamed text chunk by chunk; see stream.ts. */
-  stream(direction?: Direction, opts?: { vault?: Vault }): GuardStream;
+  stream(direction?: Direction, opts?: StreamOptions): GuardStream;
   /** The same over an (async) iterable of chunks: yields each released piece, stops after a block. */
   checkStream(
     chunks: AsyncIterable<string> | Iterable<string>,
     direction?: Direction,
-    opts?: { vault?: Vault },
+    opts?: StreamOptions,
   ): AsyncGenerator<StreamDecision, void, undefined>;
   /** The guard's own vault (token-mode anonymization). */
   readonly vault: Vault;
   /** The same guard with a vault of its own: one per conversation keeps users' tokens apart. */
   session(): GuardSession;
+}
+
+export interface StreamOptions {
+  vault?: Vault;
+  /** Characters held back at the end (default 256). */
+  tailChars?: number;
+  /** New characters gathered before the next scan (default 64). */
+  scanEveryChars?: number;
 }
 
 export interface GuardSession {
@@ -719,8 +727,9 @@ export function createGuard(source?: PolicySource): Guard {
       if (canaryTokens.length > MAX_CANARIES) canaryTokens.splice(policy.canary?.tokens.length ?? 0, 1);
       return token;
     },
-    stream(direction: Direction = 'output', opts: { vault?: Vault } = {}): GuardStream {
-      return createGuardStream(guard, direction, opts.vault ?? ownVault);
+    stream(direction: Direction = 'output', opts: StreamOptions = {}): GuardStream {
+      const { vault, ...tuning } = opts;
+      return createGuardStream(guard, direction, vault ?? ownVault, tuning);
     },
     checkStream(chunks, direction = 'output', opts = {}) {
       return checkChunks(guard.stream(direction, opts), chunks);

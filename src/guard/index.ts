@@ -8,6 +8,7 @@ export {
   DIRECTIONS,
   type Guard,
   type GuardSession,
+  type StreamOptions,
   type GuardDetection,
   type CheckRequest,
   type CheckResult,

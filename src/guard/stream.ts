@@ -28,6 +28,10 @@ export const DEFAULT_TAIL_CHARS = 256;
  * its END line up to this, and a detection still growing past this blocks the stream.
  */
 export const MAX_HOLD_CHARS = 16_384;
+/** New characters gathered before the window is scanned again (text is released in steps of at least this). */
+export const DEFAULT_SCAN_EVERY_CHARS = 64;
+/** A word (no whitespace) longer than this is released in pieces rather than held whole. */
+export const MAX_WORD_HOLD_CHARS = 4096;
 /** Longest vault token (`{ENTITY_NAME_123}`) that must not be cut in two. */
 const MAX_TOKEN_CHARS = 80;
 const PEM_BEGIN = '-----BEGIN ';
@@ -62,17 +66,22 @@ export function createGuardStream(
   guard: Guard,
   direction: Direction,
   vault: Vault,
-  opts: { tailChars?: number } = {},
+  opts: { tailChars?: number; scanEveryChars?: number } = {},
 ): GuardStream {
   const { policy, plans, injection, canaries, salt } = guardInternals(guard);
   const plan = plans[direction];
   const tail = Math.max(16, opts.tailChars ?? DEFAULT_TAIL_CHARS);
+  const scanEvery = Math.max(1, Math.min(tail, opts.scanEveryChars ?? DEFAULT_SCAN_EVERY_CHARS));
   const restore = direction === 'output' && policy.anonymization.restoreOnOutput;
   let full = '';
   let released = 0;
   let done = false;
   let overall: GuardAction = 'allow';
   let emitted = '';
+  /** The last step held text back for a word or detection that was still growing. */
+  let heldBack = false;
+  /** Length of the text at the last scan. */
+  let scannedTo = 0;
   const decided: GuardDetection[] = [];
 
   const blockedMessage =
@@ -110,9 +119,11 @@ export function createGuardStream(
     // release at the start of the word the point falls in, unless the word is longer than the hold limit.
     if (point > released && point < full.length && !isSpace(full.charCodeAt(point - 1))) {
       let start = point - 1;
-      while (start > released && !isSpace(full.charCodeAt(start - 1)) && point - start < MAX_HOLD_CHARS)
+      while (start > released && !isSpace(full.charCodeAt(start - 1)) && point - start < MAX_WORD_HOLD_CHARS)
         start--;
-      if (point - start < MAX_HOLD_CHARS) point = start;
+      // a word already cut at `released` (longer than the hold limit) is not held again
+      const alreadyCut = start === released && released > 0 && !isSpace(full.charCodeAt(released - 1));
+      if (point - start < MAX_WORD_HOLD_CHARS && !alreadyCut) point = start;
     }
     if (restore) {
       // a vault token ({EMAIL_1}) cut by the release point would not be restored: release before it
@@ -187,6 +198,8 @@ export function createGuardStream(
     const action: GuardAction = replacements.length > 0 ? 'anonymize' : 'allow';
     if (action === 'anonymize') overall = 'anonymize';
     released = point;
+    heldBack = !final && point < full.length - tail;
+    scannedTo = full.length;
     emitted += out;
     if (final) done = true;
     return { action, text: out, detections: fresh, done: final };
@@ -204,6 +217,15 @@ export function createGuardStream(
       full += chunk;
       if (full.length > policy.maxInputChars)
         return block([], `streamed text passed the policy's maxInputChars of ${policy.maxInputChars}`);
+      // While a held word or match only grows (no whitespace arrives), rescanning it on every tiny
+      // chunk would cost hold²/chunk; nothing could be released, so the scan waits for a boundary
+      // or for the hold limit.
+      if (heldBack && !hasSpace(chunk) && full.length - released <= MAX_WORD_HOLD_CHARS)
+        return { action: 'allow', text: '', detections: [], done: false };
+      // Model streams arrive a token (a few characters) at a time: scanning the window on each
+      // would rescan every character ~100 times; batching bounds that to about (2·tail)/scanEvery.
+      if (full.length - scannedTo < scanEvery)
+        return { action: 'allow', text: '', detections: [], done: false };
       return step(false);
     },
     end(): StreamDecision {
@@ -218,6 +240,11 @@ export function createGuardStream(
 
 const isSpace = (c: number): boolean =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029;
+
+function hasSpace(chunk: string): boolean {
+  for (let i = 0; i < chunk.length; i++) if (isSpace(chunk.charCodeAt(i))) return true;
+  return false;
+}
 
 function lateReason(d: GuardDetection): string {
   return `found after part of it was released${d.reason ? `; ${d.reason}` : ''}`;
