@@ -249,3 +249,34 @@ describe('plan loader (properties)', () => {
     );
   });
 });
+
+describe('suppression comments (properties)', () => {
+  it('never throws on arbitrary lines and only reads text after a comment marker', async () => {
+    const { suppressionsFromComments, commentStart } = await import('../../src/iac/suppressions.js');
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 80 }), { maxLength: 10 }), (lines) => {
+        const found = suppressionsFromComments(lines);
+        for (const s of found) {
+          const line = lines.find((l) => l.includes(`skip=${s.ruleId}`));
+          expect(line).toBeDefined();
+          expect(commentStart(line!)).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('ignores the syntax inside quoted values', async () => {
+    const { suppressionsFromComments } = await import('../../src/iac/suppressions.js');
+    fc.assert(
+      fc.property(fc.constantFrom('"', "'"), fc.stringMatching(/^[a-z_]{1,20}$/), (quote, id) => {
+        expect(
+          suppressionsFromComments([`  Description: ${quote}see # aigis:skip=${id} here${quote}`]),
+        ).toEqual([]);
+        expect(
+          suppressionsFromComments([`  description = ${quote}# checkov:skip=CKV_AWS_1:x${quote}`]),
+        ).toEqual([]);
+      }),
+    );
+  });
+});
