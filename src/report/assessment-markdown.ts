@@ -1,5 +1,13 @@
 import type { MetApplicable } from '../assess/types.js';
-import { frameworkName, STATUS_LABEL, type ReportContext } from './context.js';
+import { PHASES } from '../catalog/index.js';
+import {
+  frameworkName,
+  nextPhaseAfter,
+  owaspLabel,
+  owaspOrder,
+  STATUS_LABEL,
+  type ReportContext,
+} from './context.js';
 
 /** An assessment summary in Markdown for pull-request comments and CI job summaries. */
 
@@ -60,6 +68,14 @@ export function renderMarkdown(ctx: ReportContext, opts: MarkdownOptions = {}): 
       `EU AI Act tier: ${r.determinations.euAiActTier}${r.determinations.gpai ? ' (GPAI)' : ''} · regulations: ${mdCell(regs)}`,
     '',
   );
+  const next = nextPhaseAfter(r.phaseReached);
+  if (next) {
+    const blocking = r.remediation.filter((i) => PHASES.indexOf(i.phase) <= PHASES.indexOf(next));
+    out.push(
+      `To reach **${next}**: ${blocking.length} control${blocking.length === 1 ? '' : 's'} to fix or evidence (the first rows below).`,
+      '',
+    );
+  }
   const counts = new Map<string, number>();
   for (const c of r.controls) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
   out.push(
@@ -101,7 +117,9 @@ export function renderMarkdown(ctx: ReportContext, opts: MarkdownOptions = {}): 
     out.push('');
   }
 
-  const owasp = Object.entries(r.owasp).filter(([, m]) => m.applicable > 0);
+  const owasp = Object.entries(r.owasp)
+    .filter(([, m]) => m.applicable > 0)
+    .sort(([a], [b]) => owaspOrder(a, b));
   if (owasp.length > 0) {
     out.push(
       '<details><summary>OWASP risks (controls met/applicable)</summary>',
@@ -109,7 +127,7 @@ export function renderMarkdown(ctx: ReportContext, opts: MarkdownOptions = {}): 
       '| risk | met/applicable |',
       '| --- | ---: |',
     );
-    for (const [id, m] of owasp) out.push(`| ${mdCell(id)} | ${ratio(m)} |`);
+    for (const [id, m] of owasp) out.push(`| ${mdCell(owaspLabel(ctx, id))} | ${ratio(m)} |`);
     out.push('', '</details>', '');
   }
 

@@ -86,3 +86,27 @@ export const STATUS_LABEL: Record<ControlResult['status'], string> = {
 export function frameworkName(ctx: ReportContext, id: string): string {
   return ctx.catalog.framework(id)?.name ?? id;
 }
+
+/** `LLM01:2025 Prompt Injection` for an OWASP id the catalog knows, else the id. */
+export function owaspLabel(ctx: ReportContext, id: string): string {
+  for (const f of ctx.catalog.frameworks) {
+    if (f.kind !== 'owasp') continue;
+    const req = f.requirements.find((q) => q.id === id);
+    if (req) return `${id} ${req.title}`;
+  }
+  return id;
+}
+
+/** OWASP ids in reading order: the LLM Top 10 first, then the agentic list. */
+export function owaspOrder(a: string, b: string): number {
+  return Number(a.startsWith('ASI')) - Number(b.startsWith('ASI')) || a.localeCompare(b);
+}
+
+const PHASE_ORDER = ['foundational', 'scaling', 'industrialized'] as const;
+
+/** The phase after the one reached, which the remediation list works towards. */
+export function nextPhaseAfter(
+  reached: AssessmentReport['phaseReached'],
+): (typeof PHASE_ORDER)[number] | undefined {
+  return reached === 'none' ? 'foundational' : PHASE_ORDER[PHASE_ORDER.indexOf(reached) + 1];
+}

@@ -1,7 +1,15 @@
 import type { ControlStatus, Evidence } from '../assess/types.js';
 import type { Severity } from '../rules/types.js';
 import { DID_LAYER_NAMES, LAYER_NAMES, PHASE_NAMES, SECTION_NAMES } from './assessment-markdown.js';
-import { frameworkName, STATUS_LABEL, type ControlView, type ReportContext } from './context.js';
+import {
+  frameworkName,
+  nextPhaseAfter,
+  owaspLabel,
+  owaspOrder,
+  STATUS_LABEL,
+  type ControlView,
+  type ReportContext,
+} from './context.js';
 import { barChart, escapeHtml as esc, heatMap, legend } from './svg.js';
 
 /**
@@ -143,6 +151,7 @@ function header(ctx: ReportContext): string {
 
 function charts(ctx: ReportContext): string {
   const r = ctx.report;
+  const next = nextPhaseAfter(r.phaseReached);
   const layerKeys = Object.keys(LAYER_NAMES) as Array<keyof typeof LAYER_NAMES>;
   const phaseKeys = Object.keys(PHASE_NAMES) as Array<keyof typeof PHASE_NAMES>;
   const heat = heatMap(
@@ -171,23 +180,18 @@ function charts(ctx: ReportContext): string {
     'Framework requirements: met, covered by an applicable control, total',
     { labelWidth: 340, barWidth: 420, noteWidth: 210 },
   );
-  const owaspRows = Object.entries(r.owasp).filter(([id]) => id.startsWith('LLM'));
-  const agentic = Object.entries(r.owasp).filter(([id, m]) => !id.startsWith('LLM') && m.applicable > 0);
-  const owaspTitle = (id: string): string => {
-    const req = ctx.catalog.frameworks
-      .filter((f) => f.kind === 'owasp')
-      .flatMap((f) => f.requirements)
-      .find((q) => q.id === id);
-    return req ? `${id} ${req.title}` : id;
-  };
+  // The LLM Top 10 always shows in full; agentic risks only when an agent makes them apply.
+  const owaspRows = Object.entries(r.owasp)
+    .filter(([id, m]) => id.startsWith('LLM') || m.applicable > 0)
+    .sort(([x], [y]) => owaspOrder(x, y));
   const owasp = barChart(
-    [...owaspRows, ...agentic].map(([id, m]) => ({ label: owaspTitle(id), met: m.met, of: m.applicable })),
+    owaspRows.map(([id, m]) => ({ label: owaspLabel(ctx, id), met: m.met, of: m.applicable })),
     'OWASP risks: controls met of applicable',
     { labelWidth: 380, barWidth: 420 },
   );
   return [
     '<h2 id="framework">AWS AI Security Framework</h2>',
-    `<p>Phase reached: <span class="phase">${esc(r.phaseReached)}</span>. A phase is reached when every applicable control of it and of the phases before it holds in all three layers.</p>`,
+    `<p>Phase reached: <span class="phase">${esc(r.phaseReached)}</span>. A phase is reached when every applicable control of it and of the phases before it holds in all three layers.${next ? ` Next: <span class="phase">${esc(next)}</span>, see <a href="#remediation">what to fix first</a>.` : ''}</p>`,
     heat,
     legend(),
     '<h3>Defense-in-depth layers</h3>',

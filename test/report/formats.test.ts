@@ -254,6 +254,8 @@ describe('Markdown', () => {
   const md = renderReport(fixtureReport(), 'markdown');
   it('summarises layer × phase, frameworks and remediation in tables', () => {
     expect(md).toContain('## aigis assessment: support-bot');
+    expect(md).toContain('To reach **foundational**: 1 control to fix or evidence');
+    expect(md).toContain('| LLM01:2025 Prompt Injection | 0/1 |');
     expect(md).toContain('| Identity & data | 1/1 ✅ | 1/1 ✅ | – |');
     expect(md).toContain('| Infrastructure | 0/1 | – | 0/1 |');
     expect(md).toContain('| NIST SP 800-53 Revision 5 | 4 | 2 | 10 | 20% |');
