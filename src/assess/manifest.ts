@@ -48,6 +48,11 @@ const duration = z
   .regex(/^\d+\s*(d|w|m|y)$/, 'a duration such as 30d, 12w, 6m or 1y')
   .describe('Duration: number followed by d (days), w (weeks), m (months) or y (years)');
 
+const awsRegion = z
+  .string()
+  .regex(/^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/, 'an AWS region such as eu-west-1')
+  .describe('AWS region code');
+
 export const modelSchema = z.strictObject({
   id: z.string().min(1).describe('Local name of the model, referenced by model cards'),
   provider: z.string().min(1).describe('e.g. amazon-bedrock, sagemaker, openai, self'),
@@ -67,8 +72,8 @@ export const datasetSchema = z.strictObject({
   description: z.string().optional(),
   classification: z.array(z.enum(DATA_CLASSIFICATIONS)).min(1),
   location: z.string().optional().describe('e.g. s3://bucket/prefix'),
-  residency: z.array(z.string()).default([]).describe('Regions where the data is stored, e.g. eu-west-1'),
-  allowedRegions: z.array(z.string()).default([]).describe('Regions the data may be stored in'),
+  residency: z.array(awsRegion).default([]).describe('Regions where the data is stored, e.g. eu-west-1'),
+  allowedRegions: z.array(awsRegion).default([]).describe('Regions the data may be stored in'),
   retention: duration.optional(),
   owner: z.string().optional(),
   steward: z.string().optional(),
@@ -109,7 +114,10 @@ export const manifestSchema = z.strictObject({
   datasets: z.array(datasetSchema).default([]),
   dataSubjects: z
     .strictObject({
-      jurisdictions: z.array(z.string()).default([]).describe('ISO country codes or EU'),
+      jurisdictions: z
+        .array(z.string().regex(/^(?:[A-Za-z]{2}|EU|EEA|eu|eea)$/, 'an ISO 3166-1 alpha-2 country code (DE, FR, US) or EU/EEA'))
+        .default([])
+        .describe('ISO country codes or EU'),
       euResidents: z.boolean().default(false),
       minors: z.boolean().default(false),
     })

@@ -100,3 +100,25 @@ describe('infrastructure that cannot be parsed', () => {
     expect(report.controls.length).toBeGreaterThan(0);
   });
 });
+
+describe('field formats', () => {
+  it('rejects a region that is not an AWS region code, at its line', () => {
+    const err = errorOf(() => loadManifest(dirWith(`${HEAD}datasets:\n  - id: d\n    classification: [pii]\n    residency: [Frankfurt]\n`)));
+    expect(err.message).toMatch(/aigis\.yaml:6: datasets\[0\]\.residency\[0\]: an AWS region such as eu-west-1/);
+  });
+
+  it('rejects a jurisdiction that is not a country code', () => {
+    const err = errorOf(() => loadManifest(dirWith(`${HEAD}dataSubjects:\n  jurisdictions: [Germany]\n`)));
+    expect(err.field).toBe('dataSubjects.jurisdictions[0]');
+  });
+});
+
+describe('the README manifest example', () => {
+  it('is a valid manifest', async () => {
+    const { manifestSchema } = await import('../../src/assess/manifest.js');
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/readme/assess.md'), 'utf8');
+    const yamlBlock = /```yaml\n([\s\S]*?)```/.exec(doc)![1]!;
+    const { parse } = await import('yaml');
+    expect(manifestSchema.safeParse(parse(yamlBlock)).success).toBe(true);
+  });
+});
