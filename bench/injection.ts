@@ -75,8 +75,29 @@ function baselines(): Tool[] {
   ];
 }
 
+/** Start-up (first load of the shipped weights) and per-call latency on a 2 KB prompt. */
+function latency(): void {
+  const started = performance.now();
+  const detector = loadInjectionDetector();
+  const loadMs = performance.now() - started;
+  const prompt = 'Please review the attached quarterly report and summarise the main risks for the board, with one sentence per region. '.repeat(18).slice(0, 2048);
+  const times: number[] = [];
+  for (let i = 0; i < 600; i++) {
+    const t0 = performance.now();
+    detector.score(prompt);
+    if (i >= 100) times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const q = (p: number): string => (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(3);
+  console.log('\nShipped detector latency (one core)\n');
+  console.log('| start-up (load weights) | p50 score, 2 KB prompt | p99 score, 2 KB prompt |');
+  console.log('| ---: | ---: | ---: |');
+  console.log(`| ${loadMs.toFixed(0)} ms | ${q(0.5)} ms | ${q(0.99)} ms |`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { shipped: { type: 'boolean', default: false } } });
+  latency();
   const dir = sharedDataDir();
   const heldAttacks: Sample[] = readJsonl(`${dir}/prompt-injection/${HELD_OUT_ATTACK}.jsonl`).map((r) => ({ text: r.text, label: 1, source: HELD_OUT_ATTACK }));
   const heldBenign: Sample[] = readJsonl(`${dir}/benign/${HELD_OUT_BENIGN}.jsonl`).map((r) => ({ text: r.text, label: 0, source: HELD_OUT_BENIGN }));
