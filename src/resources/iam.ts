@@ -118,6 +118,70 @@ function managedPolicy(value: unknown, role: Resource, graph: ResourceGraph): Ro
   return { kind: 'unknown', name: String(value), source: role, document: reason };
 }
 
+const roleFieldsOf = (attachment: Resource): unknown[] => {
+  const a = attachment.properties;
+  return [a['Roles'], a['RoleName'], a['role'], a['roles']].flatMap((v) => list(v) ?? []);
+};
+
+/** Role-policy resources by the roles their role fields name, so a role's lookup does not scan them all. */
+interface AttachmentIndex {
+  byRefAddress: Map<string, Resource[]>;
+  /** A literal role field under itself and under its last `/` segment (an ARN names the role there). */
+  byName: Map<string, Resource[]>;
+  /** Position in `byType(...ROLE_POLICY_TYPES)`, the order attachments found by name are reported in. */
+  position: Map<Resource, number>;
+}
+
+const attachmentIndexes = new WeakMap<ResourceGraph, AttachmentIndex>();
+
+function attachmentIndex(graph: ResourceGraph): AttachmentIndex {
+  let index = attachmentIndexes.get(graph);
+  if (index) return index;
+  index = { byRefAddress: new Map(), byName: new Map(), position: new Map() };
+  const add = (map: Map<string, Resource[]>, key: string, r: Resource): void => {
+    const bucket = map.get(key);
+    if (!bucket) map.set(key, [r]);
+    else if (bucket[bucket.length - 1] !== r) bucket.push(r);
+  };
+  for (const attachment of graph.byType(...ROLE_POLICY_TYPES)) {
+    if (index.position.has(attachment)) continue;
+    index.position.set(attachment, index.position.size);
+    for (const v of roleFieldsOf(attachment)) {
+      if (isResourceRef(v)) add(index.byRefAddress, v.address, attachment);
+      else if (typeof v === 'string') {
+        add(index.byName, v, attachment);
+        if (v.includes('/')) add(index.byName, lastSegment(v), attachment);
+      }
+    }
+  }
+  attachmentIndexes.set(graph, index);
+  return index;
+}
+
+const lastSegment = (s: string): string => s.slice(s.lastIndexOf('/') + 1);
+
+/** Role-policy resources whose role fields designate `role`: referrers first, in graph order, then the rest. */
+function attachmentsOfRole(role: Resource, names: readonly unknown[], graph: ResourceGraph): Resource[] {
+  const index = attachmentIndex(graph);
+  // The index gives candidates; `designatesResource` decides, as it did when every attachment was tried.
+  const matched = new Set<Resource>(index.byRefAddress.get(role.address) ?? []);
+  for (const n of names) {
+    if (typeof n !== 'string' || n === '') continue;
+    for (const r of index.byName.get(n) ?? []) matched.add(r);
+    if (n.includes('/')) for (const r of index.byName.get(lastSegment(n)) ?? []) matched.add(r);
+  }
+  for (const r of matched)
+    if (!roleFieldsOf(r).some((v) => designatesResource(v, role, names))) matched.delete(r);
+  if (matched.size === 0) return [];
+  const out: Resource[] = [];
+  for (const r of graph.referrers(role)) {
+    if (matched.delete(r)) out.push(r);
+  }
+  out.push(...[...matched].sort((a, b) => index.position.get(a)! - index.position.get(b)!));
+  const seen = new Set<string>();
+  return out.filter((r) => !seen.has(r.address) && seen.add(r.address));
+}
+
 /**
  * Every policy that applies to an IAM role, across the ways templates attach them: CloudFormation
  * `Policies` and `ManagedPolicyArns`, `AWS::IAM::Policy`/`ManagedPolicy` with `Roles`,
@@ -151,14 +215,8 @@ export function policiesOfRole(role: Resource, graph: ResourceGraph): RolePolicy
   else for (const arn of list(managed) ?? []) out.push(managedPolicy(arn, role, graph));
 
   const names = [p['RoleName'], p['name'], role.name];
-  const seen = new Set<string>();
-  const candidates = [...graph.referrers(role), ...graph.byType(...ROLE_POLICY_TYPES)];
-  for (const attachment of candidates) {
-    if (seen.has(attachment.address) || !ROLE_POLICY_TYPES.includes(attachment.type)) continue;
-    seen.add(attachment.address);
+  for (const attachment of attachmentsOfRole(role, names, graph)) {
     const a = attachment.properties;
-    const roleFields = [a['Roles'], a['RoleName'], a['role'], a['roles']].flatMap((v) => list(v) ?? []);
-    if (!roleFields.some((v) => designatesResource(v, role, names))) continue;
     switch (attachment.type) {
       case 'AWS::IAM::Policy':
       case 'AWS::IAM::RolePolicy':
