@@ -168,7 +168,9 @@ class ModuleScope implements Scope {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) {
         if (k === 'dynamic') continue;
-        out[k] = this.evaluate(v, depth + 1);
+        // `attr = null` means "not set" in Terraform; leaving it out matches plans and unset attributes.
+        const value = this.evaluate(v, depth + 1);
+        if (value !== null) out[k] = value;
       }
       if (isRecord(value['dynamic'])) this.expandDynamic(value['dynamic'], out, depth);
       return out;

@@ -286,3 +286,13 @@ describe('Terraform registry modules downloaded by terraform init', () => {
     ]);
   });
 });
+
+describe('Terraform null attributes', () => {
+  it('leaves attributes set to null (directly or through a conditional) out, as Terraform does', async () => {
+    const { resources } = await load({
+      'main.tf':
+        'variable "key" {\n  default = null\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "x"\n  acl    = null\n  policy = var.key == null ? null : "p"\n}\n',
+    });
+    expect(resources[0]!.properties).toEqual({ bucket: 'x' });
+  });
+});
