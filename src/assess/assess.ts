@@ -52,13 +52,33 @@ function version(): string {
   }
 }
 
+/** The control id sharing most words with `id` (word order differs: incident-response-plan-for-ai), if close. */
+function closestByWords(id: string, ids: readonly string[]): string | undefined {
+  const words = new Set(id.toLowerCase().split('-'));
+  let best: { id: string; score: number } | undefined;
+  for (const candidate of ids) {
+    const theirs = candidate.split('-');
+    const shared = theirs.filter((w) => words.has(w)).length;
+    const score = shared / new Set([...words, ...theirs]).size;
+    if (!best || score > best.score) best = { id: candidate, score };
+  }
+  return best && best.score >= 0.5 ? best.id : undefined;
+}
+
+function suggestControl(id: string, ids: readonly string[]): string {
+  const hint = didYouMean(id, ids);
+  if (hint) return hint;
+  const byWords = closestByWords(id, ids);
+  return byWords ? ` (did you mean '${byWords}'?)` : '';
+}
+
 /** Attestations must name catalog controls; a typo would silently attest nothing. */
 function checkAttestations(loaded: LoadedManifest, catalog: Catalog): void {
   loaded.manifest.attestations.forEach((a, i) => {
     if (catalog.control(a.control)) return;
     const line = loaded.lineOf(['attestations', i, 'control']);
     throw new InputError(
-      `${loaded.file}${line ? `:${line}` : ''}: attestations[${i}].control: unknown control '${a.control}'${didYouMean(a.control, catalog.controls.map((c) => c.id))}`,
+      `${loaded.file}${line ? `:${line}` : ''}: attestations[${i}].control: unknown control '${a.control}'${suggestControl(a.control, catalog.controls.map((c) => c.id))}`,
       { file: loaded.file, ...(line ? { line } : {}), field: `attestations[${i}].control` },
     );
   });

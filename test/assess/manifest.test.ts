@@ -122,3 +122,10 @@ describe('the README manifest example', () => {
     expect(manifestSchema.safeParse(parse(yamlBlock)).success).toBe(true);
   });
 });
+
+describe('attestation control suggestions', () => {
+  it('suggests the control with the same words in another order', async () => {
+    const dir = dirWith(`${HEAD}attestations:\n  - control: incident-response-plan-for-ai\n    by: ciso\n    date: 2026-01-01\n`);
+    await expect(assess(dir)).rejects.toThrow(/did you mean 'ai-incident-response-plan'/);
+  });
+});
