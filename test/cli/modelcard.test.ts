@@ -133,6 +133,19 @@ describe('aigis modelcard', () => {
     expect(JSON.parse(stdout)).toEqual(content);
   });
 
+  it('export --manifest takes scope, EU AI Act tier and frameworks from aigis.yaml', async () => {
+    const md = join(dir, 'manifest.md');
+    writeFileSync(md, COMPLETE);
+    const example = join(import.meta.dirname, '..', '..', 'examples', 'credit-scoring');
+    await run('export', md, '--format', 'sagemaker', '--manifest', example, '--scope', '4');
+    const details = (
+      JSON.parse(stdout) as { additional_information: { custom_details: Record<string, string> } }
+    ).additional_information.custom_details;
+    expect(details['eu_ai_act_tier']).toBe('high');
+    expect(details['scoping_matrix_scope']).toBe('4');
+    expect(details['framework_mappings']?.split(',')).toContain('eu-ai-act');
+  });
+
   it('rejects a bad --format and --scope as usage errors', async () => {
     const md = join(dir, 'flags.md');
     writeFileSync(md, COMPLETE);

@@ -13,6 +13,13 @@ import {
   type ModelCardFormat,
   type ModelCardGovernance,
 } from '../../modelcard/index.js';
+import {
+  determineEuAiAct,
+  determineRegulations,
+  determineScope,
+  loadManifest,
+  type Regulation,
+} from '../../assess/index.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
 
@@ -61,6 +68,25 @@ function writeOut(out: string | undefined, text: string, force: boolean): void {
     throw new InputError(`${out}: already exists (use --force to overwrite)`, { file: out });
   writeFileSync(out, text);
   process.stderr.write(`aigis: wrote ${out}\n`);
+}
+
+/** The catalog framework of each regulation aigis determines. */
+const REGULATION_FRAMEWORK: Record<Regulation, string> = {
+  GDPR: 'gdpr',
+  'EU-AI-Act': 'eu-ai-act',
+  HIPAA: 'hipaa-security',
+  'PCI-DSS': 'pci-dss-v4',
+};
+
+/** Scope, EU AI Act tier and the regulations' frameworks as aigis assess determines them from aigis.yaml. */
+export function governanceFromManifest(dirOrFile: string): ModelCardGovernance {
+  const { manifest } = loadManifest(dirOrFile);
+  const regulations = determineRegulations(manifest);
+  return {
+    scope: determineScope(manifest).scope,
+    euAiActTier: determineEuAiAct(manifest, regulations).tier,
+    frameworks: regulations.map((r) => REGULATION_FRAMEWORK[r.id]),
+  };
 }
 
 export function formatFinding(file: string, f: ModelCardFinding): string {
@@ -173,6 +199,10 @@ Examples:
       ),
     )
     .option('--frameworks <ids>', 'comma-separated framework ids, into custom_details', frameworksArg)
+    .option(
+      '--manifest <path>',
+      'take scope, EU AI Act tier and frameworks from this aigis.yaml (or its folder); the flags above override',
+    )
     .addHelpText(
       'after',
       `
@@ -182,7 +212,8 @@ The content JSON is what CreateModelCard takes as Content, e.g.
 
 Examples:
   aigis modelcard export model-cards/credit-scorer.md --format sagemaker --scope 3 --eu-ai-act-tier high --out card.json
-  aigis modelcard export card.json --format markdown`,
+  aigis modelcard export card.json --format markdown
+  aigis modelcard export model-cards/credit-scorer.md --format sagemaker --manifest . --out card.json`,
     )
     .action(
       (
@@ -194,9 +225,11 @@ Examples:
           scope?: 1 | 2 | 3 | 4 | 5;
           euAiActTier?: (typeof EU_AI_ACT_TIERS)[number];
           frameworks?: string[];
+          manifest?: string;
         },
       ) => {
         const governance: ModelCardGovernance = {
+          ...(opts.manifest !== undefined ? governanceFromManifest(opts.manifest) : {}),
           ...(opts.scope !== undefined ? { scope: opts.scope } : {}),
           ...(opts.euAiActTier !== undefined ? { euAiActTier: opts.euAiActTier } : {}),
           ...(opts.frameworks !== undefined ? { frameworks: opts.frameworks } : {}),
