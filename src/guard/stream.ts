@@ -112,8 +112,10 @@ export function createGuardStream(
   ): { point: number; overflow: boolean } => {
     if (final) return { point: full.length, overflow: false };
     let point = full.length - tail;
-    const pem = full.lastIndexOf(PEM_BEGIN);
-    if (pem >= released && full.indexOf(PEM_END, pem) < 0 && full.length - pem <= MAX_HOLD_CHARS)
+    // searches stay inside the unreleased text, so a long stream does not rescan what it released
+    let pem = -1;
+    for (let i = full.indexOf(PEM_BEGIN, released); i >= 0; i = full.indexOf(PEM_BEGIN, i + 1)) pem = i;
+    if (pem >= 0 && full.indexOf(PEM_END, pem) < 0 && full.length - pem <= MAX_HOLD_CHARS)
       point = Math.min(point, pem);
     // Secrets are single words (a JWT, a key) and some patterns only match once the word is whole:
     // release at the start of the word the point falls in, unless the word is longer than the hold limit.
@@ -127,10 +129,14 @@ export function createGuardStream(
     }
     if (restore) {
       // a vault token ({EMAIL_1}) cut by the release point would not be restored: release before it
-      const brace = full.lastIndexOf('{', point - 1);
+      let brace = -1;
+      for (let i = point - 1; i >= Math.max(released, point - MAX_TOKEN_CHARS); i--)
+        if (full.charCodeAt(i) === 123 /* { */) {
+          brace = i;
+          break;
+        }
       const close = brace < 0 ? -1 : full.indexOf('}', brace);
-      if (brace >= released && point - brace <= MAX_TOKEN_CHARS && (close < 0 || close >= point))
-        point = brace;
+      if (brace >= 0 && (close < 0 || close >= point)) point = brace;
     }
     const spans = detections
       .filter((d) => d.start !== undefined && d.end !== undefined && d.start >= released)
