@@ -41,7 +41,14 @@ export function parseStructuredFile(
     const line = lineCounter.linePos(firstError.pos[0]).line;
     throw new InputError(`${file}:${line}: ${firstError.message.split('\n')[0]}`, { file, line });
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // The yaml library reports some malformed documents (an alias without its anchor, alias bombs) only when
+    // converting, by throwing a plain Error; they are still the user's input errors.
+    throw new InputError(`${file}: ${err instanceof Error ? err.message : String(err)}`, { file, cause: err });
+  }
   return {
     file,
     data,
