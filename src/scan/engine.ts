@@ -81,18 +81,24 @@ function planUnits(files: string[], errors: LoadError[], warnings: LoadWarning[]
   for (const file of files) {
     if (cdkTemplates.has(file)) continue;
     if (isManifestName(file) && units.some((u) => u.files[0] === file)) continue;
-    const size = statSync(file).size;
-    if (size > MAX_IAC_FILE_BYTES) {
-      const { error, warning } = oversized(file, size);
-      if (error) errors.push(error);
-      if (warning) warnings.push(warning);
-      continue;
-    }
-    if (isTerraformFile(file)) {
-      const dir = dirname(file);
-      const list = tfByDir.get(dir) ?? [];
-      list.push({ file, text: readFileSync(file, 'utf8') });
-      tfByDir.set(dir, list);
+    try {
+      const size = statSync(file).size;
+      if (size > MAX_IAC_FILE_BYTES) {
+        const { error, warning } = oversized(file, size);
+        if (error) errors.push(error);
+        if (warning) warnings.push(warning);
+        continue;
+      }
+      if (isTerraformFile(file)) {
+        const dir = dirname(file);
+        const list = tfByDir.get(dir) ?? [];
+        list.push({ file, text: readFileSync(file, 'utf8') });
+        tfByDir.set(dir, list);
+        continue;
+      }
+    } catch (err) {
+      if (!isFileSystemError(err)) throw err;
+      errors.push({ file, message: `cannot read file (${err.code})` });
       continue;
     }
     units.push({
@@ -131,6 +137,11 @@ function matchingSuppression(rule: Rule, suppressions: readonly Suppression[]): 
     ...rule.equivalents.securityhub,
   ]);
   return suppressions.find((s) => ids.has(s.ruleId));
+}
+
+/** A file that vanished or cannot be opened (ENOENT, EACCES, EISDIR...) is reported, not a crash. */
+function isFileSystemError(err: unknown): err is NodeJS.ErrnoException & { code: string } {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && 'syscall' in err;
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -174,12 +185,12 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
     try {
       result = await unit.load();
     } catch (err) {
-      if (err instanceof InputError) {
-        errors.push(toLoadError(err, err.file ?? unit.files[0]!));
-        progress();
-        continue;
-      }
-      throw err;
+      if (err instanceof InputError) errors.push(toLoadError(err, err.file ?? unit.files[0]!));
+      else if (isFileSystemError(err))
+        errors.push({ file: unit.files[0]!, message: `cannot read file (${err.code})` });
+      else throw err;
+      progress();
+      continue;
     }
     errors.push(...(result.errors ?? []));
     warnings.push(...result.warnings);

@@ -180,3 +180,18 @@ describe('scan engine: CDK assemblies and plans in a tree', () => {
     ).toEqual(['AWS::S3::Bucket.Bucket1', 'aws_s3_bucket.p']);
   });
 });
+
+describe('scan engine: unreadable files', () => {
+  it.skipIf(process.getuid?.() === 0)('reports a file it cannot open and scans the rest', async () => {
+    const { chmodSync } = await import('node:fs');
+    const dir = writeTree({
+      'locked.yaml': 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n',
+      'open.yaml': 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n',
+    });
+    chmodSync(join(dir, 'locked.yaml'), 0o000);
+    const report = await scan([dir], { rules: testRules, root: dir });
+    expect(report.errors).toEqual([{ file: 'locked.yaml', message: 'cannot read file (EACCES)' }]);
+    expect(report.scanned).toEqual(['open.yaml']);
+    expect(exitCodeOf(report)).toBe(2);
+  });
+});
