@@ -93,23 +93,86 @@ const LOWER_WORD = /^[\p{Ll}\p{M}'’-]+$/u;
  * never a name or an address ("to do so", "the rest"); in all-lower-case chat it may well be.
  * A one-word span that is a common word and no gazetteer entry ("Do", "Approach") is dropped too.
  */
-function plausibleSpan(text: string, span: { start: number; end: number; first: number; last: number }, tokens: readonly Token[], infos: readonly TokenInfo[]): boolean {
+/** Lower-case words that belong inside names and addresses ("Ludwig van Beethoven", "Rue de la Paix"). */
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'das', 'dos', 'du', 'la', 'le', 'les', 'el', 'al', 'bin', 'ibn', 'ter', 'ten', 'zu', 'y', 'e', 'of', 'the', 'and', 'on', 'upon', 'sur', 'am', 'im', 'an']);
+const ADDRESS_EVIDENCE = /[TUZBI]/;
+
+function plausibleSpan(
+  text: string,
+  span: { entity: Label; start: number; end: number; first: number; last: number },
+  tokens: readonly Token[],
+  infos: readonly TokenInfo[],
+): boolean {
   let allLower = true;
+  let strayLower = false;
+  let evidence = false;
   let words = 0;
   for (let i = span.first; i <= span.last; i++) {
     const token = tokens[i] as Token;
     if (token.kind === 'punct') continue;
     words++;
-    if (!LOWER_WORD.test(token.text)) allLower = false;
+    const info = infos[i] as TokenInfo;
+    if (token.kind !== 'word' || ADDRESS_EVIDENCE.test(info.flags)) evidence = true;
+    if (LOWER_WORD.test(token.text)) {
+      if (!PARTICLES.has(info.lower) && !/[TU]/.test(info.flags)) strayLower = true;
+    } else {
+      allLower = false;
+    }
   }
-  if (allLower && UPPER.test(text.slice(Math.max(0, span.start - 150), Math.min(text.length, span.end + 150)))) return false;
+  const cased = UPPER.test(text.slice(Math.max(0, span.start - 150), Math.min(text.length, span.end + 150)));
+  if (cased) {
+    // In text that uses capitals, names and place names are capitalised; foreign-language prose
+    // next to a capitalised word is not an address.
+    if (allLower) return false;
+    if (strayLower && span.entity === 'ADDRESS' && !evidence) return false;
+  }
   if (words === 1) {
     // A lone initial ("L", "D") is a letter more often than a name.
     if (span.end - span.start === 1) return false;
     const flags = (infos[span.first] as TokenInfo).flags;
     if (flags.includes('N') && !/[FLBIT]/.test(flags)) return false;
+    // A short number alone is not an address; a postcode is.
+    if (span.entity === 'ADDRESS' && (tokens[span.first] as Token).kind === 'number' && span.end - span.start < 5) return false;
   }
   return true;
+}
+
+/**
+ * In text that uses capitals, a name does not contain lower-case words other than particles:
+ * "Ich heiße Matteo Lemmens" splits into "Ich" and "Matteo Lemmens".
+ */
+function splitName<S extends { start: number; end: number; first: number; last: number; total: number; count: number }>(
+  text: string,
+  span: S,
+  tokens: readonly Token[],
+  infos: readonly TokenInfo[],
+): S[] {
+  if (!UPPER.test(text.slice(Math.max(0, span.start - 150), Math.min(text.length, span.end + 150)))) return [span];
+  const pieces: S[] = [];
+  const average = span.total / span.count;
+  let first = -1;
+  let last = -1;
+  let count = 0;
+  const close = (): void => {
+    if (first >= 0) {
+      pieces.push({ ...span, first, last, start: (tokens[first] as Token).start, end: (tokens[last] as Token).end, total: average * count, count });
+    }
+    first = -1;
+    count = 0;
+  };
+  for (let i = span.first; i <= span.last; i++) {
+    const token = tokens[i] as Token;
+    if (token.kind === 'punct') continue;
+    if (LOWER_WORD.test(token.text) && !PARTICLES.has((infos[i] as TokenInfo).lower)) {
+      close();
+      continue;
+    }
+    if (first < 0) first = i;
+    last = i;
+    count++;
+  }
+  close();
+  return pieces;
 }
 
 export function findNamesAndAddresses(text: string): PiiMatch[] {
@@ -117,8 +180,12 @@ export function findNamesAndAddresses(text: string): PiiMatch[] {
   const out: PiiMatch[] = [];
   let current: { entity: Label; start: number; end: number; total: number; count: number; first: number; last: number } | undefined;
   const flush = (): void => {
-    if (current && current.entity !== 'O' && plausibleSpan(text, current, tokens, infos)) {
-      out.push({ entity: current.entity, start: current.start, end: current.end, score: current.total / current.count, recognizer: 'token-classifier' });
+    if (current && current.entity !== 'O') {
+      for (const piece of current.entity === 'NAME' ? splitName(text, current, tokens, infos) : [current]) {
+        if (plausibleSpan(text, piece, tokens, infos)) {
+          out.push({ entity: piece.entity, start: piece.start, end: piece.end, score: piece.total / piece.count, recognizer: 'token-classifier' });
+        }
+      }
     }
     current = undefined;
   };
