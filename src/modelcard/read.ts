@@ -30,7 +30,9 @@ export function formatOfFile(file: string): ModelCardFormat {
 function readText(file: string): string {
   let size: number;
   try {
-    size = statSync(file).size;
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new InputError(`${file}: not a file`, { file });
+    size = stat.size;
   } catch (err) {
     throw new InputError(
       `${file}: cannot read model card (${(err as NodeJS.ErrnoException).code ?? String(err)})`,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -92,6 +92,18 @@ describe('aigis modelcard', () => {
     await run('validate', good, bad);
     expect(process.exitCode).toBe(2);
     expect(stdout).toContain(`${bad}:7: intended_uses.risk_rating`);
+  });
+
+  it('validate takes a folder of cards', async () => {
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.md'), COMPLETE);
+    writeFileSync(join(folder, 'notes.txt'), 'not a card');
+    await run('validate', folder);
+    expect(stdout).toBe(`${join(folder, 'a.md')}: complete\n`);
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    await expect(run('validate', empty)).rejects.toThrow(/no model cards/);
   });
 
   it('validate --output json lists findings per file', async () => {

@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   MODEL_CARD_FORMATS,
@@ -89,6 +90,28 @@ export function governanceFromManifest(dirOrFile: string): ModelCardGovernance {
   };
 }
 
+const CARD_EXTENSIONS = new Set(['.json', '.md', '.markdown']);
+
+/** Files as given; a folder stands for the model cards directly in it (sorted, so output order is stable). */
+export function expandCardPaths(paths: readonly string[]): string[] {
+  return paths.flatMap((p) => {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      return [p]; // the reader reports the missing file with its name
+    }
+    if (!isDir) return [p];
+    const found = readdirSync(p)
+      .filter((n) => CARD_EXTENSIONS.has(extname(n).toLowerCase()))
+      .sort()
+      .map((n) => join(p, n));
+    if (found.length === 0)
+      throw new InputError(`${p}: no model cards (.json, .md) in this folder`, { file: p });
+    return found;
+  });
+}
+
 export function formatFinding(file: string, f: ModelCardFinding): string {
   return `${file}${f.line ? `:${f.line}` : ''}: ${f.field}: ${f.level}: ${f.message} [${f.check}]`;
 }
@@ -127,7 +150,10 @@ Examples:
   modelcard
     .command('validate')
     .description('check model cards are valid and complete')
-    .argument('<files...>', 'model card files (.json content JSON, .md Markdown with front matter)')
+    .argument(
+      '<files...>',
+      'model card files (.json content JSON, .md Markdown with front matter) or folders of them',
+    )
     .option(
       '--review-cadence <period>',
       'the last review must be within this period: days, or 90d, 12w, 6m, 1y',
@@ -142,7 +168,8 @@ Examples:
 Exit codes: 0 every card is complete, 1 a card is incomplete, 2 a card is invalid or unreadable.
 
 Examples:
-  aigis modelcard validate model-cards/*.md --review-cadence 6m`,
+  aigis modelcard validate model-cards/ --review-cadence 6m
+  aigis modelcard validate card.json --output json`,
     )
     .action(
       (files: string[], opts: { reviewCadence?: number; output: (typeof VALIDATE_OUTPUTS)[number] }) => {
@@ -154,7 +181,7 @@ Examples:
           error?: string;
           findings: ModelCardFinding[];
         }> = [];
-        for (const file of files) {
+        for (const file of expandCardPaths(files)) {
           try {
             const card = readModelCard(file);
             const findings = validateModelCard(
