@@ -166,7 +166,14 @@ export function loadTrainingCorpus(options: CorpusOptions = {}): Sample[] {
     if (exclude.has(source)) continue;
     for (const row of readJsonl(file, sharedRowSchema)) {
       if (!usableSharedRow(source, row.category)) continue;
-      samples.push({ text: row.text, label: row.label, source, ...(row.label === 1 ? { kind: kindForShared(file, row.category) } : {}) });
+      samples.push({
+        text: row.text,
+        label: row.label,
+        source,
+        ...(row.label === 1 ? { kind: kindForShared(file, row.category) } : {}),
+        // System prompts are written by developers and not scanned as user input.
+        ...(source === 'train_purplellama_system_prompts' ? { calibrate: false } : {}),
+      });
     }
   }
   if (!exclude.has('gptfuzz_jailbreak_templates')) samples.push(...filledTemplates(dir));

@@ -22,6 +22,11 @@ export interface Sample {
    * prompts are one group); folds hold out whole groups. Defaults to `source`.
    */
   group?: string;
+  /**
+   * False for texts the guard does not scan in practice (developers' system prompts): they are
+   * trained on, but do not take part in calibration and threshold choice.
+   */
+  calibrate?: boolean;
 }
 
 export interface TrainOptions {
@@ -267,9 +272,13 @@ export function trainInjectionModel(samples: readonly Sample[], options: Partial
   }
   opts.onProgress?.('folds', opts.folds, opts.folds);
   const labels = samples.map((s) => s.label);
-  const platt = fitPlatt(margins, labels);
+  const calibrated = samples.map((s) => s.calibrate !== false);
+  const platt = fitPlatt(
+    margins.filter((_, i) => calibrated[i]),
+    labels.filter((_, i) => calibrated[i]),
+  );
   const outOfSource = margins.map((m) => sigmoid(platt.a * m + platt.b));
-  const benign = outOfSource.filter((_, i) => labels[i] === 0);
+  const benign = outOfSource.filter((_, i) => labels[i] === 0 && calibrated[i]);
   const thresholds = {
     LOW: thresholdForFpr(benign, opts.targetFpr.LOW),
     MEDIUM: thresholdForFpr(benign, opts.targetFpr.MEDIUM),
