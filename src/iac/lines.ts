@@ -24,7 +24,3 @@ export class LineCursor {
   }
 }
 
-/** Lines `from`..`to` (1-based, inclusive) of text split once by the caller. */
-export function sliceLines(lines: readonly string[], from: number, to: number): string[] {
-  return lines.slice(Math.max(0, from - 1), Math.max(0, to));
-}
