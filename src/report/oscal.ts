@@ -4,7 +4,7 @@ import { isApplicable, STATUS_LABEL, uuidV5, type ReportContext } from './contex
 /**
  * NIST OSCAL assessment-results (1.1.x, also valid against the 1.2.1 schema): one result per run, one
  * finding per applicable control with target status satisfied / not-satisfied, one observation per piece
- * of evidence. UUIDs are v5 of stable ids (system, control, evidence), so two runs diff by what changed.
+ * of evidence, and an open risk with the recommended remediation for each control that does not hold. UUIDs are v5 of stable ids (system, control, evidence), so two runs diff by what changed.
  */
 
 export const OSCAL_VERSION = '1.1.3';
@@ -79,6 +79,7 @@ export function toOscal(ctx: ReportContext): Json {
   const applicable = ctx.controls.filter(isApplicable);
   const observations: Json[] = [];
   const findings: Json[] = [];
+  const risks: Json[] = [];
   const seen = new Set<string>();
   for (const view of applicable) {
     const { result } = view;
@@ -96,6 +97,33 @@ export function toOscal(ctx: ReportContext): Json {
       if (!related.includes(id)) related.push(id);
     }
     const satisfied = result.status === 'met' || result.status === 'attested';
+    // An open control is a risk with the catalog's remediation as the tool's recommendation, so a POA&M can be built from it.
+    const riskUuid = satisfied ? undefined : uuidV5(`oscal:risk:${system}:${result.id}`);
+    if (riskUuid)
+      risks.push({
+        uuid: riskUuid,
+        title: `${view.title}: ${STATUS_LABEL[result.status].toLowerCase()}`,
+        description: view.control?.rationale ?? (result.reason || view.title),
+        statement: result.reason || STATUS_LABEL[result.status],
+        props: [
+          prop('severity', view.severity),
+          ...(view.control ? [prop('phase', view.control.phase)] : []),
+        ],
+        status: 'open',
+        ...(view.control
+          ? {
+              remediations: [
+                {
+                  uuid: uuidV5(`oscal:remediation:${system}:${result.id}`),
+                  lifecycle: 'recommendation',
+                  title: `Remediate ${result.id}`,
+                  description: view.control.remediation,
+                },
+              ],
+            }
+          : {}),
+        'related-observations': related.map((id) => ({ 'observation-uuid': id })),
+      });
     findings.push({
       uuid: uuidV5(`oscal:finding:${system}:${result.id}`),
       title: view.title,
@@ -113,6 +141,7 @@ export function toOscal(ctx: ReportContext): Json {
           : {}),
       },
       'related-observations': related.map((id) => ({ 'observation-uuid': id })),
+      ...(riskUuid ? { 'related-risks': [{ 'risk-uuid': riskUuid }] } : {}),
     });
   }
   const planUuid = uuidV5(`oscal:assessment-plan:${system}`);
@@ -139,6 +168,7 @@ export function toOscal(ctx: ReportContext): Json {
     },
   };
   if (observations.length > 0) resultBody['observations'] = observations;
+  if (risks.length > 0) resultBody['risks'] = risks;
   if (findings.length > 0) resultBody['findings'] = findings;
   return {
     'assessment-results': {

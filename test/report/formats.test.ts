@@ -72,6 +72,18 @@ describe('OSCAL assessment-results', () => {
     expect(JSON.stringify(result.observations)).toContain('infra/template.yaml:42');
   });
 
+  it('records an open risk with a recommended remediation for each control that does not hold', () => {
+    const risks = new Map<string, Json>(result.risks.map((r: Json) => [r.uuid, r]));
+    const open = result.findings.filter((f: Json) => f.target.status.state === 'not-satisfied');
+    expect(open).toHaveLength(2);
+    for (const f of open) {
+      const risk = risks.get(f['related-risks'][0]['risk-uuid'])!;
+      expect(risk.status).toBe('open');
+      expect(risk.remediations[0].lifecycle).toBe('recommendation');
+    }
+    expect(result.risks).toHaveLength(2);
+  });
+
   it('keeps UUIDs stable across runs at different times and changes them with the system', () => {
     const later = fixtureReport();
     later.generatedAt = '2026-06-01T00:00:00.000Z';
