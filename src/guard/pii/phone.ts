@@ -14,6 +14,8 @@ const CANDIDATE =
 const EXTENSION = /[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$/i;
 const DATE_LIKE = /^(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{1,2}[-.]\d{4})$/;
 const DATE_PREFIX = /^(?:\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d{2}|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})(?!\d)|[-./](?:19|20)\d{2}$/;
+/** 3-2-4 digits is the SSN layout, never a phone layout. */
+const SSN_SHAPE = /^\d{3}[- ]\d{2}[- ]\d{4}$/;
 const IPV4_LIKE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const PHONE_SHAPE = /^(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?\d|\d{2,5}[ .-]\d)/;
 
@@ -43,14 +45,17 @@ function scoreNumber(value: string, regions: readonly CountryCode[]): number | u
   const core = value.replace(EXTENSION, '');
   const digits = digitCount(core);
   if (digits < 7 || digits > 15) return undefined;
-  if (DATE_LIKE.test(core) || DATE_PREFIX.test(core) || IPV4_LIKE.test(core)) return undefined;
+  if (DATE_LIKE.test(core) || DATE_PREFIX.test(core) || IPV4_LIKE.test(core) || SSN_SHAPE.test(core)) return undefined;
   const shaped = PHONE_SHAPE.test(core) || core.startsWith('+');
   // International dialling prefixes written out: 00 (most of the world) and 011 (North America).
-  const international = core.startsWith('+') ? core : /^(?:00|011)[ .-]?[1-9]/.test(core) ? `+${core.replace(/^(?:00|011)[ .-]?/, '')}` : undefined;
-  if (international) {
-    const parsed = parsePhoneNumberFromString(international);
+  if (core.startsWith('+')) {
+    const parsed = parsePhoneNumberFromString(core);
     if (parsed?.isValid()) return 0.9;
     return parsed?.isPossible() ? 0.5 : 0.35;
+  }
+  if (/^(?:00|011)[ .-]?[1-9]/.test(core) && digits >= 11) {
+    const parsed = parsePhoneNumberFromString(`+${core.replace(/^(?:00|011)[ .-]?/, '')}`);
+    if (parsed?.isValid()) return 0.85;
   }
   const digitsOnly = core.replace(/\D/g, '');
   for (const region of regions) {
