@@ -63,6 +63,7 @@ import { sagemakerPipelineTrainingInterContainerEncryption } from '../sagemaker/
 import { sagemakerPipelineTrainingKms } from '../sagemaker/sagemaker_pipeline_training_kms.js';
 import { sagemakerPipelineTrainingVpc } from '../sagemaker/sagemaker_pipeline_training_vpc.js';
 import { sagemakerFullAccessPolicyNotAttached } from '../sagemaker/sagemaker_full_access_policy_not_attached.js';
+import { sagemakerNotebookLifecycleNoSecrets } from '../sagemaker/sagemaker_notebook_lifecycle_no_secrets.js';
 import { opensearchServerlessCollectionCmk } from '../opensearch/opensearch_serverless_collection_cmk.js';
 import { opensearchServerlessCollectionNotPublic } from '../opensearch/opensearch_serverless_collection_not_public.js';
 import { opensearchServerlessAccessPolicyNoWildcards } from '../opensearch/opensearch_serverless_access_policy_no_wildcards.js';
@@ -107,6 +108,7 @@ export const aiWorkloadRules: readonly Rule[] = [
   sagemakerNotebookImdsv2Only,
   sagemakerNotebookRoleLeastPrivilege,
   sagemakerNotebookSupportedPlatform,
+  sagemakerNotebookLifecycleNoSecrets,
   sagemakerExecutionRoleLeastPrivilege,
   sagemakerDomainKmsCmk,
   sagemakerDomainVpcOnly,

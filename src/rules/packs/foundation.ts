@@ -73,6 +73,9 @@ import { firehoseDeliveryStreamEncrypted } from '../firehose/firehose_delivery_s
 import { firehoseDeliveryStreamEncryptedWithCmk } from '../firehose/firehose_delivery_stream_encrypted_with_cmk.js';
 import { glueJobSecurityConfiguration } from '../glue/glue_job_security_configuration.js';
 import { glueSecurityConfigurationEncrypted } from '../glue/glue_security_configuration_encrypted.js';
+import { lambdaEnvironmentNoSecrets } from '../lambda/lambda_environment_no_secrets.js';
+import { ec2UserDataNoSecrets } from '../ec2/ec2_user_data_no_secrets.js';
+import { ecsTaskDefinitionNoSecrets } from '../ecs/ecs_task_definition_no_secrets.js';
 
 /** Data stores, keys, identity, network, compute and detection rules that every AI workload rests on. */
 export const foundationRules: readonly Rule[] = [
@@ -150,4 +153,7 @@ export const foundationRules: readonly Rule[] = [
   firehoseDeliveryStreamEncryptedWithCmk,
   glueJobSecurityConfiguration,
   glueSecurityConfigurationEncrypted,
+  lambdaEnvironmentNoSecrets,
+  ec2UserDataNoSecrets,
+  ecsTaskDefinitionNoSecrets,
 ];
