@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,5 +166,32 @@ describe('aigis modelcard', () => {
     await expect(run('export', md, '--format', 'sagemaker', '--scope', '9')).rejects.toThrow(
       /scope from 1 to 5/,
     );
+  });
+});
+
+describe('aigis modelcard exit codes (real process)', () => {
+  const ROOT = join(import.meta.dirname, '..', '..');
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'modelcard', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+
+  it('exits 0 complete, 1 incomplete, 2 invalid with file:line: field on stderr or stdout', () => {
+    const good = join(dir, 'proc-good.md');
+    writeFileSync(good, COMPLETE);
+    const incomplete = join(dir, 'proc-incomplete.md');
+    writeFileSync(incomplete, COMPLETE.replace('  risk_rating: Low\n', ''));
+    const invalid = join(dir, 'proc-invalid.json');
+    writeFileSync(invalid, '{\n  "intended_uses": { "risk_rating": "Lo" }\n}\n');
+    expect(cli('validate', good).status).toBe(0);
+    const one = cli('validate', incomplete);
+    expect(one.status).toBe(1);
+    expect(one.stdout).toContain('intended_uses.risk_rating: error: has no risk rating');
+    const two = cli('validate', invalid);
+    expect(two.status).toBe(2);
+    expect(two.stdout).toContain(`${invalid}:2: intended_uses.risk_rating`);
+    expect(cli('export', good).status).toBe(2);
   });
 });
