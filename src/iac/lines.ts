@@ -23,4 +23,3 @@ export class LineCursor {
     return this.line;
   }
 }
-
