@@ -73,6 +73,15 @@ function reasonObservation(system: string, result: ControlResult, collected: str
   };
 }
 
+/** OSCAL needs a selection even when nothing applies: every control, minus the ones that do not apply. */
+function notApplicableSelection(ids: readonly string[]): Json {
+  return {
+    description: 'No control of the catalog applies to this system.',
+    'include-all': {},
+    ...(ids.length > 0 ? { 'exclude-controls': ids.map((id) => ({ 'control-id': id })) } : {}),
+  };
+}
+
 export function toOscal(ctx: ReportContext): Json {
   const r = ctx.report;
   const system = r.system.name;
@@ -163,7 +172,7 @@ export function toOscal(ctx: ReportContext): Json {
       'control-selections': [
         applicable.length > 0
           ? { 'include-controls': applicable.map((v) => ({ 'control-id': v.result.id })) }
-          : { description: 'No control applies to this system.' },
+          : notApplicableSelection(ctx.controls.map((v) => v.result.id)),
       ],
     },
   };

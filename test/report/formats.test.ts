@@ -84,6 +84,21 @@ describe('OSCAL assessment-results', () => {
     expect(result.risks).toHaveLength(2);
   });
 
+  it('stays valid when no control applies', () => {
+    const empty = fixtureReport();
+    empty.controls = empty.controls.map((c) => ({ ...c, status: 'not-applicable' as const, evidence: [] }));
+    empty.remediation = [];
+    const ajv = new Ajv({ strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(readJson(join(SCHEMAS, 'oscal_assessment-results_schema.json')));
+    const out = JSON.parse(renderReport(empty, 'oscal')) as Json;
+    expect(validate(out), JSON.stringify(validate.errors)).toBe(true);
+    expect(out['assessment-results'].results[0].findings).toBeUndefined();
+    expect(JSON.parse(renderReport(empty, 'asff'))).toEqual([]);
+    expect(renderReport(empty, 'ocsf')).toBe('');
+    expect(renderReport(empty, 'html')).toContain('Nothing open: every applicable control holds.');
+  });
+
   it('keeps UUIDs stable across runs at different times and changes them with the system', () => {
     const later = fixtureReport();
     later.generatedAt = '2026-06-01T00:00:00.000Z';
