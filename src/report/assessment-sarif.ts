@@ -25,7 +25,8 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 
 type Json = Record<string, unknown>;
 
-const uri = (file: string): string => file.replace(/\\/g, '/');
+/** A relative URI reference for a repository path: segments percent-encoded (spaces, non-ASCII, `#`). */
+const uri = (file: string): string => file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
 
 function location(file: string, line: number | undefined, address?: string): Json {
   const physical: Json = {

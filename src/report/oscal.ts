@@ -13,7 +13,15 @@ export const OSCAL_PROP_NS = 'urn:aigis:oscal';
 
 type Json = Record<string, unknown>;
 
-const prop = (name: string, value: string): Json => ({ name, ns: OSCAL_PROP_NS, value });
+/** OSCAL markup-line (titles) holds no line break. */
+const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ').trim() || 'untitled';
+
+/** OSCAL prop values are non-empty with no leading or trailing whitespace; newlines are folded to spaces. */
+const prop = (name: string, value: string): Json => ({
+  name,
+  ns: OSCAL_PROP_NS,
+  value: value.replace(/\s+/g, ' ').trim() || 'unknown',
+});
 
 const METHOD: Record<Evidence['kind'], string> = {
   scan: 'TEST',
@@ -50,7 +58,7 @@ function observation(system: string, result: ControlResult, e: Evidence, collect
   if (e.ruleId) props.push(prop('rule-id', e.ruleId));
   const obs: Json = {
     uuid: uuidV5(`oscal:observation:${system}:${result.id}:${evidenceKey(e)}`),
-    title: e.ruleId ? `${e.ruleId}: ${e.status}` : `${e.kind} evidence: ${e.status}`,
+    title: oneLine(e.ruleId ? `${e.ruleId}: ${e.status}` : `${e.kind} evidence: ${e.status}`),
     description: e.message || `${e.kind} evidence for ${result.id}`,
     props,
     methods: [METHOD[e.kind]],
@@ -65,7 +73,7 @@ function observation(system: string, result: ControlResult, e: Evidence, collect
 function reasonObservation(system: string, result: ControlResult, collected: string): Json {
   return {
     uuid: uuidV5(`oscal:observation:${system}:${result.id}:reason`),
-    title: `${result.id}: ${STATUS_LABEL[result.status]}`,
+    title: oneLine(`${result.id}: ${STATUS_LABEL[result.status]}`),
     description: result.reason || STATUS_LABEL[result.status],
     props: [prop('control-id', result.id)],
     methods: ['UNKNOWN'],
@@ -111,7 +119,7 @@ export function toOscal(ctx: ReportContext): Json {
     if (riskUuid)
       risks.push({
         uuid: riskUuid,
-        title: `${view.title}: ${STATUS_LABEL[result.status].toLowerCase()}`,
+        title: oneLine(`${view.title}: ${STATUS_LABEL[result.status].toLowerCase()}`),
         description: view.control?.rationale ?? (result.reason || view.title),
         statement: result.reason || STATUS_LABEL[result.status],
         props: [
@@ -125,7 +133,7 @@ export function toOscal(ctx: ReportContext): Json {
                 {
                   uuid: uuidV5(`oscal:remediation:${system}:${result.id}`),
                   lifecycle: 'recommendation',
-                  title: `Remediate ${result.id}`,
+                  title: oneLine(`Remediate ${result.id}`),
                   description: view.control.remediation,
                 },
               ],
@@ -135,7 +143,7 @@ export function toOscal(ctx: ReportContext): Json {
       });
     findings.push({
       uuid: uuidV5(`oscal:finding:${system}:${result.id}`),
-      title: view.title,
+      title: oneLine(view.title),
       description: result.reason || STATUS_LABEL[result.status],
       props: [prop('aigis-status', result.status), prop('severity', view.severity)],
       target: {
@@ -157,7 +165,7 @@ export function toOscal(ctx: ReportContext): Json {
   const regulations = r.determinations.regulations.map((d) => d.id).join(', ') || 'none';
   const resultBody: Json = {
     uuid: uuidV5(`oscal:result:${system}`),
-    title: `aigis assessment of ${system}`,
+    title: oneLine(`aigis assessment of ${system}`),
     description:
       `Automated assessment of ${system} against the aigis control catalog: scope ${r.system.scope} (${r.system.scopeReason}); ` +
       `EU AI Act tier ${r.determinations.euAiActTier}; regulations ${regulations}; phase reached ${r.phaseReached}.`,
@@ -183,7 +191,7 @@ export function toOscal(ctx: ReportContext): Json {
     'assessment-results': {
       uuid: uuidV5(`oscal:assessment-results:${system}`),
       metadata: {
-        title: `aigis assessment results: ${system}`,
+        title: oneLine(`aigis assessment results: ${system}`),
         'last-modified': r.generatedAt,
         version: r.version,
         'oscal-version': OSCAL_VERSION,
@@ -198,7 +206,7 @@ export function toOscal(ctx: ReportContext): Json {
         resources: [
           {
             uuid: planUuid,
-            title: `aigis assessment plan for ${system}`,
+            title: oneLine(`aigis assessment plan for ${system}`),
             description:
               'The controls of the aigis catalog that apply to the system at its scope and regulations, checked by IaC scan, ' +
               'governance records, runtime guard policy and attestations.',
