@@ -112,6 +112,9 @@ describe('detectPii: structured entities', () => {
   it('runs custom patterns in linear time (RE2 syntax)', () => {
     const text = 'ticket EMP-004211 and EMP-9';
     expect(found(text, { custom: [{ name: 'EMPLOYEE_ID', pattern: 'EMP-\\d{6}' }] })).toContainEqual(['EMPLOYEE_ID', 'EMP-004211']);
+    // Offsets stay UTF-16 after astral characters, and custom names are reported whatever `entities` says.
+    const astral = '😀😀 ticket EMP-004211';
+    expect(found(astral, { entities: new Set(), custom: [{ name: 'EMPLOYEE_ID', pattern: 'EMP-\\d{6}' }] })).toEqual([['EMPLOYEE_ID', 'EMP-004211']]);
   });
 
   it('refuses text above the size limit', () => {
