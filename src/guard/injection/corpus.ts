@@ -202,8 +202,10 @@ export function loadTrainingCorpus(options: CorpusOptions = {}): Sample[] {
 export function sourceGroup(source: string): string {
   if (source.includes('purplellama')) return 'purplellama';
   if (source.includes('fuzzyai')) return 'fuzzyai';
-  if (source.startsWith('aigis_') || source === 'bipia_planted_in_documents') return 'aigis';
-  if (source.startsWith('synthetic_')) return 'aigis';
+  // Texts built on the same carrier documents must be held out together.
+  if (source === 'aigis_carriers' || source === 'bipia_planted_in_documents' || source === 'synthetic_indirect') return 'aigis_documents';
+  // aigis's other files and grammars are independent of each other: one group each.
+  if (source.startsWith('aigis_') || source.startsWith('synthetic_')) return source.replace(/_\d+$/, '');
   return source.replace(/^train_/, '');
 }
 

@@ -306,7 +306,7 @@ export function trainInjectionModel(samples: readonly Sample[], options: Partial
     training: {
       samples: samples.length,
       attacks: attacks.length,
-      benign: benign.length,
+      benign: samples.length - attacks.length,
       sources,
       options: { epochs: opts.epochs, l2: opts.l2, l2Dense: opts.l2Dense, learningRate: opts.learningRate, seed: opts.seed, folds: opts.folds, targetFpr: opts.targetFpr },
       outOfSourceRecall: { LOW: recallAt(thresholds.LOW), MEDIUM: recallAt(thresholds.MEDIUM), HIGH: recallAt(thresholds.HIGH) },
