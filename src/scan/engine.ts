@@ -61,7 +61,12 @@ function oversized(file: string, size: number): { error?: LoadError; warning?: L
   return IAC_MARKER.test(readHead(file)) ? { error: { file, message } } : { warning: { file, message } };
 }
 
-function planUnits(files: string[], errors: LoadError[], warnings: LoadWarning[]): Unit[] {
+function planUnits(
+  files: string[],
+  errors: LoadError[],
+  warnings: LoadWarning[],
+  inputs: Pick<ScanOptions, 'parameters' | 'variables'>,
+): Unit[] {
   const units: Unit[] = [];
   const manifests = files.filter(isManifestName);
   const cdkTemplates = new Set<string>();
@@ -115,14 +120,17 @@ function planUnits(files: string[], errors: LoadError[], warnings: LoadWarning[]
           if (isTerraformPlan(data)) return loadTerraformPlan(text, file, data);
         }
         if (!mightBeCloudFormation(text)) return { recognized: false, resources: [], warnings: [] };
-        return loadCloudFormation(text, file);
+        return loadCloudFormation(text, file, inputs.parameters ? { parameters: inputs.parameters } : {});
       },
     });
   }
   const called = calledModuleDirs(tfByDir);
   for (const [dir, tfFiles] of tfByDir) {
     if (called.has(dir)) continue;
-    units.push({ files: tfFiles.map((f) => f.file), load: () => loadTerraformFiles(tfFiles) });
+    units.push({
+      files: tfFiles.map((f) => f.file),
+      load: () => loadTerraformFiles(tfFiles, inputs.variables ? { variables: inputs.variables } : {}),
+    });
   }
   return units;
 }
@@ -169,7 +177,7 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
   const errors: LoadError[] = [];
   const warnings: LoadWarning[] = [];
   const { files } = collectFiles(paths);
-  const units = planUnits(files, errors, warnings);
+  const units = planUnits(files, errors, warnings, opts);
   const total = units.length + 1;
   let done = 0;
   const progress = (): void => opts.onProgress?.(++done, total);

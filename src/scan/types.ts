@@ -77,6 +77,10 @@ export interface ScanOptions {
   /** File paths in the report are relative to this directory (default: the current directory). */
   root?: string;
   workload?: RuleContext['workload'];
+  /** CloudFormation parameter values over template defaults (every template that declares them). */
+  parameters?: Record<string, string>;
+  /** Terraform root variable values (like -var), over tfvars files and defaults. */
+  variables?: Record<string, unknown>;
   /** Called as units of work finish (files loaded, graphs evaluated), for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }

@@ -97,3 +97,65 @@ describe('aigis scan CLI', () => {
     expect(bad.stderr).toMatch(/b\.json:1: version/);
   });
 });
+
+describe('aigis scan --parameter / --var', () => {
+  const dir = writeTree({
+    'cfn/nb.yaml': `Parameters:
+  Access:
+    Type: String
+Resources:
+  Notebook:
+    Type: AWS::SageMaker::NotebookInstance
+    Properties:
+      InstanceType: ml.t3.medium
+      RoleArn: arn:aws:iam::123456789012:role/x
+      DirectInternetAccess: !Ref Access
+`,
+    'tf/main.tf': `variable "access" {}
+variable "enabled" {
+  type = bool
+}
+resource "aws_sagemaker_notebook_instance" "nb" {
+  count                  = var.enabled ? 1 : 0
+  name                   = "nb"
+  role_arn               = "arn:aws:iam::123456789012:role/x"
+  instance_type          = "ml.t3.medium"
+  direct_internet_access = var.access
+}
+`,
+  });
+  const statuses = (stdout: string): string[] =>
+    (JSON.parse(stdout) as { results: Array<{ status: string; resource: { address: string } }> }).results.map(
+      (r) => `${r.resource.address} ${r.status}`,
+    );
+
+  it('leaves values without defaults unknown, and uses the values given on the command line', () => {
+    expect(statuses(cli(dir, '.', '--rules', RULE, '--format', 'json').stdout)).toEqual([
+      'AWS::SageMaker::NotebookInstance.Notebook unknown',
+      'aws_sagemaker_notebook_instance.nb unknown',
+    ]);
+    const given = cli(
+      dir,
+      '.',
+      '--rules',
+      RULE,
+      '--format',
+      'json',
+      '--parameter',
+      'Access=Disabled',
+      '--var',
+      'access=Enabled',
+      '--var',
+      'enabled=false',
+    );
+    // enabled=false is the boolean false: count = 0 drops the Terraform notebook.
+    expect(statuses(given.stdout)).toEqual(['AWS::SageMaker::NotebookInstance.Notebook pass']);
+    expect(given.status).toBe(0);
+  });
+
+  it('rejects a value that is not KEY=VALUE', () => {
+    const bad = cli(dir, '.', '--parameter', 'Access');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--parameter: 'Access' is not KEY=VALUE");
+  });
+});

@@ -16,6 +16,8 @@ import {
   toText,
   type ScanReport,
 } from '../../scan/index.js';
+import { evalNode, parseExpression } from '../../iac/hcl-expr.js';
+import { isUnknown, Unknown } from '../../resources/types.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
 
@@ -37,6 +39,8 @@ const optionsSchema = z.object({
   createBaseline: z.string().min(1).optional(),
   baseline: z.string().min(1).optional(),
   showUnknown: z.boolean().optional(),
+  parameter: z.array(z.string()).default([]),
+  var: z.array(z.string()).default([]),
 });
 
 function validate(raw: Record<string, unknown>): z.infer<typeof optionsSchema> {
@@ -53,6 +57,29 @@ function validate(raw: Record<string, unknown>): z.infer<typeof optionsSchema> {
       field: flag,
     },
   );
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `KEY=VALUE` pairs from a repeatable flag; a pair without `=` or with an empty key is a usage error. */
+export function keyValues(flag: string, pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new InputError(`${flag}: '${pair}' is not KEY=VALUE`, { field: flag });
+    out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return out;
+}
+
+/** Terraform -var values are HCL: `true`, `3`, `["a"]` keep their type; anything else is a string. */
+function terraformValue(text: string): unknown {
+  const value = evalNode(parseExpression(text), {
+    traverse: () => new Unknown('no references in -var values'),
+  });
+  return isUnknown(value) ? text : value;
 }
 
 function owaspLookup(): ((controlId: string) => readonly string[]) | undefined {
@@ -130,6 +157,18 @@ export function registerScanCommands(program: Command): void {
     .option('--create-baseline <file>', 'write the current failures to a baseline file')
     .option('--baseline <file>', 'treat failures listed in this baseline file as suppressed')
     .option('--show-unknown', 'text format: also list checks that cannot be decided statically')
+    .option(
+      '--parameter <key=value>',
+      'CloudFormation parameter value over template defaults (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--var <key=value>',
+      'Terraform root variable value, like terraform -var (repeatable)',
+      collect,
+      [],
+    )
     .addHelpText(
       'after',
       `
@@ -139,12 +178,20 @@ Examples:
   aigis scan infra/
   aigis scan template.yaml main.tf --format sarif --out results.sarif
   aigis scan . --fail-on critical --skip-rules s3_bucket_access_logging_enabled
-  aigis scan . --create-baseline .aigis-baseline.json && aigis scan . --baseline .aigis-baseline.json`,
+  aigis scan . --create-baseline .aigis-baseline.json && aigis scan . --baseline .aigis-baseline.json
+  aigis scan infra/ --parameter Environment=prod --var enable_logging=true`,
     )
     .action(async (paths: string[], raw: Record<string, unknown>) => {
       const opts = validate({ failOn: 'high', ...raw });
       selectRules(allRules, opts.rules, opts.skipRules);
       const baseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
+      const parameters = opts.parameter.length > 0 ? keyValues('--parameter', opts.parameter) : undefined;
+      const variables =
+        opts.var.length > 0
+          ? Object.fromEntries(
+              Object.entries(keyValues('--var', opts.var)).map(([k, v]) => [k, terraformValue(v)]),
+            )
+          : undefined;
       const showProgress = Boolean(process.stderr.isTTY) && !process.env['CI'];
       const report = await withProgress(showProgress, (onProgress) =>
         scan(paths, {
@@ -153,6 +200,8 @@ Examples:
           failOn: opts.failOn as (typeof SEVERITIES)[number],
           ...(baseline ? { baseline } : {}),
           ...(onProgress ? { onProgress } : {}),
+          ...(parameters ? { parameters } : {}),
+          ...(variables ? { variables } : {}),
         }),
       );
       let exitCode = exitCodeOf(report);
