@@ -1,4 +1,5 @@
 import type { Severity } from '../rules/types.js';
+import { InputError } from '../util/errors.js';
 import { failingScanEvidence, isApplicable, type ControlView, type ReportContext } from './context.js';
 
 /**
@@ -60,18 +61,32 @@ export function clip(text: string, max: number): string {
 /** ASFF Ids and Resource Ids: printable, no spaces, as Security Hub shows them in URLs. */
 const idPart = (s: string): string => s.replace(/[^\w.:/@+=,-]/g, '_');
 
-/** Controls that cite a law or standard are regulatory checks in Security Hub's taxonomy; the rest best practices. */
+/** Governance and policy controls (the compliance section) are regulatory checks in Security Hub's taxonomy; the rest best practices. */
 function findingType(ctx: ReportContext, view: ControlView): string {
-  const regulatory = Object.keys(view.control?.references ?? {}).some(
-    (f) => ctx.catalog.framework(f)?.kind === 'compliance',
-  );
-  return `Software and Configuration Checks/${regulatory ? 'Industry and Regulatory Standards' : 'AWS Security Best Practices'}`;
+  const inCompliance = ctx.report.sections.compliance.controls.includes(view.result.id);
+  return `Software and Configuration Checks/${inCompliance ? 'Industry and Regulatory Standards' : 'AWS Security Best Practices'}`;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+function awsTarget(ctx: ReportContext): { account: string; region: string } {
+  const account = ctx.opts.aws?.accountId ?? ASFF_PLACEHOLDER_ACCOUNT;
+  const region = ctx.opts.aws?.region ?? ASFF_PLACEHOLDER_REGION;
+  if (!ACCOUNT_ID.test(account))
+    throw new InputError(`aws.accountId: expected a 12-digit AWS account id, got "${account}"`, {
+      field: 'aws.accountId',
+    });
+  if (!REGION.test(region))
+    throw new InputError(`aws.region: "${region}" is not an AWS region name such as eu-west-1`, {
+      field: 'aws.region',
+    });
+  return { account, region };
 }
 
 export function toAsff(ctx: ReportContext): AsffFinding[] {
   const r = ctx.report;
-  const account = ctx.opts.aws?.accountId ?? ASFF_PLACEHOLDER_ACCOUNT;
-  const region = ctx.opts.aws?.region ?? ASFF_PLACEHOLDER_REGION;
+  const { account, region } = awsTarget(ctx);
   const productArn = `arn:aws:securityhub:${region}:${account}:product/${account}/default`;
   const views = ctx.controls.filter((v) => ctx.opts.includeNotApplicable || isApplicable(v));
   return views.map((view): AsffFinding => {

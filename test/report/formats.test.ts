@@ -168,6 +168,24 @@ describe('ASFF', () => {
     expect(byControl.has('function-url-auth-required')).toBe(false);
   });
 
+  it('rejects an account id or region that Security Hub would reject', () => {
+    expect(() => renderReport(fixtureReport(), 'asff', { aws: { accountId: '1234' } })).toThrow(/12-digit/);
+    expect(() => renderReport(fixtureReport(), 'asff', { aws: { region: 'Ireland' } })).toThrow(
+      /not an AWS region/,
+    );
+    expect(() => renderReport(fixtureReport(), 'asff', { aws: { region: 'us-gov-west-1' } })).not.toThrow();
+  });
+
+  it('files governance controls under regulatory standards and the rest under best practices', () => {
+    const types = new Map(findings.map((f) => [f.ProductFields['aigis/ControlId'], f.Types[0]]));
+    expect(types.get('data-classification-applied')).toBe(
+      'Software and Configuration Checks/Industry and Regulatory Standards',
+    );
+    expect(types.get('ai-api-authorizer-required')).toBe(
+      'Software and Configuration Checks/AWS Security Best Practices',
+    );
+  });
+
   it('clips long titles and descriptions to the ASFF limits', () => {
     const report = fixtureReport();
     report.controls[0]!.reason = 'x'.repeat(5000);
