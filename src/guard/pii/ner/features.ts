@@ -17,14 +17,26 @@ export interface TokenInfo {
   trigger: boolean;
   /** The (first part of the) word begins some place name in the gazetteer. */
   placeHead?: boolean;
+  /** Index of `shape` in SHAPES. */
+  shapeId?: number;
 }
 
 const TRIGGER_SHAPES = new Set(['X', 'A', 'C', 'U']);
 const TRIGGER_FLAGS = /[FLBTUH]/;
 
+/**
+ * Capitalised words and gazetteer hits start the classifier, except common words that are no
+ * gazetteer entry ("The", "I", "What" open most sentences; they are still classified when another
+ * trigger is near).
+ */
 function isTrigger(shape: string, flags: string): boolean {
-  return TRIGGER_SHAPES.has(shape) || (TRIGGER_FLAGS.test(flags) && !flags.includes('N'));
+  const gazetteerHit = TRIGGER_FLAGS.test(flags);
+  if (flags.includes('N')) return gazetteerHit && TRIGGER_SHAPES.has(shape);
+  return gazetteerHit || TRIGGER_SHAPES.has(shape);
 }
+
+export const SHAPES = ['p', 'D', 'd', 'm', 'o', 'U', 'A', 'X', 'C', 'x'] as const;
+const SHAPE_IDS = new Map<string, number>(SHAPES.map((shape, i) => [shape, i]));
 
 const UNIT_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'floor', 'fl', 'flat', 'room', 'rm', 'box', 'po', 'p.o', 'building', 'bldg', 'dept', 'lot', 'space', 'no', 'nr', 'piso', 'étage']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'dame', 'lord', 'lady', 'herr', 'frau', 'mme', 'mlle', 'monsieur', 'madame', 'señor', 'señora', 'sr', 'sra', 'rev', 'capt', 'captain', 'officer', 'judge']);
@@ -77,7 +89,7 @@ function baseInfo(t: Token, gaz: Gazetteer): TokenInfo {
     const space = head.indexOf(' ');
     placeHead = gaz.placeFirstWords.has(space < 0 ? head : head.slice(0, space));
   }
-  const info: TokenInfo = { lower, shape, flags, trigger: isTrigger(shape, flags), placeHead };
+  const info: TokenInfo = { lower, shape, flags, trigger: isTrigger(shape, flags), placeHead, shapeId: SHAPE_IDS.get(shape) ?? 0 };
   if (infoCache.size >= INFO_CACHE_LIMIT) infoCache.clear();
   infoCache.set(t.text, info);
   return info;

@@ -41,11 +41,15 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
   const tables = pairTables(model);
   const labels = new Uint8Array(tokens.length);
   const confidences = new Float32Array(tokens.length).fill(1);
-  const K = LABELS.length;
-  const scores = new Float64Array(K);
-  const add = (v: Float64Array | undefined, o = 0): void => {
-    if (v) for (let k = 0; k < K; k++) scores[k] = (scores[k] ?? 0) + (v[o * K + k] ?? 0);
+  const scores = new Float64Array(3);
+  // Three labels: the sums are unrolled, this loop runs for every classified token.
+  const add = (v: Float64Array | undefined, at: number): void => {
+    if (!v) return;
+    scores[0] = (scores[0] ?? 0) + (v[at] ?? 0);
+    scores[1] = (scores[1] ?? 0) + (v[at + 1] ?? 0);
+    scores[2] = (scores[2] ?? 0) + (v[at + 2] ?? 0);
   };
+  const K = LABELS.length;
   let prev1 = 0;
   let prev2 = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -55,19 +59,19 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
       scores.fill(0);
       for (let o = 0; o < OFFSETS.length; o++) {
         const j = i + (OFFSETS[o] ?? 0);
-        if (j >= 0 && j < tokens.length) add(vectors[j], o);
-        else add(tables.edge.get(OFFSETS[o] ?? 0));
+        if (j >= 0 && j < tokens.length) add(vectors[j], o * K);
+        else add(tables.edge.get(OFFSETS[o] ?? 0), 0);
       }
-      add(tables.labels[prev1]?.[prev2]);
-      if (token.newlineBefore) add(tables.newline);
+      add(tables.labels[prev1]?.[prev2], 0);
+      if (token.newlineBefore) add(tables.newline, 0);
       const prevTok = tokens[i - 1];
-      if (!prevTok || (prevTok.kind === 'punct' && SENTENCE_PUNCT.has(prevTok.text)) || token.newlineBefore) add(tables.start);
-      const shape = tables.shapeIndex.get((infos[i] as TokenInfo).shape) ?? 0;
+      if (!prevTok || (prevTok.kind === 'punct' && SENTENCE_PUNCT.has(prevTok.text)) || token.newlineBefore) add(tables.start, 0);
+      const shape = (infos[i] as TokenInfo).shapeId ?? 0;
       const prevInfo = infos[i - 1];
-      if (prevInfo) add(tables.shapePrev[tables.shapeIndex.get(prevInfo.shape) ?? 0]?.[shape]);
+      if (prevInfo) add(tables.shapePrev[prevInfo.shapeId ?? 0]?.[shape], 0);
       const nextInfo = infos[i + 1];
-      if (nextInfo) add(tables.shapeNext[tables.shapeIndex.get(nextInfo.shape) ?? 0]?.[shape]);
-      if (tokens[i + 1]?.newlineBefore) add(tables.newlineNext);
+      if (nextInfo) add(tables.shapeNext[nextInfo.shapeId ?? 0]?.[shape], 0);
+      if (tokens[i + 1]?.newlineBefore) add(tables.newlineNext, 0);
       let best = 0;
       for (let k = 1; k < K; k++) if ((scores[k] ?? 0) > (scores[best] ?? 0)) best = k;
       let runnerUp = -Infinity;

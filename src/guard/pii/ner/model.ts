@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dataPath } from '../../../util/paths.js';
-import { LABELS, OFFSETS, ownFeatures, type TokenInfo } from './features.js';
+import { LABELS, OFFSETS, ownFeatures, SHAPES, type TokenInfo } from './features.js';
 import type { Token } from './tokenize.js';
 
 const ModelFile = z.object({
@@ -85,7 +85,6 @@ export function ownVectors(
   return vector;
 }
 
-export const SHAPES = ['p', 'D', 'd', 'm', 'o', 'U', 'A', 'X', 'C', 'x'] as const;
 
 /** The weights of pairFeatures() laid out in tables, so classification builds no strings. */
 export interface PairTables {
