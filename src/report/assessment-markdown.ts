@@ -35,15 +35,6 @@ export const SECTION_NAMES = {
   compliance: 'Compliance',
   identity: 'Identity',
 } as const;
-export const DID_LAYER_NAMES: Record<string, string> = {
-  '1': 'Data protection',
-  '2': 'Identity & access',
-  '3': 'Application protection',
-  '4': 'Network & edge',
-  '5': 'Infrastructure',
-  '6': 'Threat detection & response',
-  '7': 'Policies, procedures & awareness',
-};
 
 export function ratio(m: MetApplicable): string {
   if (m.applicable === 0) return '–';

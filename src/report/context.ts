@@ -110,3 +110,8 @@ export function nextPhaseAfter(
 ): (typeof PHASE_ORDER)[number] | undefined {
   return reached === 'none' ? 'foundational' : PHASE_ORDER[PHASE_ORDER.indexOf(reached) + 1];
 }
+
+/** The defense-in-depth layer's name from the catalog's aws-defense-in-depth framework, e.g. `Data protection`. */
+export function didLayerName(ctx: ReportContext, layer: string | number): string {
+  return ctx.catalog.requirement('aws-defense-in-depth', String(layer))?.title ?? `Layer ${layer}`;
+}

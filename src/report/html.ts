@@ -1,7 +1,8 @@
 import type { ControlStatus, Evidence } from '../assess/types.js';
 import type { Severity } from '../rules/types.js';
-import { DID_LAYER_NAMES, LAYER_NAMES, PHASE_NAMES, SECTION_NAMES } from './assessment-markdown.js';
+import { LAYER_NAMES, PHASE_NAMES, SECTION_NAMES } from './assessment-markdown.js';
 import {
+  didLayerName,
   frameworkName,
   nextPhaseAfter,
   owaspLabel,
@@ -103,7 +104,7 @@ function controlDetails(ctx: ReportContext, view: ControlView): string {
     .map(([f, ids]) => `${esc(frameworkName(ctx, f))}: ${ids.map(esc).join(', ')}`)
     .join(' · ');
   const meta = control
-    ? `${esc(LAYER_NAMES[control.layer])} · <span class="phase">${esc(control.phase)}</span> · DiD ${control.didLayer} ${esc(DID_LAYER_NAMES[String(control.didLayer)] ?? '')}${control.owasp.length ? ` · OWASP ${control.owasp.map(esc).join(', ')}` : ''}`
+    ? `${esc(LAYER_NAMES[control.layer])} · <span class="phase">${esc(control.phase)}</span> · DiD ${control.didLayer} ${esc(didLayerName(ctx, control.didLayer))}${control.owasp.length ? ` · OWASP ${control.owasp.map(esc).join(', ')}` : ''}`
     : 'not in the catalog';
   const text =
     `${result.id} ${view.title} ${result.reason} ${result.evidence.map((e) => `${e.message} ${e.ruleId ?? ''} ${e.resource?.file ?? e.file ?? ''}`).join(' ')}`.toLowerCase();
@@ -162,7 +163,7 @@ function charts(ctx: ReportContext): string {
   );
   const did = barChart(
     Object.entries(r.didLayers).map(([k, m]) => ({
-      label: `${k}. ${DID_LAYER_NAMES[k] ?? ''}`,
+      label: `${k}. ${didLayerName(ctx, k)}`,
       met: m.met,
       of: m.applicable,
     })),

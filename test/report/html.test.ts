@@ -38,6 +38,7 @@ describe('HTML report', () => {
     expect(heat).toContain('>1/1</text>');
     expect(heat).toContain('>n/a</text>');
     expect(html).toContain('Defense-in-depth layers: controls met of applicable');
+    expect(html).toContain('>3. Application protection</text>');
     expect(html).toContain('Framework requirements: met, covered by an applicable control, total');
     expect(html).toContain('2 met · 4 covered · 10');
     expect(html).toContain('LLM01:2025 Prompt Injection');
