@@ -35,6 +35,8 @@ export const HEURISTICS: readonly Heuristic[] = [
     patterns: [
       `${OVERRIDE_VERB} ~4 ${PRIOR} ~3 ${RULES}`,
       `set|put|push|cast|throw ~0 aside|away ~3 ${RULES}`,
+      'vergiss|vergessen|vergesse|ignoriere|ignorieren|oublie|oubliez|ignorez|olvida|olvidate|ignora|dimentica|esqueca|esquece|ignore|negeer|vergeet ~2 alles|tout|todo|tutto|tudo|alle|everything|allt',
+      'alles|everything|tout ~1 davor|oben|zuvor|vorher|above|before|ci ~0 dessus',
       `pay ~0 no ~0 attention|heed ~3 ${RULES}|above|before|earlier`,
       `${RULES} ~3 are|is ~1 void|invalid|obsolete|outdated|cancelled|canceled|revoked|suspended|irrelevant|expired|null`,
       `${RULES} ~3 no ~0 longer ~0 apply|applies|valid|matter|count`,
