@@ -237,7 +237,8 @@ export function secretsOutcome(
     const more = findings.length > 5 ? `; and ${findings.length - 5} more` : '';
     return fail(`${resource.address}: hard-coded secret in ${what}: ${shown}${more}`);
   }
-  if (unknowns.length > 0) return unknown(unknowns[0]!);
+  if (unknowns.length > 0)
+    return unknown(`${resource.address}: ${what} cannot be decided statically: ${unknowns[0]!.reason}`);
   return pass(`${resource.address}: no hard-coded secret found in ${what}`);
 }
 

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ec2UserDataNoSecrets } from '../../../src/rules/ec2/ec2_user_data_no_secrets.js';
 import { evaluateRuleOn } from '../../helpers/evaluate.js';
+import { runRuleCases } from '../sagemaker/cases.js';
 import { ALL_SECRETS, AWS_ACCESS_KEY_ID, b64, DB_PASSWORD, HF_TOKEN } from './fixtures.js';
 
 const rule = ec2UserDataNoSecrets;
@@ -178,3 +179,57 @@ resource "aws_instance" "none" {
     );
   });
 });
+
+const tfInstance = (userData: string): string => `resource "aws_instance" "gpu" {
+  ami           = "ami-12345678"
+  instance_type = "g5.xlarge"
+  ${userData}
+}`;
+
+runRuleCases(ec2UserDataNoSecrets, [
+  {
+    name: 'key in user data',
+    format: 'cloudformation',
+    source: instance(`      UserData: !Base64 "export AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID}"`),
+    expected: { 'AWS::EC2::Instance.Gpu': 'fail' },
+    messageIncludes: 'aws-access-token',
+  },
+  {
+    name: 'clean user data',
+    format: 'cloudformation',
+    source: instance(`      UserData: !Base64 "yum install -y nvidia-driver"`),
+    expected: { 'AWS::EC2::Instance.Gpu': 'pass' },
+  },
+  {
+    name: 'no user data',
+    format: 'cloudformation',
+    source: instance(''),
+    expected: { 'AWS::EC2::Instance.Gpu': 'not_applicable' },
+  },
+  {
+    name: 'token in user data',
+    format: 'terraform',
+    source: tfInstance(`user_data = "huggingface-cli login --token ${HF_TOKEN}"`),
+    expected: { 'aws_instance.gpu': 'fail' },
+    messageIncludes: 'huggingface-access-token',
+  },
+  {
+    name: 'clean user data',
+    format: 'terraform',
+    source: tfInstance('user_data = "yum install -y nvidia-driver"'),
+    expected: { 'aws_instance.gpu': 'pass' },
+  },
+  {
+    name: 'no user data',
+    format: 'terraform',
+    source: tfInstance(''),
+    expected: { 'aws_instance.gpu': 'not_applicable' },
+  },
+  {
+    name: 'user data from a file',
+    format: 'terraform',
+    source: tfInstance('user_data = file("boot.sh")'),
+    expected: { 'aws_instance.gpu': 'unknown' },
+    messageIncludes: 'user data cannot be decided',
+  },
+]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ecsTaskDefinitionNoSecrets } from '../../../src/rules/ecs/ecs_task_definition_no_secrets.js';
 import { evaluateRuleOn } from '../../helpers/evaluate.js';
+import { runRuleCases } from '../sagemaker/cases.js';
 import { ALL_SECRETS, AWS_ACCESS_KEY_ID, DB_PASSWORD, GITHUB_TOKEN } from './fixtures.js';
 
 const rule = ecsTaskDefinitionNoSecrets;
@@ -141,3 +142,54 @@ EOF`),
     );
   });
 });
+
+const cfnContainer = (environment: string): string =>
+  cfnTask(
+    `      ContainerDefinitions:\n        - Name: api\n          Image: nginx\n          Environment:\n${environment}`,
+  );
+
+runRuleCases(ecsTaskDefinitionNoSecrets, [
+  {
+    name: 'key in the environment',
+    format: 'cloudformation',
+    source: cfnContainer(`            - Name: AWS_ACCESS_KEY_ID\n              Value: ${AWS_ACCESS_KEY_ID}`),
+    expected: { [CFN]: 'fail' },
+    messageIncludes: 'aws-access-token',
+  },
+  {
+    name: 'plain settings',
+    format: 'cloudformation',
+    source: cfnContainer(`            - Name: MODEL_ID\n              Value: meta-llama/Llama-3.1-8B`),
+    expected: { [CFN]: 'pass' },
+  },
+  {
+    name: 'no containers',
+    format: 'cloudformation',
+    source: cfnTask(''),
+    expected: { [CFN]: 'not_applicable' },
+  },
+  {
+    name: 'token in the environment',
+    format: 'terraform',
+    source: tfTask(
+      `jsonencode([{ name = "api", image = "nginx", environment = [{ name = "GITHUB_TOKEN", value = "${GITHUB_TOKEN}" }] }])`,
+    ),
+    expected: { [TF]: 'fail' },
+    messageIncludes: 'github-pat',
+  },
+  {
+    name: 'plain settings',
+    format: 'terraform',
+    source: tfTask(
+      `jsonencode([{ name = "api", image = "nginx", environment = [{ name = "MODEL_ID", value = "gpt-4o-mini" }] }])`,
+    ),
+    expected: { [TF]: 'pass' },
+  },
+  { name: 'no task definition', format: 'terraform', source: 'variable "image" {}', expected: {} },
+  {
+    name: 'definitions from a file',
+    format: 'terraform',
+    source: tfTask('file("containers.json")'),
+    expected: { [TF]: 'unknown' },
+  },
+]);

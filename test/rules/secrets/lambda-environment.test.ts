@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lambdaEnvironmentNoSecrets } from '../../../src/rules/lambda/lambda_environment_no_secrets.js';
 import { evaluateRuleOn } from '../../helpers/evaluate.js';
+import { runRuleCases } from '../sagemaker/cases.js';
 import { ALL_SECRETS, AWS_ACCESS_KEY_ID, DB_PASSWORD, GITHUB_TOKEN } from './fixtures.js';
 
 const rule = lambdaEnvironmentNoSecrets;
@@ -179,3 +180,51 @@ describe('lambda_environment_no_secrets on Terraform', () => {
     expect(outcome!.status).toBe('unknown');
   });
 });
+
+runRuleCases(lambdaEnvironmentNoSecrets, [
+  {
+    name: 'provider key in a variable',
+    format: 'cloudformation',
+    source: cfnFunction(`      Environment:\n        Variables:\n          GITHUB_TOKEN: ${GITHUB_TOKEN}`),
+    expected: { [CFN]: 'fail' },
+    messageIncludes: 'github-pat',
+  },
+  {
+    name: 'secret ARN in a variable',
+    format: 'cloudformation',
+    source: cfnFunction(`      Environment:\n        Variables:\n          API_KEY_SECRET_ARN: !Ref ApiKey`),
+    expected: { [CFN]: 'pass' },
+  },
+  {
+    name: 'no variables',
+    format: 'cloudformation',
+    source: cfnFunction(''),
+    expected: { [CFN]: 'not_applicable' },
+  },
+  {
+    name: 'provider key in a variable',
+    format: 'terraform',
+    source: tfFunction(`environment {\n    variables = { GITHUB_TOKEN = "${GITHUB_TOKEN}" }\n  }`),
+    expected: { [TF]: 'fail' },
+    messageIncludes: 'github-pat',
+  },
+  {
+    name: 'sensitive variable',
+    format: 'terraform',
+    source: tfFunction(`environment {\n    variables = { API_KEY = var.api_key }\n  }`),
+    expected: { [TF]: 'pass' },
+  },
+  {
+    name: 'no environment',
+    format: 'terraform',
+    source: tfFunction(''),
+    expected: { [TF]: 'not_applicable' },
+  },
+  {
+    name: 'variables from an unset variable',
+    format: 'terraform',
+    source: tfFunction(`environment {\n    variables = var.env\n  }`),
+    expected: { [TF]: 'unknown' },
+    messageIncludes: 'environment variables cannot be decided',
+  },
+]);

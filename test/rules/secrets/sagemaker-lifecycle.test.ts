@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sagemakerNotebookLifecycleNoSecrets } from '../../../src/rules/sagemaker/sagemaker_notebook_lifecycle_no_secrets.js';
 import { evaluateRuleOn } from '../../helpers/evaluate.js';
+import { runRuleCases } from '../sagemaker/cases.js';
 import { ALL_SECRETS, b64, GITHUB_TOKEN, HF_TOKEN } from './fixtures.js';
 
 const rule = sagemakerNotebookLifecycleNoSecrets;
@@ -116,3 +117,59 @@ resource "aws_sagemaker_studio_lifecycle_config" "studio" {
     for (const o of outcomes) noSecretShown(o.message);
   });
 });
+
+const cfnConfig = (onStart: string): string => `Resources:
+  Config:
+    Type: AWS::SageMaker::NotebookInstanceLifecycleConfig
+    Properties:
+${onStart}`;
+const tfConfig = (
+  onStart: string,
+): string => `resource "aws_sagemaker_notebook_instance_lifecycle_configuration" "lc" {
+  name = "lc"
+  ${onStart}
+}`;
+const CFG = 'AWS::SageMaker::NotebookInstanceLifecycleConfig.Config';
+const TF_CFG = 'aws_sagemaker_notebook_instance_lifecycle_configuration.lc';
+
+runRuleCases(sagemakerNotebookLifecycleNoSecrets, [
+  {
+    name: 'token in the on-start script',
+    format: 'cloudformation',
+    source: cfnConfig(`      OnStart:\n        - Content: !Base64 "export GITHUB_TOKEN=${GITHUB_TOKEN}"`),
+    expected: { [CFG]: 'fail' },
+    messageIncludes: 'github-pat',
+  },
+  {
+    name: 'clean script',
+    format: 'cloudformation',
+    source: cfnConfig(`      OnStart:\n        - Content: !Base64 "pip install -U sagemaker"`),
+    expected: { [CFG]: 'pass' },
+  },
+  {
+    name: 'no scripts',
+    format: 'cloudformation',
+    source: cfnConfig('      {}'),
+    expected: { [CFG]: 'not_applicable' },
+  },
+  {
+    name: 'token in the on-start script',
+    format: 'terraform',
+    source: tfConfig(`on_start = base64encode("huggingface-cli login --token ${HF_TOKEN}")`),
+    expected: { [TF_CFG]: 'fail' },
+    messageIncludes: 'huggingface-access-token',
+  },
+  {
+    name: 'clean script',
+    format: 'terraform',
+    source: tfConfig('on_start = base64encode("pip install -U sagemaker")'),
+    expected: { [TF_CFG]: 'pass' },
+  },
+  { name: 'no scripts', format: 'terraform', source: tfConfig(''), expected: { [TF_CFG]: 'not_applicable' } },
+  {
+    name: 'script from a file',
+    format: 'terraform',
+    source: tfConfig('on_create = filebase64("on-create.sh")'),
+    expected: { [TF_CFG]: 'unknown' },
+  },
+]);
