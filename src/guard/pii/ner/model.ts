@@ -11,7 +11,8 @@ const ModelFile = z.object({
   marginScale: z.number().positive(),
   /** Words whose identity is a feature (the training vocabulary); other words count by shape. */
   vocabulary: z.array(z.string()),
-  weights: z.record(z.string(), z.array(z.number()).length(LABELS.length)),
+  // Checked entry by entry below: a zod schema per weight vector costs tens of ms at start-up.
+  weights: z.record(z.string(), z.unknown()),
 });
 
 export interface TokenModel {
@@ -25,7 +26,13 @@ let cached: TokenModel | undefined;
 export function modelFromJson(json: unknown, source: string): TokenModel {
   const parsed = ModelFile.safeParse(json);
   if (!parsed.success) throw new Error(`${source}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-  const weights = new Map(Object.entries(parsed.data.weights));
+  const weights = new Map<string, readonly number[]>();
+  for (const [feature, vector] of Object.entries(parsed.data.weights)) {
+    if (!Array.isArray(vector) || vector.length !== LABELS.length || !vector.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+      throw new Error(`${source}: weights.${feature}: expected ${LABELS.length} finite numbers`);
+    }
+    weights.set(feature, vector as number[]);
+  }
   const vocabulary = new Set(parsed.data.vocabulary);
   return { weights, vocabulary, marginScale: parsed.data.marginScale };
 }
