@@ -3,14 +3,16 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dataPath } from '../../../util/paths.js';
 
+// Lists of tens of thousands of words: checked with one pass each rather than a schema per item.
+const wordList = z.custom<string[]>((v) => Array.isArray(v) && v.every((w) => typeof w === 'string'), 'expected a list of strings');
 const GazetteerFile = z.object({
-  firstNames: z.array(z.string()),
-  lastNames: z.array(z.string()),
-  cities: z.array(z.string()),
-  countries: z.array(z.string()),
-  states: z.array(z.string()),
-  streetWords: z.array(z.string()),
-  commonWords: z.array(z.string()),
+  firstNames: wordList,
+  lastNames: wordList,
+  cities: wordList,
+  countries: wordList,
+  states: wordList,
+  streetWords: wordList,
+  commonWords: wordList,
 });
 
 export interface Gazetteer {
