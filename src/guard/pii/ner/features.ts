@@ -90,8 +90,11 @@ function baseInfo(t: Token, gaz: Gazetteer): TokenInfo {
     placeHead = gaz.placeFirstWords.has(space < 0 ? head : head.slice(0, space));
   }
   const info: TokenInfo = { lower, shape, flags, trigger: isTrigger(shape, flags), placeHead, shapeId: SHAPE_IDS.get(shape) ?? 0 };
-  if (infoCache.size >= INFO_CACHE_LIMIT) infoCache.clear();
-  infoCache.set(t.text, info);
+  // Long tokens (hashes, base64, minified code) are rare repeats and would pin memory.
+  if (t.text.length <= 64) {
+    if (infoCache.size >= INFO_CACHE_LIMIT) infoCache.clear();
+    infoCache.set(t.text, info);
+  }
   return info;
 }
 
