@@ -25,7 +25,7 @@ const OVERRIDE_VERB =
 const PRIOR =
   'previous|prior|above|earlier|preceding|foregoing|initial|original|old|all|any|every|your|the|these|those|this|that|system|developer|default|former|current|existing|given|preset|assigned|configured|hidden|internal|anteriores|anterior|precedentes|precedenti|vorherigen|vorigen|bisherigen|obigen|alle|tous|toutes|todas|todos|tutte|vorige|eerdere';
 const RULES =
-  'instructions|instruction|rules|rule|prompt|prompts|directions|guidelines|guideline|context|directives|directive|commands|orders|constraints|restrictions|programming|guidance|messages|text|training|policies|policy|safeguards|filters|limitations|conversation|everything|task|tasks|setup|configuration|settings|briefing|persona|role|mission|memory|instrucciones|indicaciones|reglas|anweisungen|vorgaben|regeln|befehle|consignes|regles|istruzioni|regole|instrucoes|regras|instructies|regels';
+  'instructions|instruction|rules|rule|prompt|prompts|directions|guidelines|guideline|context|directives|directive|commands|orders|constraints|restrictions|programming|guidance|messages|text|training|policies|policy|safeguards|filters|limitations|conversation|everything|task|tasks|request|requests|question|query|setup|configuration|settings|briefing|persona|role|mission|memory|instrucciones|indicaciones|reglas|anweisungen|vorgaben|regeln|befehle|consignes|regles|istruzioni|regole|instrucoes|regras|instructies|regels';
 
 export const HEURISTICS: readonly Heuristic[] = [
   {
@@ -104,7 +104,8 @@ export const HEURISTICS: readonly Heuristic[] = [
     patterns: [
       'if ~0 you ~0 are ~1 an|a ~1 ai|assistant|llm|model|language|chatbot|bot|agent|gpt|claude|copilot',
       'when|while|as ~2 you ~1 read|process|summarize|summarise|parse|analyze|see|encounter|scan ~2 this|these',
-      'note|message|instructions|instruction|attention|important|hey|dear ~1 to|for ~1 the ~1 ai|assistant|llm|model|chatbot|agent|bot|gpt',
+      'note|message|instructions|instruction|attention|important|hey|dear|notice|memo ~1 to|for ~2 ai|assistant|assistants|llm|llms|model|models|chatbot|agent|agents|bot|bots|gpt|copilot',
+      'before|when|while ~0 answering|responding|replying|summarizing|summarising|processing ~2 you ~0 must|should|need|have',
       'ai|assistant|llm|model|agent|chatbot|bots ~1 reading|processing|summarizing|parsing|analyzing|seeing',
       'do ~0 not|dont ~0 tell|inform|mention|notify|alert|show|reveal ~1 the ~0 user|users|human|reader|anyone',
       'without ~0 telling|informing|notifying|alerting|asking ~1 the ~0 user|users|human|anyone',
