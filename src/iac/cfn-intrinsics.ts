@@ -1,4 +1,4 @@
-import { isResourceRef, isUnknown, ResourceRef, Unknown } from '../resources/types.js';
+import { isResourceRef, isUnknown, PartlyKnownString, ResourceRef, Unknown } from '../resources/types.js';
 
 /** `!Ref AWS::NoValue`: the property or list element is removed. */
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
@@ -199,14 +199,25 @@ function resolveSub(args: unknown, ctx: CfnContext, depth: number): unknown {
     return value === NO_VALUE ? '' : value;
   }
   let out = '';
+  let firstUnknown: Unknown | undefined;
+  const literalParts: string[] = [];
   for (const part of parts) {
     if ('text' in part) {
       out += part.text;
       continue;
     }
     const piece = stringPart(resolveName(part.name), part.original);
-    if (isUnknown(piece)) return new Unknown(`Fn::Sub '${template.slice(0, 200)}': ${piece.reason}`);
+    if (isUnknown(piece)) {
+      firstUnknown ??= piece;
+      literalParts.push(out);
+      out = '';
+      continue;
+    }
     out += piece;
+  }
+  if (firstUnknown) {
+    literalParts.push(out);
+    return new PartlyKnownString(`Fn::Sub '${template.slice(0, 200)}': ${firstUnknown.reason}`, literalParts);
   }
   return out;
 }
@@ -219,10 +230,21 @@ function resolveJoin(args: unknown, ctx: CfnContext, depth: number): unknown {
     return unknownIn(delimiter) ?? new Unknown('Fn::Join delimiter is not a string');
   if (!Array.isArray(list)) return unknownIn(list) ?? new Unknown('Fn::Join of a value that is not a list');
   const pieces: string[] = [];
+  let firstUnknown: Unknown | undefined;
+  const literalParts: string[] = [];
   for (const item of list) {
     const piece = stringPart(item, undefined);
-    if (isUnknown(piece)) return new Unknown(`Fn::Join: ${piece.reason}`);
+    if (isUnknown(piece)) {
+      firstUnknown ??= piece;
+      literalParts.push(pieces.join(delimiter));
+      pieces.length = 0;
+      continue;
+    }
     pieces.push(piece);
+  }
+  if (firstUnknown) {
+    literalParts.push(pieces.join(delimiter));
+    return new PartlyKnownString(`Fn::Join: ${firstUnknown.reason}`, literalParts);
   }
   return pieces.join(delimiter);
 }

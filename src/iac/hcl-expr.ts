@@ -5,7 +5,7 @@
  * template directives, unsupported functions) evaluates to Unknown with the reason.
  * Recursive descent with a depth limit, so every input is parsed in linear time.
  */
-import { isResourceRef, isUnknown, ResourceRef, Unknown } from '../resources/types.js';
+import { isResourceRef, isUnknown, PartlyKnownString, ResourceRef, Unknown } from '../resources/types.js';
 
 export type Step = { attr: string } | { index: Node } | { splat: true };
 
@@ -644,14 +644,28 @@ export function evalNode(node: Node, scope: Scope, depth = 0): unknown {
       return new Unknown(`uses ${node.what}`);
     case 'tmpl': {
       let out = '';
+      let firstUnknown: Unknown | undefined;
+      const literalParts: string[] = [];
       for (const part of node.parts) {
         if (typeof part === 'string') {
           out += part;
           continue;
         }
         const piece = toTemplateString(ev(part));
-        if (isUnknown(piece)) return piece;
+        if (isUnknown(piece)) {
+          firstUnknown ??= piece;
+          literalParts.push(out);
+          out = '';
+          continue;
+        }
         out += piece;
+      }
+      if (firstUnknown) {
+        literalParts.push(out);
+        // The text around the unknown parts is kept for rules that read it (secrets in user data).
+        return literalParts.some((p) => p !== '')
+          ? new PartlyKnownString(firstUnknown.reason, literalParts)
+          : firstUnknown;
       }
       return out;
     }

@@ -17,6 +17,20 @@ export class Unknown {
   }
 }
 
+/**
+ * A string built around parts that cannot be known statically (`!Sub 'x=${NoDefaultParam}'`,
+ * `"x=${var.unset}"`): unknown as a whole, but its literal text is kept for rules that read text
+ * (hard-coded secrets in user data). `literalParts` are the runs of text between the unknown parts.
+ */
+export class PartlyKnownString extends Unknown {
+  constructor(
+    reason: string,
+    readonly literalParts: readonly string[],
+  ) {
+    super(reason);
+  }
+}
+
 export function isUnknown(value: unknown): value is Unknown {
   return value instanceof Unknown;
 }
