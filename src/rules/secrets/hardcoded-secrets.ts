@@ -8,7 +8,13 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { detectSecrets } from '../../guard/secrets/index.js';
-import { isResourceRef, isUnknown, type Resource, type Unknown } from '../../resources/index.js';
+import {
+  isResourceRef,
+  isUnknown,
+  PartlyKnownString,
+  type Resource,
+  type Unknown,
+} from '../../resources/index.js';
 import { fail, pass, unknown, type Outcome } from '../types.js';
 
 /** Text beyond this per value is not scanned (user data is at most 16 KB, lifecycle scripts 16 KB). */
@@ -35,17 +41,16 @@ export function maskSecret(secret: string): string {
 export type LiteralText = { texts: string[] } | { unknown: Unknown };
 
 /**
- * Strings built around values only known at deploy time keep their literal pieces when the loader
- * can tell them (an Unknown carrying `literalParts`).
+ * Strings built around values only known at deploy time keep their literal pieces (the loaders'
+ * PartlyKnownString); the unknown parts are references set elsewhere, not hard-coded text.
  */
 export function literalText(value: unknown): LiteralText | undefined {
   if (typeof value === 'string') return { texts: [value] };
-  if (isUnknown(value)) {
-    const parts = (value as Unknown & { literalParts?: unknown }).literalParts;
-    if (Array.isArray(parts) && parts.every((p) => typeof p === 'string'))
-      return { texts: (parts as string[]).filter((p) => p.trim() !== '') };
-    return { unknown: value };
+  if (value instanceof PartlyKnownString) {
+    const texts = value.literalParts.filter((p) => p.trim() !== '');
+    return texts.length > 0 ? { texts } : { unknown: value };
   }
+  if (isUnknown(value)) return { unknown: value };
   return undefined;
 }
 

@@ -99,16 +99,37 @@ describe('ec2_user_data_no_secrets on CloudFormation', () => {
     expect(outcome!.status).toBe('pass');
   });
 
-  it('is unknown when the script is built around a parameter with no value', async () => {
-    const [outcome] = await evaluateRuleOn(
+  it('scans the literal text of a script built around a parameter with no value', async () => {
+    const outcomes = await evaluateRuleOn(
       rule,
-      instance(`      UserData: !Base64
+      cfn(`  Clean:
+    Type: AWS::EC2::Instance
+    Properties:
+      UserData: !Base64
         Fn::Sub: |
           #!/bin/bash
-          echo \${DbPassword} | docker login --password-stdin`),
+          echo \${DbPassword} | docker login --username ci --password-stdin
+  Leaky:
+    Type: AWS::EC2::Instance
+    Properties:
+      UserData:
+        Fn::Base64:
+          Fn::Join:
+            - ''
+            - - "#!/bin/bash\\nexport DB_HOST="
+              - !Ref DbPassword
+              - "\\nexport AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID}\\n"
+  Opaque:
+    Type: AWS::EC2::Instance
+    Properties:
+      UserData: !Base64 { "Fn::Sub": "\${DbPassword}\${DbPassword}" }`),
       'cloudformation',
     );
-    expect(outcome!.status).toBe('unknown');
+    expect(statusByAddress(outcomes)).toEqual({
+      'AWS::EC2::Instance.Clean': 'pass',
+      'AWS::EC2::Instance.Leaky': 'fail',
+      'AWS::EC2::Instance.Opaque': 'unknown',
+    });
   });
 
   it('is not applicable without user data', async () => {
@@ -146,6 +167,29 @@ resource "aws_launch_template" "lt" {
       ]),
     );
     for (const o of outcomes) noSecretShown(o.message);
+  });
+
+  it('scans the literal text around variables that have no value', async () => {
+    const outcomes = await evaluateRuleOn(
+      rule,
+      `variable "db_host" {}
+resource "aws_instance" "leaky" {
+  ami           = "ami-12345678"
+  instance_type = "g5.xlarge"
+  user_data     = <<-EOT
+    #!/bin/bash
+    export DB_HOST=\${var.db_host}
+    export AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID}
+  EOT
+}
+resource "aws_instance" "clean" {
+  ami           = "ami-12345678"
+  instance_type = "g5.xlarge"
+  user_data     = "#!/bin/bash\\nexport DB_HOST=\${var.db_host}\\n"
+}`,
+      'terraform',
+    );
+    expect(statusByAddress(outcomes)).toEqual({ 'aws_instance.leaky': 'fail', 'aws_instance.clean': 'pass' });
   });
 
   it('passes on references, is unknown on files, not applicable without user data', async () => {

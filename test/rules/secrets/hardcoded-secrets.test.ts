@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Unknown } from '../../../src/resources/index.js';
+import { PartlyKnownString, Unknown } from '../../../src/resources/index.js';
 import {
   decodeScript,
   findSecretInVariable,
@@ -106,8 +106,12 @@ describe('scanVariables', () => {
 
 describe('literalText', () => {
   it('keeps the literal pieces of a partly unknown string', () => {
-    const partial = Object.assign(new Unknown('parameter X has no default'), { literalParts: ['a=', ''] });
-    expect(literalText(partial)).toEqual({ texts: ['a='] });
+    expect(literalText(new PartlyKnownString('parameter X has no default', ['a=', '']))).toEqual({
+      texts: ['a='],
+    });
+    expect(literalText(new PartlyKnownString('no literal text', ['', ' ']))).toEqual({
+      unknown: expect.any(Unknown),
+    });
     expect(literalText(new Unknown('file()'))).toEqual({ unknown: expect.any(Unknown) });
     expect(literalText('x')).toEqual({ texts: ['x'] });
     expect(literalText(3)).toBeUndefined();
