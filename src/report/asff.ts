@@ -67,17 +67,19 @@ function findingType(ctx: ReportContext, view: ControlView): string {
   return `Software and Configuration Checks/${inCompliance ? 'Industry and Regulatory Standards' : 'AWS Security Best Practices'}`;
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** A 12-digit AWS account id. */
+export const AWS_ACCOUNT_ID_PATTERN = /^\d{12}$/;
+/** An AWS region code such as eu-west-1, us-gov-west-1, ap-southeast-2. */
+export const AWS_REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 function awsTarget(ctx: ReportContext): { account: string; region: string } {
   const account = ctx.opts.aws?.accountId ?? ASFF_PLACEHOLDER_ACCOUNT;
   const region = ctx.opts.aws?.region ?? ASFF_PLACEHOLDER_REGION;
-  if (!ACCOUNT_ID.test(account))
+  if (!AWS_ACCOUNT_ID_PATTERN.test(account))
     throw new InputError(`aws.accountId: expected a 12-digit AWS account id, got "${account}"`, {
       field: 'aws.accountId',
     });
-  if (!REGION.test(region))
+  if (!AWS_REGION_PATTERN.test(region))
     throw new InputError(`aws.region: "${region}" is not an AWS region name such as eu-west-1`, {
       field: 'aws.region',
     });

@@ -50,7 +50,14 @@ export {
   type ControlView,
 } from './context.js';
 export { toOscal, OSCAL_VERSION } from './oscal.js';
-export { toAsff, ASFF_PLACEHOLDER_ACCOUNT, ASFF_PLACEHOLDER_REGION, type AsffFinding } from './asff.js';
+export {
+  toAsff,
+  ASFF_PLACEHOLDER_ACCOUNT,
+  ASFF_PLACEHOLDER_REGION,
+  AWS_ACCOUNT_ID_PATTERN,
+  AWS_REGION_PATTERN,
+  type AsffFinding,
+} from './asff.js';
 export { toOcsfEvents, OCSF_VERSION, COMPLIANCE_FINDING_CLASS_UID } from './ocsf.js';
 export { toAssessmentSarif } from './assessment-sarif.js';
 export { renderMarkdown as renderAssessmentMarkdown } from './assessment-markdown.js';

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { assess, failsOn, FAIL_ON_VALUES, toAssessText, type AssessmentReport } from '../../assess/index.js';
-import { renderReport } from '../../report/index.js';
+import { AWS_ACCOUNT_ID_PATTERN, AWS_REGION_PATTERN, renderReport, type ReportOptions } from '../../report/index.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
 
@@ -27,7 +27,51 @@ const optionsSchema = z.object({
   out: z.string().min(1).optional(),
   failOn: z.enum(FAIL_ON_VALUES),
   asOf: z.iso.date().optional(),
+  awsAccountId: z.string().regex(AWS_ACCOUNT_ID_PATTERN).optional(),
+  awsRegion: z.string().regex(AWS_REGION_PATTERN).optional(),
 });
+
+const EXPECTED: Partial<Record<string, string>> = {
+  asOf: 'a date YYYY-MM-DD',
+  awsAccountId: 'a 12-digit AWS account id',
+  awsRegion: 'an AWS region code such as eu-west-1',
+};
+
+/** Where ASFF findings are imported: flags first, else the usual AWS environment variables. */
+const awsEnvSchema = z.object({
+  AWS_ACCOUNT_ID: z.string().regex(AWS_ACCOUNT_ID_PATTERN).optional(),
+  AWS_REGION: z.string().regex(AWS_REGION_PATTERN).optional(),
+  AWS_DEFAULT_REGION: z.string().regex(AWS_REGION_PATTERN).optional(),
+});
+
+/**
+ * The account and region for ASFF. Environment variables are read (and validated) only for ASFF, so an
+ * unusual AWS_REGION in the shell does not break other formats; an empty variable counts as unset.
+ */
+export function asffTarget(
+  flags: { awsAccountId?: string | undefined; awsRegion?: string | undefined },
+  env: NodeJS.ProcessEnv,
+): NonNullable<ReportOptions['aws']> {
+  const pick = (name: keyof z.infer<typeof awsEnvSchema>): string | undefined => (env[name] ? env[name] : undefined);
+  const candidates = {
+    AWS_ACCOUNT_ID: flags.awsAccountId ? undefined : pick('AWS_ACCOUNT_ID'),
+    AWS_REGION: flags.awsRegion ? undefined : pick('AWS_REGION'),
+    AWS_DEFAULT_REGION: flags.awsRegion || pick('AWS_REGION') ? undefined : pick('AWS_DEFAULT_REGION'),
+  };
+  const parsed = awsEnvSchema.safeParse(candidates);
+  if (!parsed.success) {
+    const name = String(parsed.error.issues[0]!.path[0]) as keyof typeof candidates;
+    const expected = name === 'AWS_ACCOUNT_ID' ? EXPECTED['awsAccountId'] : EXPECTED['awsRegion'];
+    const flag = name === 'AWS_ACCOUNT_ID' ? '--aws-account-id' : '--aws-region';
+    throw new InputError(
+      `environment variable ${name}: '${String(candidates[name])}' is not valid; expected ${expected} (or pass ${flag})`,
+      { field: name },
+    );
+  }
+  const accountId = flags.awsAccountId ?? parsed.data.AWS_ACCOUNT_ID;
+  const region = flags.awsRegion ?? parsed.data.AWS_REGION ?? parsed.data.AWS_DEFAULT_REGION;
+  return { ...(accountId ? { accountId } : {}), ...(region ? { region } : {}) };
+}
 
 function validate(raw: Record<string, unknown>): z.infer<typeof optionsSchema> {
   const parsed = optionsSchema.safeParse(raw);
@@ -37,7 +81,8 @@ function validate(raw: Record<string, unknown>): z.infer<typeof optionsSchema> {
   const flag = `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
   const value = String(raw[field]);
   const choices: readonly string[] = field === 'format' ? ASSESS_FORMATS : field === 'failOn' ? FAIL_ON_VALUES : [];
-  const expected = choices.length ? `; expected one of ${choices.join(', ')}${didYouMean(value, choices)}` : field === 'asOf' ? '; expected a date YYYY-MM-DD' : '';
+  const hint = EXPECTED[field];
+  const expected = choices.length ? `; expected one of ${choices.join(', ')}${didYouMean(value, choices)}` : hint ? `; expected ${hint}` : '';
   throw new InputError(
     `${flag}: '${value}' is not valid${expected}`,
     { field: flag },
@@ -45,9 +90,14 @@ function validate(raw: Record<string, unknown>): z.infer<typeof optionsSchema> {
 }
 
 /** text is the assessment's own terminal summary; every other format comes from the reports module. */
-export function renderAssessment(report: AssessmentReport, format: Format, color: boolean): string {
+export function renderAssessment(
+  report: AssessmentReport,
+  format: Format,
+  color: boolean,
+  opts: ReportOptions = {},
+): string {
   if (format === 'text') return toAssessText(report, { color });
-  return renderReport(report, format);
+  return renderReport(report, format, opts);
 }
 
 async function withProgress<T>(enabled: boolean, run: (onProgress?: (done: number, total: number) => void) => Promise<T>): Promise<T> {
@@ -87,6 +137,8 @@ export function registerAssessCommands(program: Command): void {
       ),
     )
     .option('--as-of <date>', 'assess as of this date (YYYY-MM-DD) for review cadences and attestation expiry; default today')
+    .option('--aws-account-id <id>', 'asff: the 12-digit account the findings are imported into (default $AWS_ACCOUNT_ID, else 000000000000)')
+    .option('--aws-region <region>', 'asff: the region the findings are imported into (default $AWS_REGION or $AWS_DEFAULT_REGION, else us-east-1)')
     .addHelpText(
       'after',
       `
@@ -100,10 +152,12 @@ Examples:
   aigis assess examples/bedrock-rag-chatbot/hardened
   aigis assess . --format html --out out/
   aigis assess . --manifest ops/aigis.yaml --format json --out reports/
-  aigis assess . --fail-on foundational`,
+  aigis assess . --fail-on foundational
+  aigis assess . --format asff --aws-account-id 123456789012 --aws-region eu-west-1 --out out/`,
     )
     .action(async (dir: string, raw: Record<string, unknown>) => {
       const opts = validate({ failOn: 'none', format: 'text', ...raw });
+      const reportOptions: ReportOptions = opts.format === 'asff' ? { aws: asffTarget(opts, process.env) } : {};
       const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
       const showProgress = Boolean(process.stderr.isTTY) && !process.env['CI'];
       const report = await withProgress(showProgress, (onProgress) =>
@@ -114,7 +168,7 @@ Examples:
         }),
       );
       // Render before writing anything, so an unavailable format leaves no half-written output.
-      const rendered = renderAssessment(report, opts.format, opts.out ? false : color);
+      const rendered = renderAssessment(report, opts.format, opts.out ? false : color, reportOptions);
       if (opts.out) {
         mkdirSync(opts.out, { recursive: true });
         const file = join(opts.out, `${slug(report.system.name) || basename(dir)}.${EXTENSION[opts.format]}`);
