@@ -142,6 +142,10 @@ describe('detectPii: names and addresses', () => {
     expect(names.map((n) => n[1])).toContain('Alice Johnson');
   });
 
+  it('a capitalised word after a title is a name, even an unknown one', () => {
+    expect(found('Dear Mr. Qwertyuk, your appointment is confirmed.')).toContainEqual(['NAME', 'Qwertyuk']);
+  });
+
   it('leaves ordinary capitalised words alone', () => {
     const names = found('Please review the Quarterly Report before the Board meeting on Monday.').filter((e) => e[0] === 'NAME');
     expect(names).toEqual([]);

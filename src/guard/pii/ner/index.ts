@@ -179,8 +179,30 @@ function splitName<S extends { start: number; end: number; first: number; last: 
   return pieces;
 }
 
+/** A capitalised word after a title ("Mr. Fasoli", "Dr Okafor") is a name; the title is not. */
+function nameAfterTitle(tokens: readonly Token[], infos: readonly TokenInfo[], labels: Uint8Array, scores: Float32Array): void {
+  const nameIndex = LABELS.indexOf('NAME');
+  for (let i = 0; i < tokens.length; i++) {
+    if (!(infos[i] as TokenInfo).flags.includes('H') || (tokens[i] as Token).kind !== 'word') continue;
+    // "Main Dr." is a street: the classifier already put the title-looking word in an address.
+    if (labels[i] === LABELS.indexOf('ADDRESS')) continue;
+    let j = i + 1;
+    if (tokens[j]?.text === '.') j++;
+    for (let n = 0; n < 3 && j < tokens.length; n++, j++) {
+      const info = infos[j] as TokenInfo;
+      if ((tokens[j] as Token).kind !== 'word' || (info.shape !== 'X' && info.shape !== 'A' && info.shape !== 'C')) break;
+      if (info.flags.includes('H')) break;
+      if (labels[j] === 0) {
+        labels[j] = nameIndex;
+        scores[j] = 0.8;
+      }
+    }
+  }
+}
+
 export function findNamesAndAddresses(text: string): PiiMatch[] {
   const { tokens, infos, labels, scores } = labelTokens(text);
+  nameAfterTitle(tokens, infos, labels, scores);
   const out: PiiMatch[] = [];
   let current: { entity: Label; start: number; end: number; total: number; count: number; first: number; last: number } | undefined;
   const flush = (): void => {
