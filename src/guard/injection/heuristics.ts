@@ -147,7 +147,7 @@ export const HEURISTICS: readonly Heuristic[] = [
     patterns: [
       'no|without|free ~1 of|from ~2 restrictions|limits|limitations|filters|filtering|censorship|rules|ethics|morals|boundaries|guidelines|constraints|restraints|safeguards|policies|regulations|confines',
       'not ~0 bound|restricted|limited|constrained ~1 by',
-      'unfiltered|uncensored|unrestricted|amoral|unethical|immoral|unbound|unlimited|lawless|unaligned',
+      'unfiltered|uncensored|unrestricted|amoral|unbound|lawless|unaligned',
       'without ~0 any ~0 filters|filter|limits|rules|ethics|morals|restrictions|censorship',
       'ohne ~1 filter|einschrankungen|regeln|grenzen|zensur',
       'sans ~2 filtre|filtres|limite|limites|regles|restrictions|censure',
