@@ -26,12 +26,14 @@ interface Example {
 const gaz = loadGazetteer();
 const rand = seededRandom(7);
 
-/** Benign prompts are all O, except that their capitalised known names may be real names: left unlabelled. */
+/** Benign prompts are all O, except capitalised known names and places, which are left unlabelled. */
 function benignExample(text: string): Example {
   const ex = toExample({ text, spans: [] });
   ex.gold = ex.gold.map((label, i) => {
     const info = ex.infos[i];
-    return info && /[FL]/.test(info.flags) && info.shape === 'X' ? undefined : label;
+    // Known names and places in benign prompts ("the capital of France") may well be PII in
+    // Bedrock's sense: leave them unlabelled rather than teach that they are not.
+    return info && /[FLBI]/.test(info.flags) && info.shape === 'X' ? undefined : label;
   });
   return ex;
 }

@@ -38,7 +38,7 @@ function isTrigger(shape: string, flags: string): boolean {
 export const SHAPES = ['p', 'D', 'd', 'm', 'o', 'U', 'A', 'X', 'C', 'x'] as const;
 const SHAPE_IDS = new Map<string, number>(SHAPES.map((shape, i) => [shape, i]));
 
-const UNIT_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'floor', 'fl', 'flat', 'room', 'rm', 'box', 'po', 'p.o', 'building', 'bldg', 'dept', 'lot', 'space', 'no', 'nr', 'piso', 'étage']);
+const UNIT_WORDS = new Set(['zip', 'zipcode', 'postcode', 'postal', 'apt', 'apartment', 'suite', 'ste', 'unit', 'floor', 'fl', 'flat', 'room', 'rm', 'box', 'po', 'p.o', 'building', 'bldg', 'dept', 'lot', 'space', 'no', 'nr', 'piso', 'étage']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'dame', 'lord', 'lady', 'herr', 'frau', 'mme', 'mlle', 'monsieur', 'madame', 'señor', 'señora', 'sr', 'sra', 'rev', 'capt', 'captain', 'officer', 'judge']);
 
 export function shapeOf(text: string): string {
