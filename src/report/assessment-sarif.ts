@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Evidence } from '../assess/types.js';
 import type { Severity } from '../rules/types.js';
 import { STATUS_LABEL, type ControlView, type ReportContext } from './context.js';
+import { sarifUri } from './sarif.js';
 
 /**
  * SARIF 2.1.0 of an assessment: one reporting descriptor per control that is not met, one result per place
@@ -25,12 +26,10 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 
 type Json = Record<string, unknown>;
 
-/** A relative URI reference for a repository path: segments percent-encoded (spaces, non-ASCII, `#`). */
-const uri = (file: string): string => file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
 
 function location(file: string, line: number | undefined, address?: string): Json {
   const physical: Json = {
-    artifactLocation: { uri: uri(file) },
+    artifactLocation: { uri: sarifUri(file) },
     region: { startLine: Math.max(1, line ?? 1) },
   };
   return address

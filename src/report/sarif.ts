@@ -22,6 +22,14 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   low: 'note',
 };
 
+/**
+ * A relative URI reference for a repository path, each segment percent-encoded: `encodeURI` would leave `#`
+ * (read as a fragment), `%` (read as an escape), `?` and `;` in file names as they are.
+ */
+export function sarifUri(file: string): string {
+  return file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+}
+
 export interface SarifOptions {
   /** OWASP ids for a catalog control id (from the catalog), added to rule tags. */
   owaspFor?: (controlId: string) => readonly string[];
@@ -87,7 +95,7 @@ export function toSarif(report: ScanReport, rules: readonly Rule[], opts: SarifO
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(r.resource.file), uriBaseId: 'SRCROOT' },
+            artifactLocation: { uri: sarifUri(r.resource.file), uriBaseId: 'SRCROOT' },
             region: { startLine: Math.max(1, r.resource.line) },
           },
           logicalLocations: [{ fullyQualifiedName: r.resource.address, kind: 'resource' }],
@@ -135,7 +143,7 @@ export function toSarif(report: ScanReport, rules: readonly Rule[], opts: SarifO
               locations: [
                 {
                   physicalLocation: {
-                    artifactLocation: { uri: encodeURI(e.file), uriBaseId: 'SRCROOT' },
+                    artifactLocation: { uri: sarifUri(e.file), uriBaseId: 'SRCROOT' },
                     ...(e.line ? { region: { startLine: e.line } } : {}),
                   },
                 },

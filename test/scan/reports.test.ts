@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { escapeXml, toJunit } from '../../src/report/junit.js';
 import { toMarkdown } from '../../src/report/markdown-scan.js';
-import { toSarif } from '../../src/report/sarif.js';
+import { sarifUri, toSarif } from '../../src/report/sarif.js';
 import { scan, toText } from '../../src/scan/index.js';
 import { testRules, writeTree } from './fixtures.js';
 
@@ -94,6 +95,37 @@ describe('SARIF', () => {
     expect(opaque.kind).toBe('review');
     expect(results.some((r) => r.kind === 'pass')).toBe(false);
     expect(run.invocations[0]!.executionSuccessful).toBe(false);
+  });
+});
+
+const tricky = 'infra/odd dir/a#b%c.yaml';
+const oddDir = writeTree({ [tricky]: 'Resources:\n  Plain:\n    Type: AWS::S3::Bucket\n', 'infra/x?y;z.yaml': 'Resources:\n  A: [\n' });
+const oddReport = await scan([oddDir], { rules: testRules, root: oddDir });
+
+describe('SARIF artifact URIs', () => {
+  const run = (JSON.parse(JSON.stringify(toSarif(oddReport, testRules))) as {
+    runs: Array<{
+      originalUriBaseIds: { SRCROOT: { uri: string } };
+      results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+      invocations: Array<{ toolExecutionNotifications: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+    }>;
+  }).runs[0]!;
+
+  it('percent-encodes #, % and spaces in each path segment, so the URI resolves to the file', () => {
+    const uri = run.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
+    expect(uri).toBe('infra/odd%20dir/a%23b%25c.yaml');
+    expect(fileURLToPath(new URL(uri, run.originalUriBaseIds.SRCROOT.uri))).toBe(join(oddDir, tricky));
+  });
+
+  it('encodes ? and ; in the location of a parse error too', () => {
+    const uri = run.invocations[0]!.toolExecutionNotifications[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
+    expect(uri).toBe('infra/x%3Fy%3Bz.yaml');
+  });
+
+  it('keeps separators, turns backslashes into slashes and round-trips every segment', () => {
+    expect(sarifUri('a\\b/c d.yaml')).toBe('a/b/c%20d.yaml');
+    for (const name of ['plain.yaml', 'ünïcode/ファイル.tf', '100%/#1 [x].json'])
+      expect(sarifUri(name).split('/').map(decodeURIComponent).join('/')).toBe(name);
   });
 });
 
