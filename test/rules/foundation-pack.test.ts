@@ -26,7 +26,7 @@ function referenceIds(file: string, column: number): Set<string> {
 
 const SERVICE_FOLDERS = [
   's3', 'kms', 'iam', 'ec2', 'lambda', 'apigateway', 'cloudtrail', 'guardduty', 'securityhub', 'macie',
-  'wafv2', 'logs', 'kinesis', 'firehose', 'glue', 'secretsmanager', 'elb', 'dynamodb', 'ecs', 'secrets',
+  'wafv2', 'logs', 'kinesis', 'firehose', 'glue', 'secretsmanager', 'elb', 'dynamodb', 'ecs', 'ssm', 'secrets',
 ];
 
 describe('foundation rule pack', () => {

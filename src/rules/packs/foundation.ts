@@ -76,6 +76,7 @@ import { glueSecurityConfigurationEncrypted } from '../glue/glue_security_config
 import { lambdaEnvironmentNoSecrets } from '../lambda/lambda_environment_no_secrets.js';
 import { ec2UserDataNoSecrets } from '../ec2/ec2_user_data_no_secrets.js';
 import { ecsTaskDefinitionNoSecrets } from '../ecs/ecs_task_definition_no_secrets.js';
+import { ssmParameterNoHardcodedSecrets } from '../ssm/ssm_parameter_no_hardcoded_secrets.js';
 
 /** Data stores, keys, identity, network, compute and detection rules that every AI workload rests on. */
 export const foundationRules: readonly Rule[] = [
@@ -156,4 +157,5 @@ export const foundationRules: readonly Rule[] = [
   lambdaEnvironmentNoSecrets,
   ec2UserDataNoSecrets,
   ecsTaskDefinitionNoSecrets,
+  ssmParameterNoHardcodedSecrets,
 ];
