@@ -1,5 +1,6 @@
-// Exporters of an AssessmentReport: JSON, Markdown, HTML, OSCAL, ASFF, OCSF and SARIF.
-// (The scan's own SARIF, JUnit and Markdown live beside them in sarif.ts, junit.ts and markdown-scan.ts.)
+// Exporters of an AssessmentReport: JSON, Markdown, HTML, OSCAL, ASFF, OCSF and SARIF; and of a ScanReport:
+// SARIF, JUnit and Markdown (sarif.ts, junit.ts, markdown-scan.ts), exported with a Scan prefix so the two
+// kinds cannot be confused at the package root.
 import type { AssessmentReport } from '../assess/types.js';
 import { renderMarkdown, type MarkdownOptions } from './assessment-markdown.js';
 import { toAssessmentSarif } from './assessment-sarif.js';
@@ -62,3 +63,10 @@ export { toOcsfEvents, OCSF_VERSION, COMPLIANCE_FINDING_CLASS_UID } from './ocsf
 export { toAssessmentSarif } from './assessment-sarif.js';
 export { renderMarkdown as renderAssessmentMarkdown } from './assessment-markdown.js';
 export { toHtml as renderAssessmentHtml } from './html.js';
+export {
+  toSarif as toScanSarif,
+  sarifUri,
+  type SarifOptions as ScanSarifOptions,
+} from './sarif.js';
+export { toJunit as toScanJunit } from './junit.js';
+export { toMarkdown as toScanMarkdown } from './markdown-scan.js';
