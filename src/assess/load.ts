@@ -35,8 +35,9 @@ export function resolveManifestFile(dirOrFile: string): string {
     if (existsSync(candidate)) return resolve(candidate);
   }
   throw new InputError(
-    `${dirOrFile}: no aigis.yaml here; write one (see schemas/aigis-manifest.schema.json) or pass --manifest FILE`,
-    { file: dirOrFile },
+    `${join(dirOrFile, MANIFEST_NAMES[0])}: not found (nor ${MANIFEST_NAMES.slice(1).join(' or ')}): ` +
+      `${dirOrFile} has no AI system manifest; write one (see schemas/aigis-manifest.schema.json) or pass --manifest FILE`,
+    { file: join(dirOrFile, MANIFEST_NAMES[0]), field: 'manifest' },
   );
 }
 

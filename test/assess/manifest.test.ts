@@ -67,7 +67,9 @@ describe('loadManifest', () => {
 
   it('says when a folder has no aigis.yaml', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aigis-empty-'));
-    expect(errorOf(() => loadManifest(dir)).message).toMatch(/no aigis\.yaml/);
+    const err = errorOf(() => loadManifest(dir));
+    expect(err.message).toContain(`${join(dir, 'aigis.yaml')}: not found (nor aigis.yml or aigis.json)`);
+    expect(err.message).toMatch(/--manifest FILE/);
   });
 
   it('rejects an attestation of an unknown control at its line', async () => {

@@ -50,16 +50,33 @@ describe('aigis assess', () => {
     expect(report.determinations.euAiActTier).toBe('high');
   }, 60_000);
 
-  it('exits 2 on a bad flag or a missing manifest, naming the problem', async () => {
+  it('exits 2 on a bad flag, naming the problem', async () => {
     const date = await aigis('assess', 'examples/credit-scoring', '--as-of', '22/11/2026');
     expect(date.code).toBe(2);
     expect(date.stderr).toMatch(/--as-of: '22\/11\/2026' is not valid; expected a date YYYY-MM-DD/);
     const bad = await aigis('assess', 'examples/credit-scoring', '--fail-on', 'hihg');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/did you mean 'high'/);
+  }, 60_000);
+
+  it('exits 2 on a folder without aigis.yaml, naming the expected file and showing the examples', async () => {
     const missing = await aigis('assess', 'src');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/no aigis\.yaml/);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toMatch(/^aigis: src\/aigis\.yaml: not found \(nor aigis\.yml or aigis\.json\)/);
+    expect(missing.stderr).toMatch(/or pass --manifest FILE/);
+    expect(missing.stderr).toMatch(/Examples:\n {2}aigis assess examples\/bedrock-rag-chatbot\/hardened\n/);
+    expect(missing.stderr).toMatch(/aigis assess --help/);
+  }, 60_000);
+
+  it('--format html without --out prints the page alone to stdout, for redirecting to a file', async () => {
+    const r = await aigis('assess', 'examples/credit-scoring', '--format', 'html');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<!doctype html>/i);
+    expect(r.stdout.trimEnd()).toMatch(/<\/html>$/);
+    // The terminal summary is not mixed into the page.
+    expect(r.stdout).not.toMatch(/aigis assess: consumer-credit-scoring/);
+    expect(r.stdout).not.toMatch(/report written to/);
   }, 60_000);
 });
 

@@ -2,7 +2,14 @@ import { Option, type Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { assess, failsOn, FAIL_ON_VALUES, toAssessText, type AssessmentReport } from '../../assess/index.js';
+import {
+  assess,
+  failsOn,
+  FAIL_ON_VALUES,
+  resolveManifestFile,
+  toAssessText,
+  type AssessmentReport,
+} from '../../assess/index.js';
 import { AWS_ACCOUNT_ID_PATTERN, AWS_REGION_PATTERN, renderReport, type ReportOptions } from '../../report/index.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
@@ -72,6 +79,14 @@ export function asffTarget(
   const region = flags.awsRegion ?? parsed.data.AWS_REGION ?? parsed.data.AWS_DEFAULT_REGION;
   return { ...(accountId ? { accountId } : {}), ...(region ? { region } : {}) };
 }
+
+const EXAMPLES = `Examples:
+  aigis assess examples/bedrock-rag-chatbot/hardened
+  aigis assess . --format html --out out/
+  aigis assess . --format html > report.html
+  aigis assess . --manifest ops/aigis.yaml --format json --out reports/
+  aigis assess . --fail-on foundational
+  aigis assess . --format asff --aws-account-id 123456789012 --aws-region eu-west-1 --out out/`;
 
 function validate(raw: Record<string, unknown>): z.infer<typeof optionsSchema> {
   const parsed = optionsSchema.safeParse(raw);
@@ -148,18 +163,30 @@ is below it; low|medium|high|critical fails when a not-met control of at least t
 
 Exit codes: 0 passes --fail-on, 1 fails it, 2 bad manifest, flags or unparseable infrastructure files.
 
-Examples:
-  aigis assess examples/bedrock-rag-chatbot/hardened
-  aigis assess . --format html --out out/
-  aigis assess . --manifest ops/aigis.yaml --format json --out reports/
-  aigis assess . --fail-on foundational
-  aigis assess . --format asff --aws-account-id 123456789012 --aws-region eu-west-1 --out out/`,
+Output: the text summary goes to stdout. Any other format goes to stdout too (redirect it, e.g.
+'--format html > report.html'), unless --out DIR is given: then the report is written to
+DIR/<system-name>.<ext> and the text summary is printed.
+
+${EXAMPLES}`,
     )
     .action(async (dir: string, raw: Record<string, unknown>) => {
       const opts = validate({ failOn: 'none', format: 'text', ...raw });
       const reportOptions: ReportOptions = opts.format === 'asff' ? { aws: asffTarget(opts, process.env) } : {};
       const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
       const showProgress = Boolean(process.stderr.isTTY) && !process.env['CI'];
+      // A missing manifest is the usual first mistake: answer it with the examples, before any scanning.
+      if (!opts.manifest) {
+        try {
+          resolveManifestFile(dir);
+        } catch (err) {
+          if (err instanceof InputError && err.field === 'manifest')
+            throw new InputError(`${err.message}\n\n${EXAMPLES}\n(aigis assess --help for every option)`, {
+              ...(err.file ? { file: err.file } : {}),
+              field: 'manifest',
+            });
+          throw err;
+        }
+      }
       const report = await withProgress(showProgress, (onProgress) =>
         assess(dir, {
           ...(opts.manifest ? { manifest: opts.manifest } : {}),
