@@ -65,6 +65,7 @@ import { sagemakerPipelineTrainingVpc } from '../sagemaker/sagemaker_pipeline_tr
 import { sagemakerFullAccessPolicyNotAttached } from '../sagemaker/sagemaker_full_access_policy_not_attached.js';
 import { sagemakerNotebookLifecycleNoSecrets } from '../sagemaker/sagemaker_notebook_lifecycle_no_secrets.js';
 import { sagemakerModelEnvironmentNoSecrets } from '../sagemaker/sagemaker_model_environment_no_secrets.js';
+import { bedrockAgentcoreRuntimeEnvironmentNoSecrets } from '../bedrock/bedrock_agentcore_runtime_environment_no_secrets.js';
 import { opensearchServerlessCollectionCmk } from '../opensearch/opensearch_serverless_collection_cmk.js';
 import { opensearchServerlessCollectionNotPublic } from '../opensearch/opensearch_serverless_collection_not_public.js';
 import { opensearchServerlessAccessPolicyNoWildcards } from '../opensearch/opensearch_serverless_access_policy_no_wildcards.js';
@@ -124,6 +125,7 @@ export const aiWorkloadRules: readonly Rule[] = [
   sagemakerModelNetworkIsolation,
   sagemakerModelVpcConfig,
   sagemakerModelEnvironmentNoSecrets,
+  bedrockAgentcoreRuntimeEnvironmentNoSecrets,
   sagemakerModelPackageGroupNotPublic,
   sagemakerMonitoringJobOutputKmsCmk,
   sagemakerMonitoringJobVolumeKmsCmk,

@@ -74,6 +74,7 @@ import { firehoseDeliveryStreamEncryptedWithCmk } from '../firehose/firehose_del
 import { glueJobSecurityConfiguration } from '../glue/glue_job_security_configuration.js';
 import { glueSecurityConfigurationEncrypted } from '../glue/glue_security_configuration_encrypted.js';
 import { lambdaEnvironmentNoSecrets } from '../lambda/lambda_environment_no_secrets.js';
+import { lambdaInlineCodeNoSecrets } from '../lambda/lambda_inline_code_no_secrets.js';
 import { ec2UserDataNoSecrets } from '../ec2/ec2_user_data_no_secrets.js';
 import { ecsTaskDefinitionNoSecrets } from '../ecs/ecs_task_definition_no_secrets.js';
 import { ssmParameterNoHardcodedSecrets } from '../ssm/ssm_parameter_no_hardcoded_secrets.js';
@@ -155,6 +156,7 @@ export const foundationRules: readonly Rule[] = [
   glueJobSecurityConfiguration,
   glueSecurityConfigurationEncrypted,
   lambdaEnvironmentNoSecrets,
+  lambdaInlineCodeNoSecrets,
   ec2UserDataNoSecrets,
   ecsTaskDefinitionNoSecrets,
   ssmParameterNoHardcodedSecrets,

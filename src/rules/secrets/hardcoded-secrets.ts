@@ -169,10 +169,14 @@ export function findSecretsInText(text: string, where: string): SecretFinding[] 
   return findings;
 }
 
+/**
+ * The literal a script assigns, or undefined for anything else: an unquoted value with brackets,
+ * parentheses or `$` is an expression (`os.environ["TOKEN"]`, `$(aws ssm ...)`, `$VAR`).
+ */
 function unquote(value: string): string | undefined {
   const q = value[0];
   if (q === '"' || q === "'") return value.length >= 2 && value.endsWith(q) ? value.slice(1, -1) : undefined;
-  return value;
+  return /[()[\]{}$`]/.test(value) ? undefined : value;
 }
 
 /** Secrets in one named setting (an environment variable): gitleaks on `NAME="value"`, then the name check. */

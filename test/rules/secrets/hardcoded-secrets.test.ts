@@ -77,6 +77,9 @@ describe('credential-named literals', () => {
         `export DB_PASSWORD='${DB_PASSWORD}'  # set by hand`,
         'export API_TOKEN=$(aws ssm get-parameter --name /t --with-decryption --query Parameter.Value --output text)',
         `password: "${DB_PASSWORD}"`,
+        'token = os.environ["HF_TOKEN"]',
+        'DB_PASSWORD=$DB_PASSWORD_FROM_SSM_2024',
+        'api_key = get_secret("prod/OpenAI-key-2024")',
       ].join('\n'),
       'user data',
     );
