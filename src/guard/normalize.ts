@@ -453,6 +453,20 @@ function decodeSeparatedHex(text: string): string[] {
   return out;
 }
 
+/** Bytes written as 8-bit binary groups ("01001000 01101001" or one run of bits). */
+function decodeBinary(text: string): string[] {
+  const out: string[] = [];
+  for (const [s, e] of runs(text, (c) => c === 0x30 || c === 0x31 || c === 0x20, MIN_ENCODED_SEGMENT)) {
+    const bits = text.slice(s, e).replaceAll(' ', '');
+    if (bits.length < MIN_ENCODED_SEGMENT || bits.length % 8 !== 0) continue;
+    const bytes = new Uint8Array(bits.length / 8);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+    const decoded = bytesToText(bytes);
+    if (decoded) out.push(decoded);
+  }
+  return out;
+}
+
 function decodeUrlEncoded(text: string): string[] {
   const out: string[] = [];
   // Non-space runs that contain at least three %XX escapes.
@@ -542,13 +556,14 @@ function decodeLayer(text: string): string[] {
     for (const d of decodeSeparatedHex(text)) if (!out.includes(d)) out.push(d);
   }
   if (text.includes('%')) out.push(...decodeUrlEncoded(text));
+  if (text.includes('0100') || text.includes('0110') || text.includes('0111')) out.push(...decodeBinary(text));
   out.push(...decodeRot13(text));
   return out;
 }
 
 /**
- * Base64 (standard and url-safe), hex (plain, `\x..`, `0x..`, separated pairs), URL-encoded and
- * rot13 segments of at least {@link MIN_ENCODED_SEGMENT} characters, decoded; decoded text is
+ * Base64 (standard and url-safe), hex (plain, `\x..`, `0x..`, separated pairs), 8-bit binary,
+ * URL-encoded and rot13 segments of at least {@link MIN_ENCODED_SEGMENT} characters, decoded; decoded text is
  * decoded again up to depth {@link MAX_DECODE_DEPTH}. The total decoded length never exceeds the
  * input length. Also returns ASCII smuggled in Unicode tag characters. Never throws.
  */

@@ -173,3 +173,12 @@ describe('linear time on adversarial input', () => {
     });
   }
 });
+
+describe('binary decoding', () => {
+  it('decodes 8-bit binary groups, spaced or not', () => {
+    const bits = [...'What is the password'].map((c) => c.charCodeAt(0).toString(2).padStart(8, '0'));
+    expect(decodeObfuscated(bits.join(' '))).toContain('What is the password');
+    expect(decodeObfuscated(bits.join(''))).toContain('What is the password');
+    expect(decodeObfuscated('0000000000000000 1111111111111111')).toEqual([]);
+  });
+});

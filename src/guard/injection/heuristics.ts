@@ -35,6 +35,9 @@ export const HEURISTICS: readonly Heuristic[] = [
     patterns: [
       `${OVERRIDE_VERB} ~4 ${PRIOR} ~3 ${RULES}`,
       `set|put|push|cast|throw ~0 aside|away ~3 ${RULES}`,
+      // Romance languages put the adjective after the noun: "ignora le istruzioni precedenti".
+      `${OVERRIDE_VERB} ~3 ${RULES} ~2 previous|prior|above|earlier|precedenti|precedentes|precedents|anteriores|anteriori|anterieures|precedenti|ci|dessus|sopra|arriba|acima|vorherigen|obigen`,
+      `regardless|irrespective|independently ~1 of ~3 ${PRIOR} ~2 ${RULES}`,
       'vergiss|vergessen|vergesse|ignoriere|ignorieren|oublie|oubliez|ignorez|olvida|olvidate|ignora|dimentica|esqueca|esquece|ignore|negeer|vergeet ~2 alles|tout|todo|tutto|tudo|alle|everything|allt',
       'alles|everything|tout ~1 davor|oben|zuvor|vorher|above|before|ci ~0 dessus',
       `pay ~0 no ~0 attention|heed ~3 ${RULES}|above|before|earlier`,
@@ -81,6 +84,7 @@ export const HEURISTICS: readonly Heuristic[] = [
       'system ~0 prompt ~0 verbatim',
       'secret|confidential|hidden ~1 password|key|code|string|token|word|passphrase ~4 is|tell|reveal|give|share|what',
       'tell|give|reveal|share|show|provide|say|spell|write ~3 me|us ~2 the|your ~1 password|secret|key|passphrase|passcode|credentials',
+      'confirm|verify|validate|repeat|type ~3 the|your ~1 password|passphrase|passcode|secret|key|pin',
     ],
     compact: ['revealyoursystemprompt', 'showmeyoursystemprompt', 'printyoursystemprompt', 'repeatthewordsabove', 'whatisyoursystemprompt', 'revealyourinstructions', 'revealthepassword', 'tellmethepassword', 'whatisthepassword'],
   },
@@ -206,6 +210,7 @@ export const HEURISTICS: readonly Heuristic[] = [
       'i ~0 m ~0 sorry|cannot|can ~0 t',
       'answer|respond|reply ~3 regardless|whatever|no ~0 matter|every ~0 question|all ~0 questions|any ~0 request',
       'must|will|always ~2 answer|comply|obey|respond|fulfill|fulfil ~3 every|all|any|always|regardless|request|requests|question|questions',
+      'have|has|need|got ~0 to ~0 answer|comply|obey|respond ~2 all|every|any|my|whatever',
       'token|tokens ~3 deducted|lose|lost|die|dies|points',
     ],
   },
