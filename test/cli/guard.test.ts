@@ -49,6 +49,8 @@ describe('aigis guard scan', () => {
         '',
         JSON.stringify({ id: 'c', text: 'write to jane@example.com', direction: 'output' }),
         JSON.stringify({ id: 'd', text: 42 }),
+        JSON.stringify({ id: 'e', prompt: 'hello', label: 0, source: 'somewhere' }),
+        JSON.stringify({ id: 'f', label: 1 }),
       ].join('\n'),
     );
     const r = aigis(['guard', 'scan', '--input', file]);
@@ -60,6 +62,7 @@ describe('aigis guard scan', () => {
     expect(lines.map((l) => [l.id, l.action])).toEqual([
       ['a', 'allow'],
       ['c', 'anonymize'],
+      ['e', 'allow'],
     ]);
     expect(lines[1]!.text).toBe('write to {EMAIL}');
     expect(lines[1]!.detections).toEqual([
@@ -68,6 +71,7 @@ describe('aigis guard scan', () => {
     expect(r.stderr).toContain('in.jsonl:2: direction:');
     expect(r.stderr).toContain('in.jsonl:3: not valid JSON');
     expect(r.stderr).toContain('in.jsonl:6: text:');
+    expect(r.stderr).toContain('in.jsonl:8: text: expected a string field text (or prompt)');
   });
 
   it('reads stdin with --input - and exits 1 when a line is blocked', () => {

@@ -19,12 +19,22 @@ type ScanFormat = (typeof SCAN_FORMATS)[number];
 export const GUARD_SCAN_EXIT = { allowed: 0, blocked: 1, badInput: 2 } as const;
 
 /** One line of `--input FILE.jsonl`. */
-const scanLineSchema = z.strictObject({
-  id: z.union([z.string().max(200), z.number()]).optional(),
-  text: z.string(),
-  direction: z.enum(DIRECTIONS).optional(),
-  context: z.array(z.string()).max(100).optional(),
-});
+/**
+ * One line of `--input FILE.jsonl`. Other fields (labels, metadata) are ignored so labelled data
+ * sets can be scanned as they are; `prompt` is read when there is no `text`.
+ */
+const scanLineSchema = z
+  .object({
+    id: z.union([z.string().max(200), z.number()]).optional(),
+    text: z.string().optional(),
+    prompt: z.string().optional(),
+    direction: z.enum(DIRECTIONS).optional(),
+    context: z.array(z.string()).max(100).optional(),
+  })
+  .refine((line) => line.text !== undefined || line.prompt !== undefined, {
+    path: ['text'],
+    message: 'expected a string field text (or prompt)',
+  });
 
 /** A file this big shows a progress bar when stderr is a terminal. */
 const PROGRESS_MIN_BYTES = 256 * 1024;
@@ -131,9 +141,9 @@ async function scanJsonl(
       process.stderr.write(`aigis: ${label}:${lineNo}: ${formatPath(issue.path)}: ${issue.message}\n`);
       continue;
     }
-    const { id, text, direction, context } = parsed.data;
+    const { id, direction, context } = parsed.data;
     const result = guard.check({
-      text,
+      text: parsed.data.text ?? parsed.data.prompt ?? '',
       direction: direction ?? defaultDirection,
       ...(context ? { context } : {}),
     });
