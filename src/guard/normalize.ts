@@ -488,12 +488,13 @@ function decodeUrlEncoded(text: string): string[] {
   return out;
 }
 
-function rot13(text: string): string {
+/** Caesar shift of ASCII letters (13 = rot13). */
+function shiftLetters(text: string, shift: number): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) out += String.fromCharCode(((c - 0x61 + 13) % 26) + 0x61);
-    else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(((c - 0x41 + 13) % 26) + 0x41);
+    if (c >= 0x61 && c <= 0x7a) out += String.fromCharCode(((c - 0x61 + shift) % 26) + 0x61);
+    else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(((c - 0x41 + shift) % 26) + 0x41);
     else out += text[i];
   }
   return out;
@@ -526,16 +527,71 @@ function englishWordCount(text: string): number {
   return count;
 }
 
-/** rot13 segments: runs of letters/spaces/punctuation whose rot13 reads as English and the original doesn't. */
-function decodeRot13(text: string): string[] {
+/** English letter frequencies (per mille), a..z. */
+const ENGLISH_LETTER_FREQ = [82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1];
+
+/** The Caesar shift whose result has the most English-like letter frequencies (0 = as it is). */
+function likelyCaesarShift(text: string): number {
+  const counts = new Array<number>(26).fill(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) counts[c - 0x61] = (counts[c - 0x61] ?? 0) + 1;
+  }
+  let best = 0;
+  let bestScore = -1;
+  for (let shift = 0; shift < 26; shift++) {
+    let score = 0;
+    for (let j = 0; j < 26; j++) score += (ENGLISH_LETTER_FREQ[j] ?? 0) * (counts[(j - shift + 26) % 26] ?? 0);
+    if (score > bestScore) {
+      best = shift;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const letter = isAsciiLetter(text.charCodeAt(i));
+    if (letter && !inWord) n++;
+    inWord = letter;
+  }
+  return n;
+}
+
+/**
+ * rot13 and other Caesar shifts, and reversed text: runs of letters, spaces and punctuation whose
+ * transformed form reads as English while the original does not. rot13 and reversal are always
+ * tried; for runs of at least four words with almost no English in them, also the one shift whose
+ * letter frequencies fit English best.
+ */
+function decodeLetterGames(text: string): string[] {
   const out: string[] = [];
   const accept = (c: number): boolean => isAsciiLetter(c) || c === 0x20 || c === 0x27 || c === 0x2c || c === 0x2e || c === 0x21 || c === 0x3f;
   for (const [s, e] of runs(text, accept, MIN_ENCODED_SEGMENT)) {
     const run = text.slice(s, e);
-    const decoded = rot13(run);
     const before = englishWordCount(run);
-    const after = englishWordCount(decoded);
-    if (after >= 2 && after > before * 2) out.push(decoded);
+    const readable = (candidate: string): boolean => {
+      const after = englishWordCount(candidate);
+      return after >= 2 && after > before * 2;
+    };
+    const reversed = [...run].reverse().join('');
+    if (readable(reversed)) out.push(reversed);
+    const shifts = [13];
+    const words = wordCount(run);
+    if (words >= 4 && before * 10 < words) {
+      const likely = likelyCaesarShift(run);
+      if (likely !== 0 && likely !== 13) shifts.push(likely);
+    }
+    for (const shift of shifts) {
+      const candidate = shiftLetters(run, shift);
+      if (readable(candidate)) {
+        out.push(candidate);
+        break;
+      }
+    }
   }
   return out;
 }
@@ -557,13 +613,13 @@ function decodeLayer(text: string): string[] {
   }
   if (text.includes('%')) out.push(...decodeUrlEncoded(text));
   if (text.includes('0100') || text.includes('0110') || text.includes('0111')) out.push(...decodeBinary(text));
-  out.push(...decodeRot13(text));
+  out.push(...decodeLetterGames(text));
   return out;
 }
 
 /**
  * Base64 (standard and url-safe), hex (plain, `\x..`, `0x..`, separated pairs), 8-bit binary,
- * URL-encoded and rot13 segments of at least {@link MIN_ENCODED_SEGMENT} characters, decoded; decoded text is
+ * URL-encoded, rot13 (and other Caesar shifts) and reversed-text segments of at least {@link MIN_ENCODED_SEGMENT} characters, decoded; decoded text is
  * decoded again up to depth {@link MAX_DECODE_DEPTH}. The total decoded length never exceeds the
  * input length. Also returns ASCII smuggled in Unicode tag characters. Never throws.
  */
