@@ -121,13 +121,18 @@ const CAMEL_CREDENTIAL_NAME =
 const NOT_A_SECRET_VALUE =
   /^(?:arn:|https?:\/\/|s3:\/\/|ssm:|secretsmanager:|\/|\.{0,2}\/|\$\{|\{\{resolve:|<.*>$|true$|false$|none$|null$|nil$|undefined$|\d+$|(?:your|my|example|sample|dummy|fake|test|placeholder|changeme|replace|xxx|todo|tbd|redacted|\*)[\w-]*$)/i;
 
+/** Lower- or upper-case words and numbers joined by `-`, `_` or `.`: a resource name. */
+const SLUG = /^(?:[a-z0-9]{1,12}(?:[-_.][a-z0-9]{1,12})+|[A-Z0-9]{1,12}(?:[-_.][A-Z0-9]{1,12})+)$/;
+
 /** Whether `value` of a credential-named setting looks like the credential itself. */
 function credentialLiteral(name: string, value: string): boolean {
   if (!CREDENTIAL_NAME.test(name) && !CAMEL_CREDENTIAL_NAME.test(name)) return false;
   const v = value.trim();
   if (v.length < 8 || v.length > 4096 || /\s/.test(v) || NOT_A_SECRET_VALUE.test(v)) return false;
   if (v.includes('${') || v.includes('{{resolve:')) return false;
-  // A word or an identifier (`my-token-name`, `ProdDbSecret`) names a secret rather than being one.
+  // A word or an identifier (`my-token-name`, `prod-db-2024`, `ProdDbSecret`) names a secret
+  // rather than being one; hex groups (a UUID key) are kept.
+  if (SLUG.test(v) && /[g-z]/i.test(v)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(v)).length;
   return classes >= 3 || (classes >= 2 && /\d/.test(v) && v.length >= 16);
 }

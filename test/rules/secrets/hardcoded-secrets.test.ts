@@ -49,6 +49,8 @@ describe('credential-named literals', () => {
     ['OPENAI_API_KEY', 'sk-Xy7!pQ2-vLm9aZ3k'],
     ['clientSecret', 'Zx9_kq2P-7mnB4vT'],
     ['REDIS_AUTH_TOKEN', 'a8f5f167f44f4964e6c998dee827110c'],
+    ['PARTNER_API_KEY', '3f2504e0-4f89-11d3-9a0c-0305e82c3301'],
+    ['AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
   ])('reports %s set to a credential-looking literal', (name, value) => {
     expect(findSecretInVariable(name, value, `variable ${name}`).length).toBeGreaterThan(0);
   });
@@ -64,6 +66,7 @@ describe('credential-named literals', () => {
     ['API_KEY', '<your-api-key>'],
     ['SECRET_NAME', 'prod/model-provider/key'],
     ['API_TOKEN', 'ModelProviderToken'],
+    ['secret', 'prod-db-credentials-2024'],
     ['TOKEN_URL', 'https://auth.example.com/oauth2/token'],
     ['MODEL_ID', 'anthropic.claude-3-haiku-20240307-v1:0'],
   ])('does not report %s = %s', (name, value) => {
