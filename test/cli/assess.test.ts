@@ -74,6 +74,8 @@ describe('aigis assess', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^<!doctype html>/i);
     expect(r.stdout.trimEnd()).toMatch(/<\/html>$/);
+    // The one HTML report is the reports module's page (its Content-Security-Policy), not an assess-only fallback.
+    expect(r.stdout).toContain(`content="default-src 'none';`);
     // The terminal summary is not mixed into the page.
     expect(r.stdout).not.toMatch(/aigis assess: consumer-credit-scoring/);
     expect(r.stdout).not.toMatch(/report written to/);
