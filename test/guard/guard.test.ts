@@ -305,6 +305,14 @@ describe('bad input', () => {
       ...defaultGuard.policy,
       output: { allowedDomains: ['example.com'], urlAction: 'ANONYMIZE', htmlAction: 'BLOCK' },
       wordPolicy: { words: ['zephyr'], managedWordLists: ['PROFANITY'] },
+      topicPolicy: {
+        topics: [{ name: 'Investment advice', definition: 'Which stocks or funds to buy or sell.' }],
+      },
+      sensitiveInformationPolicy: {
+        ...defaultGuard.policy.sensitiveInformationPolicy!,
+        regexes: [{ name: 'ticket', pattern: 'TCK-[0-9]{5}', action: 'ANONYMIZE' }],
+      },
+      anonymization: { mode: 'token' },
     });
     fc.assert(
       fc.property(
