@@ -1,5 +1,5 @@
 import { notApplicable, type ResourceRule } from '../types.js';
-import { scanVariables, secretsOutcome } from '../secrets/hardcoded-secrets.js';
+import { isEmptyMap, scanVariables, secretsOutcome } from '../secrets/hardcoded-secrets.js';
 
 export const bedrockAgentcoreRuntimeEnvironmentNoSecrets: ResourceRule = {
   kind: 'resource',
@@ -25,7 +25,7 @@ export const bedrockAgentcoreRuntimeEnvironmentNoSecrets: ResourceRule = {
   evaluate(resource) {
     const p = resource.properties;
     const variables = p['EnvironmentVariables'] ?? p['environment_variables'];
-    if (variables === undefined || variables === null)
+    if (variables === undefined || variables === null || isEmptyMap(variables))
       return notApplicable(`${resource.address}: has no environment variables`);
     const scan = scanVariables(variables, (name) => `variable ${name}`);
     return secretsOutcome(

@@ -1,6 +1,6 @@
 import { prop } from '../../resources/index.js';
 import { notApplicable, type ResourceRule } from '../types.js';
-import { scanVariables, secretsOutcome } from '../secrets/hardcoded-secrets.js';
+import { isEmptyMap, scanVariables, secretsOutcome } from '../secrets/hardcoded-secrets.js';
 import { LAMBDA_FUNCTION_TYPES } from './lambda-types.js';
 
 export const lambdaEnvironmentNoSecrets: ResourceRule = {
@@ -34,7 +34,7 @@ export const lambdaEnvironmentNoSecrets: ResourceRule = {
       cloudformation: 'Environment.Variables',
       terraform: 'environment.variables',
     });
-    if (variables === undefined || variables === null)
+    if (variables === undefined || variables === null || isEmptyMap(variables))
       return notApplicable(`${resource.address}: has no environment variables`);
     const scan = scanVariables(variables, (name) => `variable ${name}`);
     return secretsOutcome(

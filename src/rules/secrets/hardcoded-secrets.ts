@@ -201,6 +201,16 @@ export function findSecretInVariable(name: string, value: string, where: string)
     : [];
 }
 
+/** `{}` or `[]`: an environment block that sets nothing. */
+export const isEmptyMap = (value: unknown): boolean =>
+  Array.isArray(value)
+    ? value.length === 0
+    : typeof value === 'object' &&
+      value !== null &&
+      !isUnknown(value) &&
+      !isResourceRef(value) &&
+      Object.keys(value).length === 0;
+
 export interface VariableScan {
   findings: SecretFinding[];
   /** The whole set of variables cannot be read (not single values: those are references set elsewhere). */

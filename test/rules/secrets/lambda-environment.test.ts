@@ -221,6 +221,12 @@ runRuleCases(lambdaEnvironmentNoSecrets, [
     expected: { [TF]: 'not_applicable' },
   },
   {
+    name: 'empty variables',
+    format: 'terraform',
+    source: tfFunction('environment {\n    variables = {}\n  }'),
+    expected: { [TF]: 'not_applicable' },
+  },
+  {
     name: 'variables from an unset variable',
     format: 'terraform',
     source: tfFunction(`environment {\n    variables = var.env\n  }`),
