@@ -3,7 +3,7 @@
  * slot, gazetteer flags and word shape from the token: the weights never memorise a person's name.
  */
 import type { Gazetteer } from './gazetteer.js';
-import type { Token } from './tokenize.js';
+import { KIND_NAMES, KIND_WORD, type Token, type TokenTable } from './tokenize.js';
 
 export const LABELS = ['O', 'NAME', 'ADDRESS'] as const;
 export type Label = (typeof LABELS)[number];
@@ -63,10 +63,22 @@ const INFO_CACHE_LIMIT = 200_000;
 function baseInfo(t: Token, gaz: Gazetteer): TokenInfo {
   const cached = infoCache.get(t.text);
   if (cached) return cached;
-  const lower = t.text.toLowerCase();
-  const shape = shapeOf(t.text);
+  const info = computeInfo(t.text, t.kind, gaz);
+  // Long tokens (hashes, base64, minified code) are rare repeats and would pin memory.
+  if (t.text.length <= MAX_CACHED_TOKEN) {
+    if (infoCache.size >= INFO_CACHE_LIMIT) infoCache.clear();
+    infoCache.set(t.text, info);
+  }
+  return info;
+}
+
+const MAX_CACHED_TOKEN = 64;
+
+function computeInfo(text: string, kind: Token['kind'], gaz: Gazetteer): TokenInfo {
+  const lower = text.toLowerCase();
+  const shape = shapeOf(text);
   let flags = '';
-  if (t.kind === 'word') {
+  if (kind === 'word') {
     if (gaz.firstNames.has(lower)) flags += 'F';
     if (gaz.lastNames.has(lower)) flags += 'L';
     if (gaz.streetWords.has(lower)) flags += 'T';
@@ -78,24 +90,121 @@ function baseInfo(t: Token, gaz: Gazetteer): TokenInfo {
       if (parts.some((p) => gaz.firstNames.has(p))) flags += 'f';
       if (parts.some((p) => gaz.lastNames.has(p))) flags += 'l';
     }
-  } else if (t.kind === 'number') {
-    if (t.text.length === 5 || t.text.length === 4) flags += 'Z';
-  } else if (t.kind === 'alnum' && /^[A-Za-z]{1,2}\d[A-Za-z\d]?$|^\d[A-Za-z]{2}$/.test(t.text)) {
+  } else if (kind === 'number') {
+    if (text.length === 5 || text.length === 4) flags += 'Z';
+  } else if (kind === 'alnum' && /^[A-Za-z]{1,2}\d[A-Za-z\d]?$|^\d[A-Za-z]{2}$/.test(text)) {
     flags += 'Z';
   }
   let placeHead = false;
-  if (t.kind === 'word') {
+  if (kind === 'word') {
     const head = lower.includes('-') ? lower.replace(/-/g, ' ') : lower;
     const space = head.indexOf(' ');
     placeHead = gaz.placeFirstWords.has(space < 0 ? head : head.slice(0, space));
   }
-  const info: TokenInfo = { lower, shape, flags, trigger: isTrigger(shape, flags), placeHead, shapeId: SHAPE_IDS.get(shape) ?? 0 };
-  // Long tokens (hashes, base64, minified code) are rare repeats and would pin memory.
-  if (t.text.length <= 64) {
-    if (infoCache.size >= INFO_CACHE_LIMIT) infoCache.clear();
-    infoCache.set(t.text, info);
+  return { lower, shape, flags, trigger: isTrigger(shape, flags), placeHead, shapeId: SHAPE_IDS.get(shape) ?? 0 };
+}
+
+/**
+ * Token infos interned by the hash that `tokenTable` computes while it scans: a repeated token
+ * costs one probe and a character comparison, with no substring, no lower-casing and no string
+ * hashing. Open addressing over typed arrays; cleared when full, like the string cache.
+ */
+const INTERN_SLOTS = 1 << 19;
+const internSlots = new Int32Array(INTERN_SLOTS).fill(-1);
+const internHashes = new Int32Array(INFO_CACHE_LIMIT);
+const internTexts: string[] = [];
+const internInfos: TokenInfo[] = [];
+let internGazetteer: Gazetteer | undefined;
+
+function clearInterned(): void {
+  internSlots.fill(-1);
+  internTexts.length = 0;
+  internInfos.length = 0;
+}
+
+function sameText(text: string, start: number, end: number, candidate: string): boolean {
+  if (candidate.length !== end - start) return false;
+  for (let k = 0; k < candidate.length; k++) if (text.charCodeAt(start + k) !== candidate.charCodeAt(k)) return false;
+  return true;
+}
+
+function internedInfo(text: string, start: number, end: number, hash: number, kind: number, gaz: Gazetteer): TokenInfo {
+  if (end - start > MAX_CACHED_TOKEN) return computeInfo(text.slice(start, end), KIND_NAMES[kind] ?? 'punct', gaz);
+  const mask = INTERN_SLOTS - 1;
+  let slot = (hash ^ (hash >>> 15)) & mask;
+  for (;;) {
+    const entry = internSlots[slot] ?? -1;
+    if (entry < 0) break;
+    if (internHashes[entry] === hash && sameText(text, start, end, internTexts[entry] ?? '')) return internInfos[entry] as TokenInfo;
+    slot = (slot + 1) & mask;
   }
+  const value = text.slice(start, end);
+  const info = computeInfo(value, KIND_NAMES[kind] ?? 'punct', gaz);
+  if (internTexts.length >= INFO_CACHE_LIMIT) {
+    // The probe chain above is void after clearing: start again from an empty table.
+    clearInterned();
+    slot = (hash ^ (hash >>> 15)) & mask;
+  }
+  const entry = internTexts.length;
+  internTexts.push(value);
+  internInfos.push(info);
+  internHashes[entry] = hash;
+  internSlots[slot] = entry;
   return info;
+}
+
+const derivedInfos = new WeakMap<TokenInfo, Map<string, TokenInfo>>();
+
+/** `info` with place flags added, one shared object per (info, flags) so caches keyed by identity keep working. */
+function withPlaceFlags(info: TokenInfo, added: string): TokenInfo {
+  let byFlags = derivedInfos.get(info);
+  if (!byFlags) {
+    byFlags = new Map();
+    derivedInfos.set(info, byFlags);
+  }
+  let derived = byFlags.get(added);
+  if (!derived) {
+    const flags = info.flags + added;
+    derived = { ...info, flags, trigger: isTrigger(info.shape, flags) };
+    byFlags.set(added, derived);
+  }
+  return derived;
+}
+
+/** `tokenInfos` for a token table: the same infos, token for token. */
+export function tableInfos(text: string, table: TokenTable, gaz: Gazetteer): TokenInfo[] {
+  if (internGazetteer !== gaz) {
+    clearInterned();
+    internGazetteer = gaz;
+  }
+  const count = table.count;
+  const infos = new Array<TokenInfo>(count);
+  const { start, end, hash, kind, newlineBefore } = table;
+  for (let i = 0; i < count; i++) infos[i] = internedInfo(text, start[i] ?? 0, end[i] ?? 0, hash[i] ?? 0, kind[i] ?? 0, gaz);
+  for (let i = 0; i < count; i++) {
+    const info = infos[i] as TokenInfo;
+    if (!info.placeHead) continue;
+    let key = info.lower.includes('-') ? info.lower.replace(/-/g, ' ') : info.lower;
+    let best = 0;
+    let bestFlags = '';
+    for (let n = 1; n <= gaz.maxPlaceTokens && i + n - 1 < count; n++) {
+      if (n > 1) {
+        // Longer n-grams only extend this key: once it begins no place name, none of them is one.
+        if (!gaz.placePrefixes.has(key)) break;
+        const next = i + n - 1;
+        if (kind[next] !== KIND_WORD || newlineBefore[next]) break;
+        const lower = (infos[next] as TokenInfo).lower;
+        key += ' ' + (lower.includes('-') ? lower.replace(/-/g, ' ') : lower);
+      }
+      const hit = gaz.places.get(key);
+      if (hit) {
+        best = n;
+        bestFlags = hit;
+      }
+    }
+    for (let k = 0; k < best; k++) infos[i + k] = withPlaceFlags(infos[i + k] as TokenInfo, (k === 0 ? 'B' : 'I') + bestFlags);
+  }
+  return infos;
 }
 
 export function tokenInfos(tokens: readonly Token[], gaz: Gazetteer): TokenInfo[] {

@@ -26,6 +26,8 @@ export interface Gazetteer {
   maxPlaceTokens: number;
   /** First token of every place name, to skip n-gram look-ups that cannot match. */
   placeFirstWords: ReadonlySet<string>;
+  /** Every proper word prefix of a multi-word place ("new", "rio de"): an n-gram that is neither a place nor one of these cannot grow into a place. */
+  placePrefixes: ReadonlySet<string>;
 }
 
 let cached: Gazetteer | undefined;
@@ -38,6 +40,7 @@ export function loadGazetteer(): Gazetteer {
   const g = parsed.data;
   const places = new Map<string, string>();
   const placeFirstWords = new Set<string>();
+  const placePrefixes = new Set<string>();
   let maxPlaceTokens = 1;
   const addPlaces = (names: string[], flag: string): void => {
     for (const name of names) {
@@ -45,6 +48,7 @@ export function loadGazetteer(): Gazetteer {
       const key = words.join(' ');
       places.set(key, (places.get(key) ?? '') + flag);
       placeFirstWords.add(words[0] ?? '');
+      for (let n = 1; n < words.length; n++) placePrefixes.add(words.slice(0, n).join(' '));
       maxPlaceTokens = Math.max(maxPlaceTokens, Math.min(words.length, 5));
     }
   };
@@ -59,6 +63,7 @@ export function loadGazetteer(): Gazetteer {
     places,
     maxPlaceTokens,
     placeFirstWords,
+    placePrefixes,
   };
   return cached;
 }

@@ -4,16 +4,24 @@
  * or a gazetteer hit are classified, which keeps ordinary lower-case prose cheap.
  */
 import type { PiiMatch } from '../../types.js';
-import { LABELS, OFFSETS, tokenInfos, type Label, type TokenInfo } from './features.js';
+import { LABELS, OFFSETS, tableInfos, type Label, type TokenInfo } from './features.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { loadTokenModel, ownVectors, pairTables, type TokenModel } from './model.js';
-import { tokenize, type Token } from './tokenize.js';
+import { KIND_NAMES, KIND_NUMBER, KIND_PUNCT, KIND_WORD, tokenTable, type Token, type TokenTable } from './tokenize.js';
 
 const WINDOW = 3;
-const SENTENCE_PUNCT = new Set(['.', '!', '?', ':', ';', '"', '“']);
+// Module-local copies of imported constants: some loaders turn each use of an imported binding
+// into a getter call, which the per-token loops would pay hundreds of thousands of times.
+const PUNCT: number = KIND_PUNCT;
+const WORD: number = KIND_WORD;
+const NUMBER: number = KIND_NUMBER;
+const KIND_NAME: readonly Token['kind'][] = [...KIND_NAMES];
+const OFFSET_VALUES: readonly number[] = [...OFFSETS];
+const NAME_LABEL = LABELS.indexOf('NAME');
+const ADDRESS_LABEL = LABELS.indexOf('ADDRESS');
 
 export interface TokenLabels {
-  tokens: Token[];
+  tokens: TokenTable;
   infos: TokenInfo[];
   /** Index into LABELS per token; tokens left out by the pre-filter are O (0). */
   labels: Uint8Array;
@@ -21,64 +29,89 @@ export interface TokenLabels {
   scores: Float32Array;
 }
 
+/** One-unit punctuation that ends a sentence or opens a quote (feature `start`). */
+function isSentencePunct(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 58 || code === 59 || code === 34 || code === 0x201c;
+}
+
 /** Labels every token (O for those too far from any trigger). */
 export function labelTokens(text: string, model: TokenModel = loadTokenModel(), gaz: Gazetteer = loadGazetteer()): TokenLabels {
-  const tokens = tokenize(text);
-  const infos = tokenInfos(tokens, gaz);
-  const active = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
+  const tokens = tokenTable(text);
+  const n = tokens.count;
+  const infos = tableInfos(text, tokens, gaz);
+  const { kind, newlineBefore, start, end } = tokens;
+  const active = new Uint8Array(n);
+  let anyActive = false;
+  for (let i = 0; i < n; i++) {
     if (!(infos[i] as TokenInfo).trigger) continue;
-    for (let j = Math.max(0, i - WINDOW); j <= Math.min(tokens.length - 1, i + WINDOW); j++) active[j] = 1;
+    anyActive = true;
+    const to = Math.min(n - 1, i + WINDOW);
+    for (let j = Math.max(0, i - WINDOW); j <= to; j++) active[j] = 1;
   }
-  // Tokens within two of an active one feed its features.
-  const vectors: Array<Float64Array | undefined> = new Array(tokens.length);
-  let lastActive = -Infinity;
-  for (let i = 0; i < tokens.length; i++) {
-    if (active[i]) lastActive = i;
-    const nextActive = active[i + 1] || active[i + 2];
-    if (active[i] || i - lastActive <= 2 || nextActive) vectors[i] = ownVectors(model, (tokens[i] as Token).kind, infos[i] as TokenInfo);
-  }
+  const labels = new Uint8Array(n);
+  const confidences = new Float32Array(n).fill(1);
+  if (!anyActive) return { tokens, infos, labels, scores: confidences };
   const tables = pairTables(model);
-  const labels = new Uint8Array(tokens.length);
-  const confidences = new Float32Array(tokens.length).fill(1);
-  const scores = new Float64Array(3);
-  // Three labels: the sums are unrolled, this loop runs for every classified token.
+  // Each token's own-feature vector is looked up once, for tokens within two of a classified one.
+  const vectors = new Array<Float64Array | undefined>(n);
+  for (let i = 0, lastActive = -3; i < n; i++) {
+    if (active[i]) lastActive = i;
+    if (active[i] || i - lastActive <= 2 || (i + 1 < n && active[i + 1]) || (i + 2 < n && active[i + 2])) {
+      vectors[i] = ownVectors(model, KIND_NAME[kind[i] as number] ?? 'punct', infos[i] as TokenInfo);
+    }
+  }
+  const offsets = OFFSET_VALUES;
+  const edges = offsets.map((o) => tables.edge.get(o));
+  const marginScale = model.marginScale;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  // Three labels: the sums are unrolled, and added in the order of the feature list so that
+  // rounding, and so ties, are those of the training-time path.
   const add = (v: Float64Array | undefined, at: number): void => {
     if (!v) return;
-    scores[0] = (scores[0] ?? 0) + (v[at] ?? 0);
-    scores[1] = (scores[1] ?? 0) + (v[at + 1] ?? 0);
-    scores[2] = (scores[2] ?? 0) + (v[at + 2] ?? 0);
+    s0 += v[at] as number;
+    s1 += v[at + 1] as number;
+    s2 += v[at + 2] as number;
   };
-  const K = LABELS.length;
   let prev1 = 0;
   let prev2 = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
+  for (let i = 0; i < n; i++) {
     let labelIndex = 0;
-    if (active[i] && token.kind !== 'punct') {
-      scores.fill(0);
-      for (let o = 0; o < OFFSETS.length; o++) {
-        const j = i + (OFFSETS[o] ?? 0);
-        if (j >= 0 && j < tokens.length) add(vectors[j], o * K);
-        else add(tables.edge.get(OFFSETS[o] ?? 0), 0);
+    if (active[i] && kind[i] !== PUNCT) {
+      s0 = 0;
+      s1 = 0;
+      s2 = 0;
+      for (let o = 0; o < 5; o++) {
+        const j = i + (offsets[o] as number);
+        if (j >= 0 && j < n) add(vectors[j], o * 3);
+        else add(edges[o], 0);
       }
       add(tables.labels[prev1]?.[prev2], 0);
-      if (token.newlineBefore) add(tables.newline, 0);
-      const prevTok = tokens[i - 1];
-      if (!prevTok || (prevTok.kind === 'punct' && SENTENCE_PUNCT.has(prevTok.text)) || token.newlineBefore) add(tables.start, 0);
+      const newline = newlineBefore[i] === 1;
+      if (newline) add(tables.newline, 0);
+      const p = i - 1;
+      if (p < 0 || newline || (kind[p] === PUNCT && (end[p] as number) - (start[p] as number) === 1 && isSentencePunct(text.charCodeAt(start[p] as number)))) add(tables.start, 0);
       const shape = (infos[i] as TokenInfo).shapeId ?? 0;
-      const prevInfo = infos[i - 1];
-      if (prevInfo) add(tables.shapePrev[prevInfo.shapeId ?? 0]?.[shape], 0);
-      const nextInfo = infos[i + 1];
-      if (nextInfo) add(tables.shapeNext[nextInfo.shapeId ?? 0]?.[shape], 0);
-      if (tokens[i + 1]?.newlineBefore) add(tables.newlineNext, 0);
+      if (p >= 0) add(tables.shapePrev[(infos[p] as TokenInfo).shapeId ?? 0]?.[shape], 0);
+      if (i + 1 < n) {
+        add(tables.shapeNext[(infos[i + 1] as TokenInfo).shapeId ?? 0]?.[shape], 0);
+        if (newlineBefore[i + 1]) add(tables.newlineNext, 0);
+      }
       let best = 0;
-      for (let k = 1; k < K; k++) if ((scores[k] ?? 0) > (scores[best] ?? 0)) best = k;
-      let runnerUp = -Infinity;
-      for (let k = 0; k < K; k++) if (k !== best) runnerUp = Math.max(runnerUp, scores[k] ?? 0);
+      let top = s0;
+      if (s1 > top) {
+        best = 1;
+        top = s1;
+      }
+      if (s2 > top) {
+        best = 2;
+        top = s2;
+      }
+      const runnerUp = best === 0 ? Math.max(s1, s2) : best === 1 ? Math.max(s0, s2) : Math.max(s0, s1);
       labelIndex = best;
       labels[i] = best;
-      confidences[i] = 0.5 + 0.5 * Math.tanh(((scores[best] ?? 0) - runnerUp) / model.marginScale);
+      confidences[i] = 0.5 + 0.5 * Math.tanh((top - runnerUp) / marginScale);
     }
     prev2 = prev1;
     prev1 = labelIndex;
@@ -104,7 +137,7 @@ const ADDRESS_EVIDENCE = /[TUZBI]/;
 function plausibleSpan(
   text: string,
   span: { entity: Label; start: number; end: number; first: number; last: number },
-  tokens: readonly Token[],
+  tokens: TokenTable,
   infos: readonly TokenInfo[],
 ): boolean {
   let allLower = true;
@@ -112,12 +145,12 @@ function plausibleSpan(
   let evidence = false;
   let words = 0;
   for (let i = span.first; i <= span.last; i++) {
-    const token = tokens[i] as Token;
-    if (token.kind === 'punct') continue;
+    const kind = tokens.kind[i];
+    if (kind === PUNCT) continue;
     words++;
     const info = infos[i] as TokenInfo;
-    if (token.kind !== 'word' || ADDRESS_EVIDENCE.test(info.flags)) evidence = true;
-    if (LOWER_WORD.test(token.text)) {
+    if (kind !== WORD || ADDRESS_EVIDENCE.test(info.flags)) evidence = true;
+    if (LOWER_WORD.test(text.slice(tokens.start[i], tokens.end[i]))) {
       if (!PARTICLES.has(info.lower) && !/[TU]/.test(info.flags)) strayLower = true;
     } else {
       allLower = false;
@@ -136,7 +169,7 @@ function plausibleSpan(
     const flags = (infos[span.first] as TokenInfo).flags;
     if (flags.includes('N') && !/[FLBIT]/.test(flags)) return false;
     // A short number alone is not an address; a postcode is.
-    if (span.entity === 'ADDRESS' && (tokens[span.first] as Token).kind === 'number' && span.end - span.start < 5) return false;
+    if (span.entity === 'ADDRESS' && tokens.kind[span.first] === NUMBER && span.end - span.start < 5) return false;
   }
   return true;
 }
@@ -148,7 +181,7 @@ function plausibleSpan(
 function splitName<S extends { start: number; end: number; first: number; last: number; total: number; count: number }>(
   text: string,
   span: S,
-  tokens: readonly Token[],
+  tokens: TokenTable,
   infos: readonly TokenInfo[],
 ): S[] {
   if (!UPPER.test(text.slice(Math.max(0, span.start - 150), Math.min(text.length, span.end + 150)))) return [span];
@@ -159,15 +192,14 @@ function splitName<S extends { start: number; end: number; first: number; last: 
   let count = 0;
   const close = (): void => {
     if (first >= 0) {
-      pieces.push({ ...span, first, last, start: (tokens[first] as Token).start, end: (tokens[last] as Token).end, total: average * count, count });
+      pieces.push({ ...span, first, last, start: tokens.start[first] ?? 0, end: tokens.end[last] ?? 0, total: average * count, count });
     }
     first = -1;
     count = 0;
   };
   for (let i = span.first; i <= span.last; i++) {
-    const token = tokens[i] as Token;
-    if (token.kind === 'punct') continue;
-    if (LOWER_WORD.test(token.text) && !PARTICLES.has((infos[i] as TokenInfo).lower)) {
+    if (tokens.kind[i] === PUNCT) continue;
+    if (LOWER_WORD.test(text.slice(tokens.start[i], tokens.end[i])) && !PARTICLES.has((infos[i] as TokenInfo).lower)) {
       close();
       continue;
     }
@@ -180,20 +212,20 @@ function splitName<S extends { start: number; end: number; first: number; last: 
 }
 
 /** A capitalised word after a title ("Mr. Fasoli", "Dr Okafor") is a name; the title is not. */
-function nameAfterTitle(tokens: readonly Token[], infos: readonly TokenInfo[], labels: Uint8Array, scores: Float32Array): void {
-  const nameIndex = LABELS.indexOf('NAME');
-  for (let i = 0; i < tokens.length; i++) {
-    if (!(infos[i] as TokenInfo).flags.includes('H') || (tokens[i] as Token).kind !== 'word') continue;
+function nameAfterTitle(text: string, tokens: TokenTable, infos: readonly TokenInfo[], labels: Uint8Array, scores: Float32Array): void {
+  const count = tokens.count;
+  for (let i = 0; i < count; i++) {
+    if (tokens.kind[i] !== WORD || !(infos[i] as TokenInfo).flags.includes('H')) continue;
     // "Main Dr." is a street: the classifier already put the title-looking word in an address.
-    if (labels[i] === LABELS.indexOf('ADDRESS')) continue;
+    if (labels[i] === ADDRESS_LABEL) continue;
     let j = i + 1;
-    if (tokens[j]?.text === '.') j++;
-    for (let n = 0; n < 3 && j < tokens.length; n++, j++) {
+    if (j < count && tokens.end[j] === (tokens.start[j] ?? 0) + 1 && text.charCodeAt(tokens.start[j] ?? 0) === 46) j++;
+    for (let n = 0; n < 3 && j < count; n++, j++) {
       const info = infos[j] as TokenInfo;
-      if ((tokens[j] as Token).kind !== 'word' || (info.shape !== 'X' && info.shape !== 'A' && info.shape !== 'C')) break;
+      if (tokens.kind[j] !== WORD || (info.shape !== 'X' && info.shape !== 'A' && info.shape !== 'C')) break;
       if (info.flags.includes('H')) break;
       if (labels[j] === 0) {
-        labels[j] = nameIndex;
+        labels[j] = NAME_LABEL;
         scores[j] = 0.8;
       }
     }
@@ -202,7 +234,7 @@ function nameAfterTitle(tokens: readonly Token[], infos: readonly TokenInfo[], l
 
 export function findNamesAndAddresses(text: string): PiiMatch[] {
   const { tokens, infos, labels, scores } = labelTokens(text);
-  nameAfterTitle(tokens, infos, labels, scores);
+  nameAfterTitle(text, tokens, infos, labels, scores);
   const out: PiiMatch[] = [];
   let current: { entity: Label; start: number; end: number; total: number; count: number; first: number; last: number } | undefined;
   const flush = (): void => {
@@ -215,19 +247,21 @@ export function findNamesAndAddresses(text: string): PiiMatch[] {
     }
     current = undefined;
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const label = LABELS[labels[i] ?? 0] ?? 'O';
-    if (label === 'O') {
-      if ((tokens[i] as Token).kind === 'punct') continue;
+  for (let i = 0; i < tokens.count; i++) {
+    const labelIndex = labels[i] ?? 0;
+    if (labelIndex === 0) {
+      if (current === undefined || tokens.kind[i] === PUNCT) continue;
       flush();
       continue;
     }
-    const token = tokens[i] as Token;
+    const label = LABELS[labelIndex] ?? 'O';
+    const tokenStart = tokens.start[i] ?? 0;
+    const tokenEnd = tokens.end[i] ?? 0;
     const score = scores[i] ?? 0;
     if (current && current.entity === label) {
-      const gap = text.slice(current.end, token.start);
+      const gap = text.slice(current.end, tokenStart);
       if ((label === 'ADDRESS' ? ADDRESS_GAP : NAME_GAP).test(gap)) {
-        current.end = token.end;
+        current.end = tokenEnd;
         current.last = i;
         current.total += score;
         current.count++;
@@ -235,7 +269,7 @@ export function findNamesAndAddresses(text: string): PiiMatch[] {
       }
     }
     flush();
-    current = { entity: label, start: token.start, end: token.end, total: score, count: 1, first: i, last: i };
+    current = { entity: label, start: tokenStart, end: tokenEnd, total: score, count: 1, first: i, last: i };
   }
   flush();
   return out;
