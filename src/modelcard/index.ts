@@ -17,6 +17,7 @@ export {
   DEFAULT_REVIEW_CADENCE_DAYS,
   type ModelCardFinding,
   type ModelCardCheck,
+  type ModelCustomization,
   type ValidateOptions as ModelCardValidateOptions,
 } from './validate.js';
 export {

@@ -33,7 +33,14 @@ export interface ValidateOptions {
   reviewCadence?: number | string;
   /** The date to measure staleness from (tests pin it). */
   now?: Date;
+  /**
+   * How the model was customised, when known (from aigis.yaml). A model trained or tuned by its owner must
+   * list its training datasets; only one used unchanged may point to the provider's documentation instead.
+   */
+  customization?: ModelCustomization;
 }
+
+export type ModelCustomization = 'none' | 'fine-tuned' | 'continued-pretraining' | 'self-trained';
 
 /** The custom_details key that holds the ISO date of the last review. */
 export const LAST_REVIEWED_KEY = 'last_reviewed';
@@ -129,13 +136,17 @@ function contentFindings(c: ModelCardContent, opts: ValidateOptions): Array<Omit
       `does not explain why the risk is ${rating}`,
       'warning',
     );
-  // A provider's foundation model has no datasets the customer can list; its card says where training is documented.
+  // A provider's foundation model used unchanged has no datasets its user can list; its card says who trained
+  // it and where that is documented. A model its owner trained or tuned has no such excuse.
+  const listsDatasets = (c.training_details?.training_job_details?.training_datasets?.length ?? 0) > 0;
+  const trainedByOwner = opts.customization !== undefined && opts.customization !== 'none';
   need(
-    (c.training_details?.training_job_details?.training_datasets?.length ?? 0) > 0 ||
-      filled(c.training_details?.training_observations),
+    listsDatasets || (!trainedByOwner && filled(c.training_details?.training_observations)),
     'training-datasets',
     'training_details.training_job_details.training_datasets',
-    "lists no training datasets (for a provider's foundation model, say so in training_details.training_observations)",
+    trainedByOwner
+      ? `lists no training datasets, and the model is ${opts.customization} according to the manifest`
+      : "lists no training datasets (for a provider's foundation model used unchanged, say who trained it and where that is documented in training_details.training_observations)",
   );
   const jobs = c.evaluation_details ?? [];
   const withMetrics = jobs.filter((j) => (j.metric_groups ?? []).some((g) => g.metric_data.length > 0));

@@ -117,6 +117,28 @@ describe('aigis modelcard', () => {
     expect(process.exitCode).toBe(1);
   });
 
+  it('validate --manifest asks a card of a model fine-tuned by its owner for training datasets', async () => {
+    const system = join(dir, 'system');
+    mkdirSync(join(system, 'model-cards'), { recursive: true });
+    // Training datasets replaced by a pointer to the provider, as a foundation model's card may do.
+    const card = COMPLETE.replace(
+      'training_details:\n  training_job_details:\n    training_datasets: [provider-managed]\n',
+      'training_details:\n  training_observations: Trained by the provider; see its model card.\n',
+    );
+    writeFileSync(join(system, 'model-cards', 'support-bot.md'), card);
+    const manifest = (customization: string): string =>
+      `name: support\nowner: support@example.com\nscope: 3\nmodels:\n  - { id: support-bot, provider: amazon-bedrock, modelId: amazon.nova-pro-v1:0, customization: ${customization} }\n`;
+    writeFileSync(join(system, 'aigis.yaml'), manifest('none'));
+    await run('validate', join(system, 'model-cards'), '--manifest', system);
+    expect(stdout).toContain('support-bot.md: complete');
+    expect(process.exitCode).toBe(0);
+    stdout = '';
+    writeFileSync(join(system, 'aigis.yaml'), manifest('fine-tuned'));
+    await run('validate', join(system, 'model-cards'), '--manifest', system);
+    expect(stdout).toMatch(/support-bot\.md(:\d+)?: training_details\.training_job_details\.training_datasets: error: .*fine-tuned according to the manifest/);
+    expect(process.exitCode).toBe(1);
+  });
+
   it('export round-trips Markdown → SageMaker JSON → Markdown and adds governance details', async () => {
     const md = join(dir, 'rt.md');
     writeFileSync(md, COMPLETE);

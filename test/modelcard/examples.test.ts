@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { governanceFromManifest } from '../../src/cli/commands/modelcard.js';
+import { customizationLookup, governanceFromManifest } from '../../src/cli/commands/modelcard.js';
 import {
   exportModelCard,
   GOVERNANCE_DETAIL_KEYS,
@@ -65,5 +65,35 @@ describe('model cards of the examples', () => {
       [...new Set([...Object.keys(before), GOVERNANCE_DETAIL_KEYS.scope, GOVERNANCE_DETAIL_KEYS.euAiActTier, GOVERNANCE_DETAIL_KEYS.frameworks])].sort(),
     );
     expect(after).not.toHaveProperty('scope');
+  });
+
+  it('with the manifest, a model trained by its owner must list its datasets; observations alone do not do', () => {
+    const file = join(ROOT, 'examples/credit-scoring/model-cards/credit-risk-xgboost.json');
+    const card = readModelCard(file);
+    const customization = customizationLookup(join(ROOT, 'examples/credit-scoring'))(file, card);
+    expect(customization).toBe('self-trained');
+    const onlyObservations = {
+      ...card,
+      content: {
+        ...card.content,
+        training_details: { training_observations: 'Trained in-house on the loan book; see the pipeline run.' },
+      },
+    };
+    expect(isComplete(validateModelCard(onlyObservations, { now: NOW }))).toBe(true);
+    const findings = validateModelCard(onlyObservations, { now: NOW, customization });
+    expect(findings.find((f) => f.check === 'training-datasets')?.message).toMatch(/self-trained according to the manifest/);
+    expect(isComplete(validateModelCard(card, { now: NOW, customization }))).toBe(true);
+  });
+
+  it('matches the Bedrock cards to models used unchanged, which may point to the provider instead', () => {
+    const dir = join(ROOT, 'examples/bedrock-rag-chatbot/hardened');
+    const lookup = customizationLookup(dir);
+    for (const file of cardsIn('bedrock-rag-chatbot/hardened')) {
+      const card = readModelCard(file);
+      expect(lookup(file, card), file).toBe('none');
+      expect(errorsOf(file)).toEqual([]);
+      expect(isComplete(validateModelCard(card, { now: NOW, customization: 'none' }))).toBe(true);
+      expect(isComplete(validateModelCard(card, { now: NOW, customization: 'fine-tuned' }))).toBe(false);
+    }
   });
 });

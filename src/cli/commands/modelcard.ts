@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   MODEL_CARD_FORMATS,
@@ -13,6 +13,8 @@ import {
   type ModelCardFinding,
   type ModelCardFormat,
   type ModelCardGovernance,
+  type ModelCustomization,
+  type ModelCard,
 } from '../../modelcard/index.js';
 import {
   determineEuAiAct,
@@ -90,6 +92,25 @@ export function governanceFromManifest(dirOrFile: string): ModelCardGovernance {
   };
 }
 
+/**
+ * The manifest's customization of the model a card describes: the model whose `modelCard` is this file,
+ * else the one whose id is the card's model_id, model_name or file name (as aigis assess matches them).
+ * A model of provider `self` counts as self-trained.
+ */
+export function customizationLookup(dirOrFile: string): (file: string, card: ModelCard) => ModelCustomization | undefined {
+  const { manifest, dir } = loadManifest(dirOrFile);
+  const of = (m: (typeof manifest.models)[number]): ModelCustomization =>
+    m.customization === 'none' && m.provider === 'self' ? 'self-trained' : m.customization;
+  return (file, card) => {
+    const path = resolve(file);
+    const named = manifest.models.find((m) => m.modelCard !== undefined && resolve(dir, m.modelCard) === path);
+    if (named) return of(named);
+    const ids = [card.content.model_overview?.model_id, card.content.model_overview?.model_name, basename(file, extname(file))];
+    const byId = manifest.models.find((m) => ids.includes(m.id));
+    return byId ? of(byId) : undefined;
+  };
+}
+
 const CARD_EXTENSIONS = new Set(['.json', '.md', '.markdown']);
 
 /** Files as given; a folder stands for the model cards directly in it (sorted, so output order is stable). */
@@ -162,17 +183,30 @@ Examples:
     .addOption(
       new Option('--output <format>', 'text or json').argParser(choice(VALIDATE_OUTPUTS)).default('text'),
     )
+    .option(
+      '--manifest <path>',
+      "aigis.yaml (or its folder): a card of a model it declares fine-tuned or self-trained must list training datasets",
+    )
     .addHelpText(
       'after',
       `
 Exit codes: 0 every card is complete, 1 a card is incomplete, 2 a card is invalid or unreadable.
 
+A card of a provider's foundation model used unchanged may say who trained it and where that is documented
+(training_details.training_observations) instead of listing training datasets; with --manifest, a card of
+a model the manifest declares fine-tuned, continued-pretraining or self-trained must list them.
+
 Examples:
   aigis modelcard validate model-cards/ --review-cadence 6m
-  aigis modelcard validate card.json --output json`,
+  aigis modelcard validate card.json --output json
+  aigis modelcard validate examples/credit-scoring/model-cards --manifest examples/credit-scoring`,
     )
     .action(
-      (files: string[], opts: { reviewCadence?: number; output: (typeof VALIDATE_OUTPUTS)[number] }) => {
+      (
+        files: string[],
+        opts: { reviewCadence?: number; output: (typeof VALIDATE_OUTPUTS)[number]; manifest?: string },
+      ) => {
+        const customizationOf = opts.manifest === undefined ? undefined : customizationLookup(opts.manifest);
         let exitCode = 0;
         const results: Array<{
           file: string;
@@ -184,10 +218,11 @@ Examples:
         for (const file of expandCardPaths(files)) {
           try {
             const card = readModelCard(file);
-            const findings = validateModelCard(
-              card,
-              opts.reviewCadence === undefined ? {} : { reviewCadence: opts.reviewCadence },
-            );
+            const customization = customizationOf?.(file, card);
+            const findings = validateModelCard(card, {
+              ...(opts.reviewCadence === undefined ? {} : { reviewCadence: opts.reviewCadence }),
+              ...(customization === undefined ? {} : { customization }),
+            });
             const complete = isComplete(findings);
             if (!complete) exitCode = Math.max(exitCode, 1);
             results.push({ file, valid: true, complete, findings });
