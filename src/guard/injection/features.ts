@@ -10,7 +10,7 @@ export const HASH_BITS = 18;
 export const HASH_DIM = 1 << HASH_BITS;
 
 /** Dense features after the hashed block: one per heuristic, then shape features. */
-export const SHAPE_FEATURES = ['symbol_ratio', 'odd_tokens', 'upper_ratio', 'line_starts_role', 'has_url', 'decoded_layer', 'invisible_text', 'mixed_script', 'symbol_burst_after_prose'] as const;
+export const SHAPE_FEATURES = ['symbol_ratio', 'odd_tokens', 'upper_ratio', 'line_starts_role', 'has_url', 'decoded_layer', 'invisible_text', 'mixed_script'] as const;
 export const DENSE_DIM = HEURISTICS.length + SHAPE_FEATURES.length;
 export const FEATURE_DIM = HASH_DIM + DENSE_DIM;
 
@@ -108,34 +108,6 @@ function hasRoleLine(raw: string): boolean {
   return false;
 }
 
-const BURST_SYMBOLS = new Set('{}[]()<>\\`$|=;~^*_#@"'.split('').map((c) => c.charCodeAt(0)));
-const BURST_WINDOW = 48;
-
-/**
- * Adversarial suffixes (GCG and friends) append a dense tangle of brackets and symbols to plain
- * prose: the most symbols in any 48-character window after at least 40 characters of prose with few
- * symbols. Code is symbol-dense from the start, so it scores low. Sliding window: linear.
- */
-function symbolBurstAfterProse(raw: string): number {
-  const n = Math.min(raw.length, 20_000);
-  let proseEnd = -1;
-  let symbolsSoFar = 0;
-  for (let i = 0; i < n; i++) {
-    if (BURST_SYMBOLS.has(raw.charCodeAt(i))) symbolsSoFar++;
-    if (i >= 40 && symbolsSoFar <= 2) proseEnd = i;
-    if (symbolsSoFar > 2) break;
-  }
-  if (proseEnd < 0) return 0;
-  let inWindow = 0;
-  let best = 0;
-  for (let i = proseEnd; i < n; i++) {
-    if (BURST_SYMBOLS.has(raw.charCodeAt(i))) inWindow++;
-    if (i - BURST_WINDOW >= proseEnd && BURST_SYMBOLS.has(raw.charCodeAt(i - BURST_WINDOW))) inWindow--;
-    if (inWindow > best) best = inWindow;
-  }
-  return Math.min(1, Math.max(0, best - 3) / 8);
-}
-
 function shapeFeatures(raw: string, normalized: string, tokens: readonly string[], facts: ViewFacts): number[] {
   let symbols = 0;
   let upper = 0;
@@ -169,7 +141,6 @@ function shapeFeatures(raw: string, normalized: string, tokens: readonly string[
     facts.decoded ? 1 : 0,
     facts.invisible ? 1 : 0,
     facts.mixedScript ? 1 : 0,
-    symbolBurstAfterProse(raw),
   ];
 }
 
