@@ -82,10 +82,17 @@ function isAlnumCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
-function anchorWindows(lower: string, words: readonly string[], before: number, after: number, wholeWord: boolean): Array<[number, number]> {
+function anchorWindows(
+  lower: string,
+  offsets: ReadonlyMap<string, readonly number[]>,
+  words: readonly string[],
+  before: number,
+  after: number,
+  wholeWord: boolean,
+): Array<[number, number]> {
   const raw: Array<[number, number]> = [];
   for (const word of words) {
-    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
+    for (const at of offsets.get(word) ?? []) {
       // Words start on a boundary ("pin" in "spinning" is no anchor); context words also end on one.
       if (at > 0 && isAlnumCode(lower.charCodeAt(at - 1))) continue;
       const next = lower.charCodeAt(at + word.length);
@@ -193,20 +200,66 @@ function toTextOffsets(regions: Regions, start: number, end: number): [number, n
   return [start + shift, end + shift];
 }
 
+/**
+ * Lower case with the offsets of `text`. 'İ' (U+0130) is the only character whose lower case is
+ * longer; it becomes 'i', so keyword windows found in the lower case still apply to the text (one
+ * Turkish word must not send every keyword-led recognizer over the whole text).
+ */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(/\u0130/g, 'i').toLowerCase();
+}
+
+/** Every anchor word and every context word of a context-only recognizer. */
+const KEYWORDS = [
+  ...new Set(
+    PATTERN_RECOGNIZERS.flatMap((r) => [...(r.anchors ?? []), ...(r.contextRequired && !r.needsDigit && r.context ? r.context.words : [])]),
+  ),
+];
+/** Finds where any keyword may start; which ones do is checked there, so overlapping keywords are all found. */
+const KEYWORD_START = new RegExp(
+  [...new Set(KEYWORDS.map((w) => w.slice(0, 2)))].map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'),
+  'g',
+);
+const KEYWORDS_BY_PREFIX = new Map<string, string[]>();
+for (const word of KEYWORDS) {
+  const prefix = word.slice(0, 2);
+  KEYWORDS_BY_PREFIX.set(prefix, [...(KEYWORDS_BY_PREFIX.get(prefix) ?? []), word]);
+}
+
+/** Start offsets of each keyword in `lower`, found in one pass for all recognizers. */
+function keywordOffsets(lower: string): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  KEYWORD_START.lastIndex = 0;
+  for (let m = KEYWORD_START.exec(lower); m !== null; m = KEYWORD_START.exec(lower)) {
+    const at = m.index;
+    for (const word of KEYWORDS_BY_PREFIX.get(m[0]) ?? []) {
+      if (!lower.startsWith(word, at)) continue;
+      const list = found.get(word);
+      // Occurrences of one word do not overlap (as with indexOf from the end of the last one).
+      if (!list) found.set(word, [at]);
+      else if (at >= (list[list.length - 1] ?? 0) + word.length) list.push(at);
+    }
+    KEYWORD_START.lastIndex = at + 1;
+  }
+  return found;
+}
+
 function runPatterns(text: string, lower: string, threshold: number, wanted: (entity: string) => boolean): PiiMatch[] {
   const out: PiiMatch[] = [];
   let regions: Regions | undefined | null = null;
   // Lower-casing changed some lengths (e.g. 'İ'): offsets in `lower` would not line up, scan everything.
   const aligned = lower.length === text.length;
   const whole: Array<[number, number]> = [[0, text.length]];
+  const offsets = aligned ? keywordOffsets(lower) : new Map<string, number[]>();
   for (const recognizer of PATTERN_RECOGNIZERS) {
     if (!wanted(recognizer.entity)) continue;
     let windows = whole;
     if (aligned && recognizer.anchors) {
-      windows = anchorWindows(lower, recognizer.anchors, KEYWORD_WINDOW_BEFORE, KEYWORD_WINDOW_AFTER, false);
+      windows = anchorWindows(lower, offsets, recognizer.anchors, KEYWORD_WINDOW_BEFORE, KEYWORD_WINDOW_AFTER, false);
     } else if (aligned && !recognizer.needsDigit && recognizer.contextRequired && recognizer.context && threshold >= DEFAULT_PII_THRESHOLD) {
       const ctx = recognizer.context;
-      windows = anchorWindows(lower, ctx.words, (ctx.after ?? DEFAULT_CONTEXT_AFTER) + MAX_CANDIDATE, (ctx.before ?? DEFAULT_CONTEXT_BEFORE) + MAX_CANDIDATE, true);
+      windows = anchorWindows(lower, offsets, ctx.words, (ctx.after ?? DEFAULT_CONTEXT_AFTER) + MAX_CANDIDATE, (ctx.before ?? DEFAULT_CONTEXT_BEFORE) + MAX_CANDIDATE, true);
     }
     const pattern = recognizer.pattern;
     if (recognizer.needsDigit && windows === whole) {
@@ -256,7 +309,7 @@ export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiMatch[]
   const threshold = opts.threshold ?? DEFAULT_PII_THRESHOLD;
   const entities = opts.entities;
   const wanted = (entity: string): boolean => entities === undefined || entities.has(entity);
-  const lower = text.toLowerCase();
+  const lower = lowerSameLength(text);
   const candidates: PiiMatch[] = [];
   if (wanted('EMAIL')) candidates.push(...findEmails(text));
   if (wanted('URL')) candidates.push(...findDomains(text));

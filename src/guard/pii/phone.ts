@@ -84,6 +84,8 @@ export function findPhones(text: string, regions: readonly CountryCode[] = DEFAU
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     const start = m.index;
     let value = m[0];
+    // Most matches are short numbers in prose ("3 apples", "2024"); trimming only removes digits.
+    if (value.length < 7 || digitCount(value) < 7) continue;
     let best = score(value);
     let current = value;
     for (let trims = 0; trims < MAX_TRIMS && (best === undefined || best < 0.5); trims++) {
