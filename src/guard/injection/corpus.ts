@@ -230,7 +230,7 @@ export function dedupe(samples: readonly Sample[]): Sample[] {
 }
 
 /** aigis's hand-written evaluation sets (never used for training). */
-export function loadOwnTestSet(name: 'attacks' | 'hard_negatives' | 'attacks_2' | 'hard_negatives_2'): Sample[] {
+export function loadOwnTestSet(name: 'attacks' | 'hard_negatives' | 'attacks_2' | 'hard_negatives_2' | 'attacks_3' | 'hard_negatives_3'): Sample[] {
   const file = ownDataDir('test', `${name}.jsonl`);
   return readJsonl(file).map((row) => ({ text: row.text, label: row.label, source: `aigis_test_${name}`, ...(row.kind ? { kind: row.kind } : {}) }));
 }
