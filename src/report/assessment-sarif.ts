@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Evidence } from '../assess/types.js';
-import type { Severity } from '../rules/types.js';
 import { STATUS_LABEL, type ControlView, type ReportContext } from './context.js';
-import { sarifUri } from './sarif.js';
+import { LEVEL, SECURITY_SEVERITY, sarifUri } from './sarif.js';
 
 /**
  * SARIF 2.1.0 of an assessment: one reporting descriptor per control that is not met, one result per place
@@ -11,19 +10,6 @@ import { sarifUri } from './sarif.js';
  */
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const SECURITY_SEVERITY: Record<Severity, string> = {
-  critical: '9.5',
-  high: '8.0',
-  medium: '5.5',
-  low: '3.0',
-};
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
-  critical: 'error',
-  high: 'error',
-  medium: 'warning',
-  low: 'note',
-};
-
 type Json = Record<string, unknown>;
 
 

@@ -9,13 +9,14 @@ import type { ScanReport, ScanResult } from '../scan/types.js';
  * suppression. Passes are not listed (they would only bloat the upload); the JSON report has them.
  */
 
-const SECURITY_SEVERITY: Record<Severity, string> = {
+/** GitHub code scanning reads `security-severity` as a CVSS-like score to rank alerts. */
+export const SECURITY_SEVERITY: Record<Severity, string> = {
   critical: '9.5',
   high: '8.0',
   medium: '5.5',
   low: '3.0',
 };
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+export const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   critical: 'error',
   high: 'error',
   medium: 'warning',

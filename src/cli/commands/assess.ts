@@ -1,3 +1,4 @@
+import { withProgress } from '../progress.js';
 import { Option, type Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -10,7 +11,12 @@ import {
   toAssessText,
   type AssessmentReport,
 } from '../../assess/index.js';
-import { AWS_ACCOUNT_ID_PATTERN, AWS_REGION_PATTERN, renderReport, type ReportOptions } from '../../report/index.js';
+import {
+  AWS_ACCOUNT_ID_PATTERN,
+  AWS_REGION_PATTERN,
+  renderReport,
+  type ReportOptions,
+} from '../../report/index.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
 
@@ -59,7 +65,8 @@ export function asffTarget(
   flags: { awsAccountId?: string | undefined; awsRegion?: string | undefined },
   env: NodeJS.ProcessEnv,
 ): NonNullable<ReportOptions['aws']> {
-  const pick = (name: keyof z.infer<typeof awsEnvSchema>): string | undefined => (env[name] ? env[name] : undefined);
+  const pick = (name: keyof z.infer<typeof awsEnvSchema>): string | undefined =>
+    env[name] ? env[name] : undefined;
   const candidates = {
     AWS_ACCOUNT_ID: flags.awsAccountId ? undefined : pick('AWS_ACCOUNT_ID'),
     AWS_REGION: flags.awsRegion ? undefined : pick('AWS_REGION'),
@@ -95,13 +102,15 @@ function validate(raw: Record<string, unknown>): z.infer<typeof optionsSchema> {
   const field = String(issue.path[0] ?? '');
   const flag = `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
   const value = String(raw[field]);
-  const choices: readonly string[] = field === 'format' ? ASSESS_FORMATS : field === 'failOn' ? FAIL_ON_VALUES : [];
+  const choices: readonly string[] =
+    field === 'format' ? ASSESS_FORMATS : field === 'failOn' ? FAIL_ON_VALUES : [];
   const hint = EXPECTED[field];
-  const expected = choices.length ? `; expected one of ${choices.join(', ')}${didYouMean(value, choices)}` : hint ? `; expected ${hint}` : '';
-  throw new InputError(
-    `${flag}: '${value}' is not valid${expected}`,
-    { field: flag },
-  );
+  const expected = choices.length
+    ? `; expected one of ${choices.join(', ')}${didYouMean(value, choices)}`
+    : hint
+      ? `; expected ${hint}`
+      : '';
+  throw new InputError(`${flag}: '${value}' is not valid${expected}`, { field: flag });
 }
 
 /** text is the assessment's own terminal summary; every other format comes from the reports module. */
@@ -115,27 +124,6 @@ export function renderAssessment(
   return renderReport(report, format, opts);
 }
 
-async function withProgress<T>(enabled: boolean, run: (onProgress?: (done: number, total: number) => void) => Promise<T>): Promise<T> {
-  if (!enabled) return run();
-  const { default: cliProgress } = await import('cli-progress');
-  let bar: InstanceType<typeof cliProgress.SingleBar> | undefined;
-  try {
-    return await run((done, total) => {
-      // Small trees finish before a bar would help.
-      if (!bar && total >= 50) {
-        bar = new cliProgress.SingleBar(
-          { stream: process.stderr, format: 'scanning [{bar}] {value}/{total} units', clearOnComplete: true },
-          cliProgress.Presets.shades_classic,
-        );
-        bar.start(total, 0);
-      }
-      bar?.update(done);
-    });
-  } finally {
-    bar?.stop();
-  }
-}
-
 export function registerAssessCommands(program: Command): void {
   program
     .command('assess')
@@ -145,15 +133,28 @@ export function registerAssessCommands(program: Command): void {
     .argument('[dir]', 'folder with aigis.yaml', '.')
     .option('-m, --manifest <file>', 'the manifest, when it is not <dir>/aigis.yaml')
     .addOption(new Option('-f, --format <format>', 'output format').choices(ASSESS_FORMATS).default('text'))
-    .option('-o, --out <dir>', 'write the report into this folder (the text summary still goes to the terminal)')
-    .addOption(
-      new Option('--fail-on <level>', 'exit 1 when the phase reached is below this phase, or a not-met control has at least this severity').default(
-        'none',
-      ),
+    .option(
+      '-o, --out <dir>',
+      'write the report into this folder (the text summary still goes to the terminal)',
     )
-    .option('--as-of <date>', 'assess as of this date (YYYY-MM-DD) for review cadences and attestation expiry; default today')
-    .option('--aws-account-id <id>', 'asff: the 12-digit account the findings are imported into (default $AWS_ACCOUNT_ID, else 000000000000)')
-    .option('--aws-region <region>', 'asff: the region the findings are imported into (default $AWS_REGION or $AWS_DEFAULT_REGION, else us-east-1)')
+    .addOption(
+      new Option(
+        '--fail-on <level>',
+        'exit 1 when the phase reached is below this phase, or a not-met control has at least this severity',
+      ).default('none'),
+    )
+    .option(
+      '--as-of <date>',
+      'assess as of this date (YYYY-MM-DD) for review cadences and attestation expiry; default today',
+    )
+    .option(
+      '--aws-account-id <id>',
+      'asff: the 12-digit account the findings are imported into (default $AWS_ACCOUNT_ID, else 000000000000)',
+    )
+    .option(
+      '--aws-region <region>',
+      'asff: the region the findings are imported into (default $AWS_REGION or $AWS_DEFAULT_REGION, else us-east-1)',
+    )
     .addHelpText(
       'after',
       `
@@ -171,7 +172,8 @@ ${EXAMPLES}`,
     )
     .action(async (dir: string, raw: Record<string, unknown>) => {
       const opts = validate({ failOn: 'none', format: 'text', ...raw });
-      const reportOptions: ReportOptions = opts.format === 'asff' ? { aws: asffTarget(opts, process.env) } : {};
+      const reportOptions: ReportOptions =
+        opts.format === 'asff' ? { aws: asffTarget(opts, process.env) } : {};
       const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
       const showProgress = Boolean(process.stderr.isTTY) && !process.env['CI'];
       // A missing manifest is the usual first mistake: answer it with the examples, before any scanning.
@@ -187,7 +189,7 @@ ${EXAMPLES}`,
           throw err;
         }
       }
-      const report = await withProgress(showProgress, (onProgress) =>
+      const report = await withProgress(showProgress, 'scanning', (onProgress) =>
         assess(dir, {
           ...(opts.manifest ? { manifest: opts.manifest } : {}),
           ...(opts.asOf ? { now: new Date(`${opts.asOf}T00:00:00Z`) } : {}),

@@ -1,3 +1,4 @@
+import { withProgress } from '../progress.js';
 import { Option, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -92,30 +93,6 @@ function owaspLookup(): ((controlId: string) => readonly string[]) | undefined {
   }
 }
 
-async function withProgress<T>(
-  enabled: boolean,
-  run: (onProgress?: (done: number, total: number) => void) => Promise<T>,
-): Promise<T> {
-  if (!enabled) return run();
-  const { default: cliProgress } = await import('cli-progress');
-  let bar: InstanceType<typeof cliProgress.SingleBar> | undefined;
-  try {
-    return await run((done, total) => {
-      // Small trees finish before a bar would help; show it only for larger ones.
-      if (!bar && total >= 50) {
-        bar = new cliProgress.SingleBar(
-          { stream: process.stderr, format: 'scanning [{bar}] {value}/{total} units', clearOnComplete: true },
-          cliProgress.Presets.shades_classic,
-        );
-        bar.start(total, 0);
-      }
-      bar?.update(done);
-    });
-  } finally {
-    bar?.stop();
-  }
-}
-
 function render(
   format: (typeof FORMATS)[number],
   report: ScanReport,
@@ -193,7 +170,7 @@ Examples:
             )
           : undefined;
       const showProgress = Boolean(process.stderr.isTTY) && !process.env['CI'];
-      const report = await withProgress(showProgress, (onProgress) =>
+      const report = await withProgress(showProgress, 'scanning', (onProgress) =>
         scan(paths, {
           ...(opts.rules ? { include: opts.rules } : {}),
           ...(opts.skipRules ? { exclude: opts.skipRules } : {}),
