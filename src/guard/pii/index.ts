@@ -206,8 +206,7 @@ function toTextOffsets(regions: Regions, start: number, end: number): [number, n
  * Turkish word must not send every keyword-led recognizer over the whole text).
  */
 export function lowerSameLength(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.length === text.length ? lower : text.replace(/\u0130/g, 'i').toLowerCase();
+  return (text.includes('\u0130') ? text.replace(/\u0130/g, 'i') : text).toLowerCase();
 }
 
 /** Every anchor word and every context word of a context-only recognizer. */
@@ -218,7 +217,10 @@ const KEYWORDS = [
 ];
 /** Finds where any keyword may start; which ones do is checked there, so overlapping keywords are all found. */
 const KEYWORD_START = new RegExp(
-  [...new Set(KEYWORDS.map((w) => w.slice(0, 2)))].map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'),
+  [...KEYWORDS]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+    .join('|'),
   'g',
 );
 const KEYWORDS_BY_PREFIX = new Map<string, string[]>();
@@ -233,7 +235,7 @@ function keywordOffsets(lower: string): Map<string, number[]> {
   KEYWORD_START.lastIndex = 0;
   for (let m = KEYWORD_START.exec(lower); m !== null; m = KEYWORD_START.exec(lower)) {
     const at = m.index;
-    for (const word of KEYWORDS_BY_PREFIX.get(m[0]) ?? []) {
+    for (const word of KEYWORDS_BY_PREFIX.get(m[0].slice(0, 2)) ?? []) {
       if (!lower.startsWith(word, at)) continue;
       const list = found.get(word);
       // Occurrences of one word do not overlap (as with indexOf from the end of the last one).

@@ -109,7 +109,10 @@ function computeInfo(text: string, kind: Token['kind'], gaz: Gazetteer): TokenIn
  * costs one probe and a character comparison, with no substring, no lower-casing and no string
  * hashing. Open addressing over typed arrays; cleared when full, like the string cache.
  */
-const INTERN_SLOTS = 1 << 19;
+const INTERN_BITS = 19;
+const INTERN_SLOTS = 1 << INTERN_BITS;
+// Fibonacci hashing: the polynomial hashes of short words are small numbers that would cluster.
+const INTERN_SHIFT = 32 - INTERN_BITS;
 const internSlots = new Int32Array(INTERN_SLOTS).fill(-1);
 const internHashes = new Int32Array(INFO_CACHE_LIMIT);
 const internTexts: string[] = [];
@@ -131,7 +134,7 @@ function sameText(text: string, start: number, end: number, candidate: string): 
 function internedInfo(text: string, start: number, end: number, hash: number, kind: number, gaz: Gazetteer): TokenInfo {
   if (end - start > MAX_CACHED_TOKEN) return computeInfo(text.slice(start, end), KIND_NAMES[kind] ?? 'punct', gaz);
   const mask = INTERN_SLOTS - 1;
-  let slot = (hash ^ (hash >>> 15)) & mask;
+  let slot = Math.imul(hash, 0x9e3779b1) >>> INTERN_SHIFT;
   for (;;) {
     const entry = internSlots[slot] ?? -1;
     if (entry < 0) break;
@@ -143,7 +146,7 @@ function internedInfo(text: string, start: number, end: number, hash: number, ki
   if (internTexts.length >= INFO_CACHE_LIMIT) {
     // The probe chain above is void after clearing: start again from an empty table.
     clearInterned();
-    slot = (hash ^ (hash >>> 15)) & mask;
+    slot = Math.imul(hash, 0x9e3779b1) >>> INTERN_SHIFT;
   }
   const entry = internTexts.length;
   internTexts.push(value);
@@ -178,9 +181,10 @@ export function tableInfos(text: string, table: TokenTable, gaz: Gazetteer): Tok
     internGazetteer = gaz;
   }
   const count = table.count;
-  const infos = new Array<TokenInfo>(count);
+  // Pushed, not preallocated: V8 gives `new Array(n)` slow dictionary storage for n over 100k.
+  const infos: TokenInfo[] = [];
   const { start, end, hash, kind, newlineBefore } = table;
-  for (let i = 0; i < count; i++) infos[i] = internedInfo(text, start[i] ?? 0, end[i] ?? 0, hash[i] ?? 0, kind[i] ?? 0, gaz);
+  for (let i = 0; i < count; i++) infos.push(internedInfo(text, start[i] ?? 0, end[i] ?? 0, hash[i] ?? 0, kind[i] ?? 0, gaz));
   for (let i = 0; i < count; i++) {
     const info = infos[i] as TokenInfo;
     if (!info.placeHead) continue;

@@ -4,9 +4,9 @@
  * or a gazetteer hit are classified, which keeps ordinary lower-case prose cheap.
  */
 import type { PiiMatch } from '../../types.js';
-import { LABELS, OFFSETS, tableInfos, type Label, type TokenInfo } from './features.js';
+import { LABELS, tableInfos, type Label, type TokenInfo } from './features.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { loadTokenModel, ownVectors, pairTables, type TokenModel } from './model.js';
+import { flatPairTables, loadTokenModel, ownVectorLookup, SHAPE_COUNT, type TokenModel } from './model.js';
 import { KIND_NAMES, KIND_NUMBER, KIND_PUNCT, KIND_WORD, tokenTable, type Token, type TokenTable } from './tokenize.js';
 
 const WINDOW = 3;
@@ -16,7 +16,6 @@ const PUNCT: number = KIND_PUNCT;
 const WORD: number = KIND_WORD;
 const NUMBER: number = KIND_NUMBER;
 const KIND_NAME: readonly Token['kind'][] = [...KIND_NAMES];
-const OFFSET_VALUES: readonly number[] = [...OFFSETS];
 const NAME_LABEL = LABELS.indexOf('NAME');
 const ADDRESS_LABEL = LABELS.indexOf('ADDRESS');
 
@@ -51,52 +50,77 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
   const labels = new Uint8Array(n);
   const confidences = new Float32Array(n).fill(1);
   if (!anyActive) return { tokens, infos, labels, scores: confidences };
-  const tables = pairTables(model);
   // Each token's own-feature vector is looked up once, for tokens within two of a classified one.
-  const vectors = new Array<Float64Array | undefined>(n);
+  const vectorOf = ownVectorLookup(model);
+  const vectors: Array<Float64Array | undefined> = [];
   for (let i = 0, lastActive = -3; i < n; i++) {
     if (active[i]) lastActive = i;
-    if (active[i] || i - lastActive <= 2 || (i + 1 < n && active[i + 1]) || (i + 2 < n && active[i + 2])) {
-      vectors[i] = ownVectors(model, KIND_NAME[kind[i] as number] ?? 'punct', infos[i] as TokenInfo);
-    }
+    const needed = active[i] || i - lastActive <= 2 || (i + 1 < n && active[i + 1]) || (i + 2 < n && active[i + 2]);
+    vectors.push(needed ? vectorOf(KIND_NAME[kind[i] as number] ?? 'punct', infos[i] as TokenInfo) : undefined);
   }
-  const offsets = OFFSET_VALUES;
-  const edges = offsets.map((o) => tables.edge.get(o));
+  const flat = flatPairTables(model);
+  const { labelPairs, shapePrev, shapeNext, edges } = flat;
   const marginScale = model.marginScale;
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  // Three labels: the sums are unrolled, and added in the order of the feature list so that
-  // rounding, and so ties, are those of the training-time path.
-  const add = (v: Float64Array | undefined, at: number): void => {
-    if (!v) return;
-    s0 += v[at] as number;
-    s1 += v[at + 1] as number;
-    s2 += v[at + 2] as number;
-  };
   let prev1 = 0;
   let prev2 = 0;
   for (let i = 0; i < n; i++) {
     let labelIndex = 0;
     if (active[i] && kind[i] !== PUNCT) {
-      s0 = 0;
-      s1 = 0;
-      s2 = 0;
+      // Three labels, unrolled; terms are added in the order of the feature list so that rounding,
+      // and so ties, are those of the training-time path (adding a zero weight changes nothing).
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
       for (let o = 0; o < 5; o++) {
-        const j = i + (offsets[o] as number);
-        if (j >= 0 && j < n) add(vectors[j], o * 3);
-        else add(edges[o], 0);
+        const j = i + o - 2;
+        if (j >= 0 && j < n) {
+          const v = vectors[j];
+          if (v !== undefined) {
+            const at = o * 3;
+            s0 += v[at] as number;
+            s1 += v[at + 1] as number;
+            s2 += v[at + 2] as number;
+          }
+        } else {
+          const at = o * 3;
+          s0 += edges[at] as number;
+          s1 += edges[at + 1] as number;
+          s2 += edges[at + 2] as number;
+        }
       }
-      add(tables.labels[prev1]?.[prev2], 0);
+      let at = (prev1 * 3 + prev2) * 3;
+      s0 += labelPairs[at] as number;
+      s1 += labelPairs[at + 1] as number;
+      s2 += labelPairs[at + 2] as number;
       const newline = newlineBefore[i] === 1;
-      if (newline) add(tables.newline, 0);
+      if (newline) {
+        s0 += flat.newline[0] as number;
+        s1 += flat.newline[1] as number;
+        s2 += flat.newline[2] as number;
+      }
       const p = i - 1;
-      if (p < 0 || newline || (kind[p] === PUNCT && (end[p] as number) - (start[p] as number) === 1 && isSentencePunct(text.charCodeAt(start[p] as number)))) add(tables.start, 0);
+      if (p < 0 || newline || (kind[p] === PUNCT && (end[p] as number) - (start[p] as number) === 1 && isSentencePunct(text.charCodeAt(start[p] as number)))) {
+        s0 += flat.start[0] as number;
+        s1 += flat.start[1] as number;
+        s2 += flat.start[2] as number;
+      }
       const shape = (infos[i] as TokenInfo).shapeId ?? 0;
-      if (p >= 0) add(tables.shapePrev[(infos[p] as TokenInfo).shapeId ?? 0]?.[shape], 0);
+      if (p >= 0) {
+        at = (((infos[p] as TokenInfo).shapeId ?? 0) * SHAPE_COUNT + shape) * 3;
+        s0 += shapePrev[at] as number;
+        s1 += shapePrev[at + 1] as number;
+        s2 += shapePrev[at + 2] as number;
+      }
       if (i + 1 < n) {
-        add(tables.shapeNext[(infos[i + 1] as TokenInfo).shapeId ?? 0]?.[shape], 0);
-        if (newlineBefore[i + 1]) add(tables.newlineNext, 0);
+        at = (((infos[i + 1] as TokenInfo).shapeId ?? 0) * SHAPE_COUNT + shape) * 3;
+        s0 += shapeNext[at] as number;
+        s1 += shapeNext[at + 1] as number;
+        s2 += shapeNext[at + 2] as number;
+        if (newlineBefore[i + 1]) {
+          s0 += flat.newlineNext[0] as number;
+          s1 += flat.newlineNext[1] as number;
+          s2 += flat.newlineNext[2] as number;
+        }
       }
       let best = 0;
       let top = s0;

@@ -65,15 +65,23 @@ export function ownVectors(
   kind: Token['kind'],
   info: TokenInfo,
 ): Float64Array {
+  return ownVectorLookup(model)(kind, info);
+}
+
+/** `ownVectors` bound to one model, for loops over many tokens. */
+export function ownVectorLookup(model: TokenModel): (kind: Token['kind'], info: TokenInfo) => Float64Array {
   let cache = ownCache.get(model);
   if (!cache) {
     cache = new WeakMap();
     ownCache.set(model, cache);
   }
+  const vectors = cache;
   // Infos are shared per distinct token text (see tokenInfos), so identity is a cheap key.
-  let vector = cache.get(info);
-  if (vector) return vector;
-  vector = new Float64Array(OFFSETS.length * LABELS.length);
+  return (kind, info) => vectors.get(info) ?? computeOwnVectors(model, kind, info, vectors);
+}
+
+function computeOwnVectors(model: TokenModel, kind: Token['kind'], info: TokenInfo, cache: WeakMap<TokenInfo, Float64Array>): Float64Array {
+  const vector = new Float64Array(OFFSETS.length * LABELS.length);
   const features: string[] = [];
   const knowsWord = (w: string): boolean => model.vocabulary.has(w);
   OFFSETS.forEach((offset, o) => {
@@ -130,4 +138,49 @@ export function pairTables(model: TokenModel): PairTables {
   };
   pairCache.set(model, tables);
   return tables;
+}
+
+export const SHAPE_COUNT = SHAPES.length;
+
+/** The pair tables as flat arrays, three weights per entry, for the per-token loop. */
+export interface FlatPairTables {
+  /** [(prev1 * 3 + prev2) * 3 + label] */
+  labelPairs: Float64Array;
+  /** [(shape of the neighbour * SHAPE_COUNT + own shape) * 3 + label] */
+  shapePrev: Float64Array;
+  shapeNext: Float64Array;
+  /** Weights of `w{offset}=<edge>` for offsets -2..2 at [(offset + 2) * 3 + label]; zero for offset 0. */
+  edges: Float64Array;
+  newline: Float64Array;
+  start: Float64Array;
+  newlineNext: Float64Array;
+}
+
+const flatCache = new WeakMap<TokenModel, FlatPairTables>();
+
+export function flatPairTables(model: TokenModel): FlatPairTables {
+  const cachedFlat = flatCache.get(model);
+  if (cachedFlat) return cachedFlat;
+  const tables = pairTables(model);
+  const flatten = (rows: Float64Array[][]): Float64Array => {
+    const out = new Float64Array(rows.length * rows.length * LABELS.length);
+    rows.forEach((row, a) => row.forEach((v, b) => out.set(v, (a * rows.length + b) * LABELS.length)));
+    return out;
+  };
+  const edges = new Float64Array(OFFSETS.length * LABELS.length);
+  OFFSETS.forEach((offset, o) => {
+    const v = tables.edge.get(offset);
+    if (v) edges.set(v, o * LABELS.length);
+  });
+  const flat: FlatPairTables = {
+    labelPairs: flatten(tables.labels),
+    shapePrev: flatten(tables.shapePrev),
+    shapeNext: flatten(tables.shapeNext),
+    edges,
+    newline: tables.newline,
+    start: tables.start,
+    newlineNext: tables.newlineNext,
+  };
+  flatCache.set(model, flat);
+  return flat;
 }

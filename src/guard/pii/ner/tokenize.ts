@@ -26,8 +26,17 @@ function wordCharLength(text: string, i: number): number {
     return 0;
   }
   if (code >= 0xd800 && code <= 0xdfff) return 0;
-  return LETTER_OR_NUMBER.test(text[i] ?? '') ? 1 : 0;
+  let known = BMP_WORD_CHAR[code] as number;
+  if (known === UNKNOWN) {
+    known = LETTER_OR_NUMBER.test(text[i] ?? '') ? 1 : 0;
+    BMP_WORD_CHAR[code] = known;
+  }
+  return known;
 }
+
+const UNKNOWN = 2;
+/** Whether each BMP code unit is a letter, mark or number, filled in as characters are met (a regex test per character is slow). */
+const BMP_WORD_CHAR = new Uint8Array(0x10000).fill(UNKNOWN);
 
 function isJoiner(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 45;
@@ -115,6 +124,15 @@ function grow<T extends Int32Array | Uint8Array>(array: T, size: number): T {
   return bigger;
 }
 
+/** ASCII classes for the scan: 1 digit, 2 letter, 3 space, 4 line break, 0 other. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = 2;
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 2;
+for (const c of [32, 9, 12, 11]) ASCII_CLASS[c] = 3;
+ASCII_CLASS[10] = 4;
+ASCII_CLASS[13] = 4;
+
 /** Same tokens, in the same order, as `tokenize(text)`. */
 export function tokenTable(text: string): TokenTable {
   const n = text.length;
@@ -125,7 +143,9 @@ export function tokenTable(text: string): TokenTable {
   let newlines = new Uint8Array(capacity);
   let hashes = new Int32Array(capacity);
   let count = 0;
-  const push = (start: number, end: number, kind: number, newline: boolean, hash: number): void => {
+  let newline = 0;
+  let i = 0;
+  while (i < n) {
     if (count === capacity) {
       capacity *= 2;
       starts = grow(starts, capacity);
@@ -134,29 +154,25 @@ export function tokenTable(text: string): TokenTable {
       newlines = grow(newlines, capacity);
       hashes = grow(hashes, capacity);
     }
-    starts[count] = start;
-    ends[count] = end;
-    kinds[count] = kind;
-    newlines[count] = newline ? 1 : 0;
-    hashes[count] = hash;
-    count++;
-  };
-  let newline = false;
-  let i = 0;
-  while (i < n) {
     const code = text.charCodeAt(i);
-    if (isSpace(code)) {
-      if (code === 10 || code === 13) newline = true;
+    const cls = code < 128 ? (ASCII_CLASS[code] as number) : -1;
+    if (cls >= 3 || (cls < 0 && isSpace(code))) {
+      if (cls === 4) newline = 1;
       i++;
       continue;
     }
-    let len = code < 128 ? (isAsciiWordChar(code) ? 1 : 0) : wordCharLength(text, i);
+    let len = cls > 0 ? 1 : cls === 0 ? 0 : wordCharLength(text, i);
     if (len === 0) {
       const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
       let hash = code;
       if (width === 2) hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0;
-      push(i, i + width, KIND_PUNCT, newline, hash);
-      newline = false;
+      starts[count] = i;
+      ends[count] = i + width;
+      kinds[count] = KIND_PUNCT;
+      newlines[count] = newline;
+      hashes[count] = hash;
+      count++;
+      newline = 0;
       i += width;
       continue;
     }
@@ -166,15 +182,28 @@ export function tokenTable(text: string): TokenTable {
     let hash = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
-      len = c < 128 ? (isAsciiWordChar(c) ? 1 : 0) : wordCharLength(text, i);
+      const k = c < 128 ? (ASCII_CLASS[c] as number) : -1;
+      if (k === 1) {
+        digits++;
+        hash = (Math.imul(hash, 31) + c) | 0;
+        i++;
+        continue;
+      }
+      if (k === 2) {
+        letters++;
+        hash = (Math.imul(hash, 31) + c) | 0;
+        i++;
+        continue;
+      }
+      len = k < 0 ? wordCharLength(text, i) : 0;
       if (len > 0) {
-        if (c >= 48 && c <= 57) digits++;
-        else letters++;
+        letters++;
         hash = (Math.imul(hash, 31) + c) | 0;
         if (len === 2) hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0;
         i += len;
         continue;
       }
+      // An apostrophe or hyphen between word characters joins them (O'Brien, Jean-Pierre).
       if (isJoiner(c) && i + 1 < n && wordCharLength(text, i + 1) > 0 && letters > 0) {
         hash = (Math.imul(hash, 31) + c) | 0;
         i++;
@@ -182,8 +211,13 @@ export function tokenTable(text: string): TokenTable {
       }
       break;
     }
-    push(start, i, letters === 0 ? KIND_NUMBER : digits === 0 ? KIND_WORD : KIND_ALNUM, newline, hash);
-    newline = false;
+    starts[count] = start;
+    ends[count] = i;
+    kinds[count] = letters === 0 ? KIND_NUMBER : digits === 0 ? KIND_WORD : KIND_ALNUM;
+    newlines[count] = newline;
+    hashes[count] = hash;
+    count++;
+    newline = 0;
   }
   return { count, start: starts, end: ends, kind: kinds, newlineBefore: newlines, hash: hashes };
 }
