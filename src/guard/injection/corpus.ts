@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../../util/errors.js';
 import { dataPath } from '../../util/paths.js';
+import { FRAMING_TWINS, framingTexts } from './synthetic-framings.js';
 import { syntheticTexts } from './synthetic.js';
 import { seededRandom, type AttackKind, type Sample } from './train.js';
 
@@ -191,8 +192,11 @@ export function loadTrainingCorpus(options: CorpusOptions = {}): Sample[] {
   if (!exclude.has('bipia_planted_in_documents')) samples.push(...plantedInstructions(dir, carriers, options.seed ?? 7));
   if (!exclude.has('synthetic')) {
     const harmful = readJsonl(join(dir, 'prompt-injection/gptfuzz_harmful_questions.jsonl'), sharedRowSchema).map((r) => r.text);
-    for (const t of syntheticTexts(options.seed ?? 7, SYNTHETIC_PER_FAMILY, carriers.map((c) => c.text), harmful)) {
-      samples.push({ text: t.text, label: t.label, source: t.family, ...(t.kind ? { kind: t.kind } : {}) });
+    const generated = [...syntheticTexts(options.seed ?? 7, SYNTHETIC_PER_FAMILY, carriers.map((c) => c.text), harmful), ...framingTexts(options.seed ?? 7, SYNTHETIC_PER_FAMILY, harmful)];
+    for (const t of generated) {
+      // Generated texts are trained on, but the generator fixes how often each style occurs, so
+      // they would distort the out-of-source score distribution that calibration relies on.
+      samples.push({ text: t.text, label: t.label, source: t.family, calibrate: false, ...(t.kind ? { kind: t.kind } : {}) });
     }
   }
   return dedupe(samples).map((s) => ({ ...s, group: sourceGroup(s.source) }));
@@ -204,6 +208,9 @@ export function sourceGroup(source: string): string {
   if (source.includes('fuzzyai')) return 'fuzzyai';
   // Texts built on the same carrier documents must be held out together.
   if (source === 'aigis_carriers' || source === 'bipia_planted_in_documents' || source === 'synthetic_indirect') return 'aigis_documents';
+  // A generated attack grammar and its benign twin share wrappers: they are held out together.
+  const twin = FRAMING_TWINS[source];
+  if (twin) return twin;
   // aigis's other files and grammars are independent of each other: one group each.
   if (source.startsWith('aigis_') || source.startsWith('synthetic_')) return source.replace(/_\d+$/, '');
   return source.replace(/^train_/, '');

@@ -11,7 +11,28 @@ export const HASH_DIM = 1 << HASH_BITS;
 
 /** Dense features after the hashed block: one per heuristic, then shape features. */
 export const SHAPE_FEATURES = ['symbol_ratio', 'odd_tokens', 'upper_ratio', 'line_starts_role', 'has_url', 'decoded_layer', 'invisible_text', 'mixed_script'] as const;
-export const DENSE_DIM = HEURISTICS.length + SHAPE_FEATURES.length;
+/**
+ * Products of heuristic families. A linear model adds evidence; these let it weigh a combination
+ * (a role-play frame *around* a harmful request, an override *and* a payload) above the sum of
+ * its parts, which on their own also occur in benign prompts.
+ */
+export const CROSS_FEATURES = [
+  { name: 'framed_harmful', left: ['persona.roleplay_frame', 'persona.no_rules', 'refusal_suppression', 'persona.dan'], right: ['harmful.request'] },
+  { name: 'override_with_payload', left: ['override.ignore_previous', 'override.new_instructions'], right: ['extraction.system_prompt', 'exfiltration.send_data', 'persona.no_rules', 'harmful.request'] },
+  { name: 'addressed_with_action', left: ['indirect.addressed_to_ai', 'delimiter.fake_system'], right: ['override.ignore_previous', 'override.new_instructions', 'extraction.system_prompt', 'exfiltration.send_data'] },
+  { name: 'split_with_payload', left: ['payload.split_or_encoded'], right: ['harmful.request', 'extraction.system_prompt', 'override.ignore_previous'] },
+] as const;
+export const DENSE_DIM = HEURISTICS.length + SHAPE_FEATURES.length + CROSS_FEATURES.length;
+
+const CROSS_INDICES = CROSS_FEATURES.map(({ left, right }) => ({
+  left: left.map((id) => HEURISTICS.findIndex((h) => h.id === id)).filter((i) => i >= 0),
+  right: right.map((id) => HEURISTICS.findIndex((h) => h.id === id)).filter((i) => i >= 0),
+}));
+
+function crossFeatures(heuristics: readonly number[]): number[] {
+  const strongest = (ids: readonly number[]): number => ids.reduce((m, i) => Math.max(m, Math.min(1, heuristics[i] ?? 0)), 0);
+  return CROSS_INDICES.map(({ left, right }) => strongest(left) * strongest(right));
+}
 export const FEATURE_DIM = HASH_DIM + DENSE_DIM;
 
 /** Scale applied to the dense block so it is comparable with the L2-normalized hashed groups. */
@@ -175,7 +196,7 @@ export function extractFeatures(raw: string, normalized: string, facts: ViewFact
   }
   acc.flush(GROUP_WEIGHT.char, out);
 
-  const dense = [...heuristics.map((c) => Math.min(c, 2) / 2), ...shapeFeatures(raw, normalized, tokens, facts)];
+  const dense = [...heuristics.map((c) => Math.min(c, 2) / 2), ...shapeFeatures(raw, normalized, tokens, facts), ...crossFeatures(heuristics)];
   const size = out.size + dense.length;
   const indices = new Int32Array(size);
   const values = new Float32Array(size);
