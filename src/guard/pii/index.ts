@@ -217,10 +217,13 @@ const KEYWORDS = [
 ];
 /** Finds where any keyword may start; which ones do is checked there, so overlapping keywords are all found. */
 const KEYWORD_START = new RegExp(
+  // Keywords start on a word boundary (checked again in anchorWindows); the look-behind saves the attempts inside words.
+  '(?<![a-z0-9])(?:' +
   [...KEYWORDS]
     .sort((a, b) => b.length - a.length)
     .map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
-    .join('|'),
+    .join('|') +
+    ')',
   'g',
 );
 const KEYWORDS_BY_PREFIX = new Map<string, string[]>();

@@ -3,7 +3,7 @@
  * slot, gazetteer flags and word shape from the token: the weights never memorise a person's name.
  */
 import type { Gazetteer } from './gazetteer.js';
-import { KIND_NAMES, KIND_WORD, type Token, type TokenTable } from './tokenize.js';
+import { KIND_NAMES, KIND_PUNCT, KIND_WORD, type Token, type TokenTable } from './tokenize.js';
 
 export const LABELS = ['O', 'NAME', 'ADDRESS'] as const;
 export type Label = (typeof LABELS)[number];
@@ -19,6 +19,8 @@ export interface TokenInfo {
   placeHead?: boolean;
   /** Index of `shape` in SHAPES. */
   shapeId?: number;
+  /** A title word (flag H): "Mr", "Dr". */
+  title?: boolean;
 }
 
 const TRIGGER_SHAPES = new Set(['X', 'A', 'C', 'U']);
@@ -101,7 +103,7 @@ function computeInfo(text: string, kind: Token['kind'], gaz: Gazetteer): TokenIn
     const space = head.indexOf(' ');
     placeHead = gaz.placeFirstWords.has(space < 0 ? head : head.slice(0, space));
   }
-  return { lower, shape, flags, trigger: isTrigger(shape, flags), placeHead, shapeId: SHAPE_IDS.get(shape) ?? 0 };
+  return { lower, shape, flags, trigger: isTrigger(shape, flags), placeHead, shapeId: SHAPE_IDS.get(shape) ?? 0, title: flags.includes('H') };
 }
 
 /**
@@ -156,6 +158,16 @@ function internedInfo(text: string, start: number, end: number, hash: number, ki
   return info;
 }
 
+const PUNCT: number = KIND_PUNCT;
+const WORD: number = KIND_WORD;
+const PUNCT_INFOS: Array<TokenInfo | undefined> = new Array<TokenInfo | undefined>(128).fill(undefined);
+
+function punctInfo(code: number, gaz: Gazetteer): TokenInfo {
+  const info = computeInfo(String.fromCharCode(code), 'punct', gaz);
+  PUNCT_INFOS[code] = info;
+  return info;
+}
+
 const derivedInfos = new WeakMap<TokenInfo, Map<string, TokenInfo>>();
 
 /** `info` with place flags added, one shared object per (info, flags) so caches keyed by identity keep working. */
@@ -184,7 +196,14 @@ export function tableInfos(text: string, table: TokenTable, gaz: Gazetteer): Tok
   // Pushed, not preallocated: V8 gives `new Array(n)` slow dictionary storage for n over 100k.
   const infos: TokenInfo[] = [];
   const { start, end, hash, kind, newlineBefore } = table;
-  for (let i = 0; i < count; i++) infos.push(internedInfo(text, start[i] ?? 0, end[i] ?? 0, hash[i] ?? 0, kind[i] ?? 0, gaz));
+  for (let i = 0; i < count; i++) {
+    const from = start[i] as number;
+    const k = kind[i] as number;
+    const code = text.charCodeAt(from);
+    // One ASCII punctuation character: its info never changes, no probe needed.
+    if (k === PUNCT && code < 128) infos.push(PUNCT_INFOS[code] ?? punctInfo(code, gaz));
+    else infos.push(internedInfo(text, from, end[i] as number, hash[i] as number, k, gaz));
+  }
   for (let i = 0; i < count; i++) {
     const info = infos[i] as TokenInfo;
     if (!info.placeHead) continue;
@@ -196,7 +215,7 @@ export function tableInfos(text: string, table: TokenTable, gaz: Gazetteer): Tok
         // Longer n-grams only extend this key: once it begins no place name, none of them is one.
         if (!gaz.placePrefixes.has(key)) break;
         const next = i + n - 1;
-        if (kind[next] !== KIND_WORD || newlineBefore[next]) break;
+        if (kind[next] !== WORD || newlineBefore[next]) break;
         const lower = (infos[next] as TokenInfo).lower;
         key += ' ' + (lower.includes('-') ? lower.replace(/-/g, ' ') : lower);
       }

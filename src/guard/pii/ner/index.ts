@@ -6,13 +6,14 @@
 import type { PiiMatch } from '../../types.js';
 import { LABELS, tableInfos, type Label, type TokenInfo } from './features.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { flatPairTables, loadTokenModel, ownVectorLookup, SHAPE_COUNT, type TokenModel } from './model.js';
+import { flatPairTables, loadTokenModel, ownVectorLookup, SHAPE_COUNT as SHAPE_COUNT_EXPORT, type TokenModel } from './model.js';
 import { KIND_NAMES, KIND_NUMBER, KIND_PUNCT, KIND_WORD, tokenTable, type Token, type TokenTable } from './tokenize.js';
 
 const WINDOW = 3;
 // Module-local copies of imported constants: some loaders turn each use of an imported binding
 // into a getter call, which the per-token loops would pay hundreds of thousands of times.
 const PUNCT: number = KIND_PUNCT;
+const SHAPE_COUNT: number = SHAPE_COUNT_EXPORT;
 const WORD: number = KIND_WORD;
 const NUMBER: number = KIND_NUMBER;
 const KIND_NAME: readonly Token['kind'][] = [...KIND_NAMES];
@@ -40,24 +41,24 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
   const infos = tableInfos(text, tokens, gaz);
   const { kind, newlineBefore, start, end } = tokens;
   const active = new Uint8Array(n);
+  // Tokens within two of a classified one feed its features.
+  const needed = new Uint8Array(n);
   let anyActive = false;
   for (let i = 0; i < n; i++) {
     if (!(infos[i] as TokenInfo).trigger) continue;
     anyActive = true;
     const to = Math.min(n - 1, i + WINDOW);
     for (let j = Math.max(0, i - WINDOW); j <= to; j++) active[j] = 1;
+    const last = Math.min(n - 1, i + WINDOW + 2);
+    for (let j = Math.max(0, i - WINDOW - 2); j <= last; j++) needed[j] = 1;
   }
   const labels = new Uint8Array(n);
   const confidences = new Float32Array(n).fill(1);
   if (!anyActive) return { tokens, infos, labels, scores: confidences };
-  // Each token's own-feature vector is looked up once, for tokens within two of a classified one.
+  // Each token's own-feature vector is looked up once.
   const vectorOf = ownVectorLookup(model);
   const vectors: Array<Float64Array | undefined> = [];
-  for (let i = 0, lastActive = -3; i < n; i++) {
-    if (active[i]) lastActive = i;
-    const needed = active[i] || i - lastActive <= 2 || (i + 1 < n && active[i + 1]) || (i + 2 < n && active[i + 2]);
-    vectors.push(needed ? vectorOf(KIND_NAME[kind[i] as number] ?? 'punct', infos[i] as TokenInfo) : undefined);
-  }
+  for (let i = 0; i < n; i++) vectors.push(needed[i] ? vectorOf(KIND_NAME[kind[i] as number] ?? 'punct', infos[i] as TokenInfo) : undefined);
   const flat = flatPairTables(model);
   const { labelPairs, shapePrev, shapeNext, edges } = flat;
   const marginScale = model.marginScale;
@@ -239,7 +240,7 @@ function splitName<S extends { start: number; end: number; first: number; last: 
 function nameAfterTitle(text: string, tokens: TokenTable, infos: readonly TokenInfo[], labels: Uint8Array, scores: Float32Array): void {
   const count = tokens.count;
   for (let i = 0; i < count; i++) {
-    if (tokens.kind[i] !== WORD || !(infos[i] as TokenInfo).flags.includes('H')) continue;
+    if (tokens.kind[i] !== WORD || !(infos[i] as TokenInfo).title) continue;
     // "Main Dr." is a street: the classifier already put the title-looking word in an address.
     if (labels[i] === ADDRESS_LABEL) continue;
     let j = i + 1;
