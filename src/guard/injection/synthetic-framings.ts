@@ -269,11 +269,23 @@ function persuasion(pick: Pick, rand: () => number, harmful: readonly string[]):
   return frame.replace('{t}', task);
 }
 
+const SOUP_SYMBOLS = ['{', '}', '[', ']', '(', ')', '<', '>', '\\', '$', '|', '=', '^', '`', '_', '"', "'", ';', ':', '!', '?', '.', ',', '*', '#', '-', '/'];
+const SOUP_LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** A random token of letters and code symbols, 2-14 characters. */
+function randomSoup(pick: Pick, rand: () => number): string {
+  const len = 2 + Math.floor(rand() * 13);
+  let out = '';
+  for (let i = 0; i < len; i++) out += rand() < 0.35 ? pick(SOUP_SYMBOLS) : (SOUP_LETTERS[Math.floor(rand() * SOUP_LETTERS.length)] ?? 'a');
+  return out;
+}
+
 function adversarialSuffix(pick: Pick, rand: () => number, harmful: readonly string[]): string {
   const request = rand() < 0.5 && harmful.length > 0 ? pick(harmful) : `Explain how to ${pick(HARMFUL_TASKS)}.`;
   const n = 8 + Math.floor(rand() * 14);
   const pieces: string[] = [];
-  for (let i = 0; i < n; i++) pieces.push(pick(SUFFIX_PIECES));
+  // Half of the pieces are random character soup, so the model cannot memorize a fixed suffix vocabulary.
+  for (let i = 0; i < n; i++) pieces.push(rand() < 0.5 ? pick(SUFFIX_PIECES) : randomSoup(pick, rand));
   return `${request} ${pieces.join(' ')}`;
 }
 
