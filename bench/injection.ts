@@ -101,9 +101,15 @@ async function main(): Promise<void> {
   const dir = sharedDataDir();
   const heldAttacks: Sample[] = readJsonl(`${dir}/prompt-injection/${HELD_OUT_ATTACK}.jsonl`).map((r) => ({ text: r.text, label: 1, source: HELD_OUT_ATTACK }));
   const heldBenign: Sample[] = readJsonl(`${dir}/benign/${HELD_OUT_BENIGN}.jsonl`).map((r) => ({ text: r.text, label: 0, source: HELD_OUT_BENIGN }));
-  // Set 1 was written before training; set 2 after the last tuning round, and never tuned on.
-  const ownAttacks = [...loadOwnTestSet('attacks'), ...loadOwnTestSet('attacks_2')];
-  const ownBenign = [...loadOwnTestSet('hard_negatives'), ...loadOwnTestSet('hard_negatives_2')];
+  // Set 1 was written before training; set 2 after the first author's last tuning round; set 3
+  // before the second round of training data (none of them is ever trained on).
+  const ownSets = [
+    { name: 'set 1', attacks: loadOwnTestSet('attacks'), benign: loadOwnTestSet('hard_negatives') },
+    { name: 'set 2', attacks: loadOwnTestSet('attacks_2'), benign: loadOwnTestSet('hard_negatives_2') },
+    { name: 'set 3', attacks: loadOwnTestSet('attacks_3'), benign: loadOwnTestSet('hard_negatives_3') },
+  ];
+  const ownAttacks = ownSets.flatMap((x) => x.attacks);
+  const ownBenign = ownSets.flatMap((x) => x.benign);
 
   const started = performance.now();
   const corpus = loadTrainingCorpus({ exclude: new Set([HELD_OUT_ATTACK, HELD_OUT_BENIGN]) });
@@ -125,13 +131,16 @@ async function main(): Promise<void> {
     partRows.push({ ...(await measure(tool, ownAttacks, ownBenign)), tool: `${tool.name} — hand-written only` });
     partRows.push({ ...(await measure(tool, heldAttacks, heldBenign)), tool: `${tool.name} — held-out sources only` });
   }
+  for (const set of ownSets) partRows.push({ ...(await measure(aigisHigh, set.attacks, set.benign)), tool: `${aigisHigh.name} — hand-written ${set.name} (${String(set.attacks.length)} / ${String(set.benign.length)})` });
   printTable('Breakdown', partRows, attacks.length, benign.length);
 
   if (values.shipped) {
     const shipped = loadInjectionDetector();
     const high = injectionThreshold('HIGH');
-    const row = await measure({ name: 'aigis shipped model (HIGH) on hand-written sets', flag: (t) => shipped.score(t).score >= high }, ownAttacks, ownBenign);
-    printTable('Shipped model (trained on all shared sources; hand-written test sets are never trained on)', [row], ownAttacks.length, ownBenign.length);
+    const shippedTool: Tool = { name: 'aigis shipped model (HIGH) on hand-written sets', flag: (t) => shipped.score(t).score >= high };
+    const shippedRows = [await measure(shippedTool, ownAttacks, ownBenign)];
+    for (const set of ownSets) shippedRows.push({ ...(await measure(shippedTool, set.attacks, set.benign)), tool: `aigis shipped model (HIGH), ${set.name}` });
+    printTable('Shipped model (trained on all shared sources; hand-written test sets are never trained on)', shippedRows, ownAttacks.length, ownBenign.length);
   }
 }
 
