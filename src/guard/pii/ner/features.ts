@@ -2,7 +2,7 @@
  * Features of the name/address token classifier. Word identities come from the text around the
  * slot, gazetteer flags and word shape from the token: the weights never memorise a person's name.
  */
-import type { Gazetteer } from './gazetteer.js';
+import type { Gazetteer, PlaceNode } from './gazetteer.js';
 import { KIND_NAMES, KIND_PUNCT, KIND_WORD, type Token, type TokenTable } from './tokenize.js';
 
 export const LABELS = ['O', 'NAME', 'ADDRESS'] as const;
@@ -205,24 +205,27 @@ export function tableInfos(text: string, table: TokenTable, gaz: Gazetteer): Tok
     else infos.push(internedInfo(text, from, end[i] as number, hash[i] as number, k, gaz));
   }
   for (let i = 0; i < count; i++) {
-    const info = infos[i] as TokenInfo;
-    if (!info.placeHead) continue;
-    let key = info.lower.includes('-') ? info.lower.replace(/-/g, ' ') : info.lower;
+    if (!(infos[i] as TokenInfo).placeHead) continue;
+    // The longest place starting here, walked in the word trie (the key of tokenInfos, unbuilt).
+    let node: PlaceNode | undefined = gaz.placeTrie;
     let best = 0;
     let bestFlags = '';
     for (let n = 1; n <= gaz.maxPlaceTokens && i + n - 1 < count; n++) {
-      if (n > 1) {
-        // Longer n-grams only extend this key: once it begins no place name, none of them is one.
-        if (!gaz.placePrefixes.has(key)) break;
-        const next = i + n - 1;
-        if (kind[next] !== WORD || newlineBefore[next]) break;
-        const lower = (infos[next] as TokenInfo).lower;
-        key += ' ' + (lower.includes('-') ? lower.replace(/-/g, ' ') : lower);
+      const at = i + n - 1;
+      if (n > 1 && (node.next.size === 0 || kind[at] !== WORD || newlineBefore[at])) break;
+      const lower: string = (infos[at] as TokenInfo).lower;
+      if (lower.includes('-')) {
+        for (const part of lower.split('-')) {
+          node = node?.next.get(part);
+          if (!node) break;
+        }
+      } else {
+        node = node.next.get(lower);
       }
-      const hit = gaz.places.get(key);
-      if (hit) {
+      if (!node) break;
+      if (node.flags) {
         best = n;
-        bestFlags = hit;
+        bestFlags = node.flags;
       }
     }
     for (let k = 0; k < best; k++) infos[i + k] = withPlaceFlags(infos[i + k] as TokenInfo, (k === 0 ? 'B' : 'I') + bestFlags);

@@ -26,8 +26,14 @@ export interface Gazetteer {
   maxPlaceTokens: number;
   /** First token of every place name, to skip n-gram look-ups that cannot match. */
   placeFirstWords: ReadonlySet<string>;
-  /** Every proper word prefix of a multi-word place ("new", "rio de"): an n-gram that is neither a place nor one of these cannot grow into a place. */
-  placePrefixes: ReadonlySet<string>;
+  /** The place names as a word trie, walked token by token without building n-gram strings. */
+  placeTrie: PlaceNode;
+}
+
+export interface PlaceNode {
+  readonly next: Map<string, PlaceNode>;
+  /** Set when the words so far are a place: its entry in `places`. */
+  flags?: string;
 }
 
 let cached: Gazetteer | undefined;
@@ -40,7 +46,7 @@ export function loadGazetteer(): Gazetteer {
   const g = parsed.data;
   const places = new Map<string, string>();
   const placeFirstWords = new Set<string>();
-  const placePrefixes = new Set<string>();
+  const placeTrie: PlaceNode = { next: new Map() };
   let maxPlaceTokens = 1;
   const addPlaces = (names: string[], flag: string): void => {
     for (const name of names) {
@@ -48,7 +54,16 @@ export function loadGazetteer(): Gazetteer {
       const key = words.join(' ');
       places.set(key, (places.get(key) ?? '') + flag);
       placeFirstWords.add(words[0] ?? '');
-      for (let n = 1; n < words.length; n++) placePrefixes.add(words.slice(0, n).join(' '));
+      let node = placeTrie;
+      for (const word of words) {
+        let child = node.next.get(word);
+        if (!child) {
+          child = { next: new Map() };
+          node.next.set(word, child);
+        }
+        node = child;
+      }
+      node.flags = places.get(key);
       maxPlaceTokens = Math.max(maxPlaceTokens, Math.min(words.length, 5));
     }
   };
@@ -63,7 +78,7 @@ export function loadGazetteer(): Gazetteer {
     places,
     maxPlaceTokens,
     placeFirstWords,
-    placePrefixes,
+    placeTrie,
   };
   return cached;
 }
