@@ -111,20 +111,41 @@ function computeInfo(text: string, kind: Token['kind'], gaz: Gazetteer): TokenIn
  * costs one probe and a character comparison, with no substring, no lower-casing and no string
  * hashing. Open addressing over typed arrays; cleared when full, like the string cache.
  */
-const INTERN_BITS = 19;
-const INTERN_SLOTS = 1 << INTERN_BITS;
-// Fibonacci hashing: the polynomial hashes of short words are small numbers that would cluster.
-const INTERN_SHIFT = 32 - INTERN_BITS;
-const internSlots = new Int32Array(INTERN_SLOTS).fill(-1);
-const internHashes = new Int32Array(INFO_CACHE_LIMIT);
+// Slots hold (hash, entry + 1) pairs side by side, so a probe reads one cache line; the table
+// starts small (it stays in cache for the few thousand distinct words of most texts) and doubles
+// when half full. Fibonacci hashing spreads the polynomial hashes of short words, which are small.
+const MIN_INTERN_BITS = 14;
+let internBits = MIN_INTERN_BITS;
+let internSlots = new Int32Array(2 << internBits);
 const internTexts: string[] = [];
 const internInfos: TokenInfo[] = [];
 let internGazetteer: Gazetteer | undefined;
 
+function slotOf(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> (32 - internBits);
+}
+
 function clearInterned(): void {
-  internSlots.fill(-1);
+  internBits = MIN_INTERN_BITS;
+  internSlots = new Int32Array(2 << internBits);
   internTexts.length = 0;
   internInfos.length = 0;
+}
+
+function growInterned(): void {
+  const old = internSlots;
+  internBits++;
+  internSlots = new Int32Array(2 << internBits);
+  const mask = (1 << internBits) - 1;
+  for (let at = 0; at < old.length; at += 2) {
+    const entry = old[at + 1] as number;
+    if (entry === 0) continue;
+    const hash = old[at] as number;
+    let slot = slotOf(hash);
+    while (internSlots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    internSlots[2 * slot] = hash;
+    internSlots[2 * slot + 1] = entry;
+  }
 }
 
 function sameText(text: string, start: number, end: number, candidate: string): boolean {
@@ -135,26 +156,28 @@ function sameText(text: string, start: number, end: number, candidate: string): 
 
 function internedInfo(text: string, start: number, end: number, hash: number, kind: number, gaz: Gazetteer): TokenInfo {
   if (end - start > MAX_CACHED_TOKEN) return computeInfo(text.slice(start, end), KIND_NAMES[kind] ?? 'punct', gaz);
-  const mask = INTERN_SLOTS - 1;
-  let slot = Math.imul(hash, 0x9e3779b1) >>> INTERN_SHIFT;
+  const slots = internSlots;
+  const mask = (1 << internBits) - 1;
+  let slot = slotOf(hash);
   for (;;) {
-    const entry = internSlots[slot] ?? -1;
-    if (entry < 0) break;
-    if (internHashes[entry] === hash && sameText(text, start, end, internTexts[entry] ?? '')) return internInfos[entry] as TokenInfo;
+    const entry = slots[2 * slot + 1] as number;
+    if (entry === 0) break;
+    if (slots[2 * slot] === hash && sameText(text, start, end, internTexts[entry - 1] as string)) return internInfos[entry - 1] as TokenInfo;
     slot = (slot + 1) & mask;
   }
   const value = text.slice(start, end);
   const info = computeInfo(value, KIND_NAMES[kind] ?? 'punct', gaz);
-  if (internTexts.length >= INFO_CACHE_LIMIT) {
-    // The probe chain above is void after clearing: start again from an empty table.
-    clearInterned();
-    slot = Math.imul(hash, 0x9e3779b1) >>> INTERN_SHIFT;
-  }
-  const entry = internTexts.length;
+  if (internTexts.length >= INFO_CACHE_LIMIT) clearInterned();
+  else if (2 * (internTexts.length + 1) > 1 << internBits) growInterned();
+  // The probe position is void after clearing or growing: find a free slot again.
+  const table = internSlots;
+  const tableMask = (1 << internBits) - 1;
+  slot = slotOf(hash);
+  while (table[2 * slot + 1] !== 0) slot = (slot + 1) & tableMask;
   internTexts.push(value);
   internInfos.push(info);
-  internHashes[entry] = hash;
-  internSlots[slot] = entry;
+  table[2 * slot] = hash;
+  table[2 * slot + 1] = internTexts.length;
   return info;
 }
 

@@ -25,7 +25,7 @@ export interface TokenLabels {
   infos: TokenInfo[];
   /** Index into LABELS per token; tokens left out by the pre-filter are O (0). */
   labels: Uint8Array;
-  /** 0..1 confidence in the label; 1 for tokens that were not classified. */
+  /** 0.5..1 confidence in a NAME or ADDRESS label; 0 for tokens classified O, 1 for tokens that were not classified. */
   scores: Float32Array;
 }
 
@@ -136,7 +136,8 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
       const runnerUp = best === 0 ? Math.max(s1, s2) : best === 1 ? Math.max(s0, s2) : Math.max(s0, s1);
       labelIndex = best;
       labels[i] = best;
-      confidences[i] = 0.5 + 0.5 * Math.tanh((top - runnerUp) / marginScale);
+      // Only NAME and ADDRESS confidences are ever read.
+      confidences[i] = best === 0 ? 0 : 0.5 + 0.5 * Math.tanh((top - runnerUp) / marginScale);
     }
     prev2 = prev1;
     prev1 = labelIndex;
