@@ -109,27 +109,45 @@ function computeInfo(text: string, kind: Token['kind'], gaz: Gazetteer): TokenIn
 /**
  * Token infos interned by the hash that `tokenTable` computes while it scans: a repeated token
  * costs one probe and a character comparison, with no substring, no lower-casing and no string
- * hashing. Open addressing over typed arrays; cleared when full, like the string cache.
+ * hashing. Every info handed out gets an id, its index in `registry`, so that per-token arrays
+ * are typed arrays of ids (no object arrays of the text's length for the GC to trace).
+ *
+ * Slots hold (hash, id + 1) pairs side by side, so a probe reads one cache line; the table starts
+ * small (the few thousand distinct words of most texts stay in cache) and doubles when half full.
+ * Fibonacci hashing spreads the polynomial hashes of short words, which are small numbers.
  */
-// Slots hold (hash, entry + 1) pairs side by side, so a probe reads one cache line; the table
-// starts small (it stays in cache for the few thousand distinct words of most texts) and doubles
-// when half full. Fibonacci hashing spreads the polynomial hashes of short words, which are small.
 const MIN_INTERN_BITS = 14;
 let internBits = MIN_INTERN_BITS;
 let internSlots = new Int32Array(2 << internBits);
-const internTexts: string[] = [];
-const internInfos: TokenInfo[] = [];
+let interned = 0;
+/** Infos by id; `registryTexts[id]` is the token text of interned ones. */
+let registry: TokenInfo[] = [];
+let registryTexts: string[] = [];
+let registryEpoch = 0;
 let internGazetteer: Gazetteer | undefined;
+let punctIds = new Int32Array(128).fill(-1);
+let derivedIds = new Map<number, Map<string, number>>();
 
 function slotOf(hash: number): number {
   return Math.imul(hash, 0x9e3779b1) >>> (32 - internBits);
 }
 
-function clearInterned(): void {
+/** Starts a new registry; ids handed out before are void (callers check `infoRegistry().epoch`). */
+function clearRegistry(): void {
   internBits = MIN_INTERN_BITS;
   internSlots = new Int32Array(2 << internBits);
-  internTexts.length = 0;
-  internInfos.length = 0;
+  interned = 0;
+  registry = [];
+  registryTexts = [];
+  punctIds = new Int32Array(128).fill(-1);
+  derivedIds = new Map();
+  registryEpoch++;
+}
+
+function register(info: TokenInfo, text: string): number {
+  registry.push(info);
+  registryTexts.push(text);
+  return registry.length - 1;
 }
 
 function growInterned(): void {
@@ -154,81 +172,95 @@ function sameText(text: string, start: number, end: number, candidate: string): 
   return true;
 }
 
-function internedInfo(text: string, start: number, end: number, hash: number, kind: number, gaz: Gazetteer): TokenInfo {
-  if (end - start > MAX_CACHED_TOKEN) return computeInfo(text.slice(start, end), KIND_NAMES[kind] ?? 'punct', gaz);
+function internedId(text: string, start: number, end: number, hash: number, kind: number, gaz: Gazetteer): number {
+  // Long tokens (hashes, base64, minified code) are rare repeats and would pin memory.
+  if (end - start > MAX_CACHED_TOKEN) return register(computeInfo(text.slice(start, end), KIND_NAMES[kind] ?? 'punct', gaz), '');
   const slots = internSlots;
   const mask = (1 << internBits) - 1;
   let slot = slotOf(hash);
   for (;;) {
     const entry = slots[2 * slot + 1] as number;
     if (entry === 0) break;
-    if (slots[2 * slot] === hash && sameText(text, start, end, internTexts[entry - 1] as string)) return internInfos[entry - 1] as TokenInfo;
+    if (slots[2 * slot] === hash && sameText(text, start, end, registryTexts[entry - 1] as string)) return entry - 1;
     slot = (slot + 1) & mask;
   }
   const value = text.slice(start, end);
-  const info = computeInfo(value, KIND_NAMES[kind] ?? 'punct', gaz);
-  if (internTexts.length >= INFO_CACHE_LIMIT) clearInterned();
-  else if (2 * (internTexts.length + 1) > 1 << internBits) growInterned();
-  // The probe position is void after clearing or growing: find a free slot again.
+  const id = register(computeInfo(value, KIND_NAMES[kind] ?? 'punct', gaz), value);
+  interned++;
+  if (2 * interned > 1 << internBits) {
+    growInterned();
+  } else {
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = id + 1;
+    return id;
+  }
   const table = internSlots;
   const tableMask = (1 << internBits) - 1;
   slot = slotOf(hash);
   while (table[2 * slot + 1] !== 0) slot = (slot + 1) & tableMask;
-  internTexts.push(value);
-  internInfos.push(info);
   table[2 * slot] = hash;
-  table[2 * slot + 1] = internTexts.length;
-  return info;
+  table[2 * slot + 1] = id + 1;
+  return id;
 }
 
 const PUNCT: number = KIND_PUNCT;
 const WORD: number = KIND_WORD;
-const PUNCT_INFOS: Array<TokenInfo | undefined> = new Array<TokenInfo | undefined>(128).fill(undefined);
 
-function punctInfo(code: number, gaz: Gazetteer): TokenInfo {
-  const info = computeInfo(String.fromCharCode(code), 'punct', gaz);
-  PUNCT_INFOS[code] = info;
-  return info;
+/** Id of the info of token i of the table (before place flags). */
+function tokenInfoId(text: string, table: TokenTable, gaz: Gazetteer, i: number): number {
+  const from = table.start[i] as number;
+  const kind = table.kind[i] as number;
+  const code = text.charCodeAt(from);
+  // One ASCII punctuation character: its info never changes, no probe needed.
+  if (kind === PUNCT && code < 128) {
+    const known = punctIds[code] as number;
+    if (known >= 0) return known;
+    const id = register(computeInfo(String.fromCharCode(code), 'punct', gaz), '');
+    punctIds[code] = id;
+    return id;
+  }
+  return internedId(text, from, table.end[i] as number, table.hash[i] as number, kind, gaz);
 }
 
-const derivedInfos = new WeakMap<TokenInfo, Map<string, TokenInfo>>();
-
-/** `info` with place flags added, one shared object per (info, flags) so caches keyed by identity keep working. */
-function withPlaceFlags(info: TokenInfo, added: string): TokenInfo {
-  let byFlags = derivedInfos.get(info);
+/** The info `id` with place flags added, one id per (info, flags) so that caches by id keep working. */
+function withPlaceFlags(id: number, added: string): number {
+  let byFlags = derivedIds.get(id);
   if (!byFlags) {
     byFlags = new Map();
-    derivedInfos.set(info, byFlags);
+    derivedIds.set(id, byFlags);
   }
   let derived = byFlags.get(added);
-  if (!derived) {
+  if (derived === undefined) {
+    const info = registry[id] as TokenInfo;
     const flags = info.flags + added;
-    derived = { ...info, flags, trigger: isTrigger(info.shape, flags) };
+    derived = register({ ...info, flags, trigger: isTrigger(info.shape, flags) }, '');
     byFlags.set(added, derived);
   }
   return derived;
 }
 
-/** `tokenInfos` for a token table: the same infos, token for token. */
-export function tableInfos(text: string, table: TokenTable, gaz: Gazetteer): TokenInfo[] {
-  if (internGazetteer !== gaz) {
-    clearInterned();
+/** The infos of the ids of `tableInfoIds`; valid while `epoch` does not change. */
+export function infoRegistry(): { infos: readonly TokenInfo[]; epoch: number } {
+  return { infos: registry, epoch: registryEpoch };
+}
+
+/**
+ * `tokenInfos` for a token table, as ids into `infoRegistry().infos`: the same infos, token for
+ * token. Ids stay valid during the call and until a later call starts a new registry.
+ */
+export function tableInfoIds(text: string, table: TokenTable, gaz: Gazetteer): Int32Array {
+  // Cleared only between calls, so the ids of one call never go stale during it.
+  if (internGazetteer !== gaz || registry.length >= INFO_CACHE_LIMIT) {
+    clearRegistry();
     internGazetteer = gaz;
   }
   const count = table.count;
-  // Pushed, not preallocated: V8 gives `new Array(n)` slow dictionary storage for n over 100k.
-  const infos: TokenInfo[] = [];
-  const { start, end, hash, kind, newlineBefore } = table;
+  const ids = new Int32Array(count);
+  const { kind, newlineBefore } = table;
+  for (let i = 0; i < count; i++) ids[i] = tokenInfoId(text, table, gaz, i);
+  const infos = registry;
   for (let i = 0; i < count; i++) {
-    const from = start[i] as number;
-    const k = kind[i] as number;
-    const code = text.charCodeAt(from);
-    // One ASCII punctuation character: its info never changes, no probe needed.
-    if (k === PUNCT && code < 128) infos.push(PUNCT_INFOS[code] ?? punctInfo(code, gaz));
-    else infos.push(internedInfo(text, from, end[i] as number, hash[i] as number, k, gaz));
-  }
-  for (let i = 0; i < count; i++) {
-    if (!(infos[i] as TokenInfo).placeHead) continue;
+    if (!(infos[ids[i] as number] as TokenInfo).placeHead) continue;
     // The longest place starting here, walked in the word trie (the key of tokenInfos, unbuilt).
     let node: PlaceNode | undefined = gaz.placeTrie;
     let best = 0;
@@ -236,7 +268,7 @@ export function tableInfos(text: string, table: TokenTable, gaz: Gazetteer): Tok
     for (let n = 1; n <= gaz.maxPlaceTokens && i + n - 1 < count; n++) {
       const at = i + n - 1;
       if (n > 1 && (node.next.size === 0 || kind[at] !== WORD || newlineBefore[at])) break;
-      const lower: string = (infos[at] as TokenInfo).lower;
+      const lower: string = (infos[ids[at] as number] as TokenInfo).lower;
       if (lower.includes('-')) {
         for (const part of lower.split('-')) {
           node = node?.next.get(part);
@@ -251,9 +283,15 @@ export function tableInfos(text: string, table: TokenTable, gaz: Gazetteer): Tok
         bestFlags = node.flags;
       }
     }
-    for (let k = 0; k < best; k++) infos[i + k] = withPlaceFlags(infos[i + k] as TokenInfo, (k === 0 ? 'B' : 'I') + bestFlags);
+    for (let k = 0; k < best; k++) ids[i + k] = withPlaceFlags(ids[i + k] as number, (k === 0 ? 'B' : 'I') + bestFlags);
   }
-  return infos;
+  return ids;
+}
+
+/** `tokenInfos` for a token table: the same infos, token for token. */
+export function tableInfos(text: string, table: TokenTable, gaz: Gazetteer): TokenInfo[] {
+  const ids = tableInfoIds(text, table, gaz);
+  return Array.from(ids, (id) => registry[id] as TokenInfo);
 }
 
 export function tokenInfos(tokens: readonly Token[], gaz: Gazetteer): TokenInfo[] {

@@ -4,9 +4,9 @@
  * or a gazetteer hit are classified, which keeps ordinary lower-case prose cheap.
  */
 import type { PiiMatch } from '../../types.js';
-import { LABELS, tableInfos, type Label, type TokenInfo } from './features.js';
+import { infoRegistry, LABELS, tableInfoIds, type Label, type TokenInfo } from './features.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { flatPairTables, loadTokenModel, ownVectorLookup, SHAPE_COUNT as SHAPE_COUNT_EXPORT, type TokenModel } from './model.js';
+import { flatPairTables, loadTokenModel, ownVectors, SHAPE_COUNT as SHAPE_COUNT_EXPORT, type TokenModel } from './model.js';
 import { KIND_NAMES, KIND_NUMBER, KIND_PUNCT, KIND_WORD, tokenTable, type Token, type TokenTable } from './tokenize.js';
 
 const WINDOW = 3;
@@ -22,11 +22,25 @@ const ADDRESS_LABEL = LABELS.indexOf('ADDRESS');
 
 export interface TokenLabels {
   tokens: TokenTable;
-  infos: TokenInfo[];
+  /** Per token, the index of its info in `registry`. */
+  ids: Int32Array;
+  registry: readonly TokenInfo[];
   /** Index into LABELS per token; tokens left out by the pre-filter are O (0). */
   labels: Uint8Array;
   /** 0.5..1 confidence in a NAME or ADDRESS label; 0 for tokens classified O, 1 for tokens that were not classified. */
   scores: Float32Array;
+}
+
+const vectorCache = new WeakMap<TokenModel, { epoch: number; vectors: Array<Float64Array | undefined> }>();
+
+/** Own-feature vectors by info id (see `infoRegistry`), for this model and registry epoch. */
+function vectorsById(model: TokenModel, epoch: number): Array<Float64Array | undefined> {
+  let entry = vectorCache.get(model);
+  if (!entry || entry.epoch !== epoch) {
+    entry = { epoch, vectors: [] };
+    vectorCache.set(model, entry);
+  }
+  return entry.vectors;
 }
 
 /** One-unit punctuation that ends a sentence or opens a quote (feature `start`). */
@@ -38,14 +52,15 @@ function isSentencePunct(code: number): boolean {
 export function labelTokens(text: string, model: TokenModel = loadTokenModel(), gaz: Gazetteer = loadGazetteer()): TokenLabels {
   const tokens = tokenTable(text);
   const n = tokens.count;
-  const infos = tableInfos(text, tokens, gaz);
+  const ids = tableInfoIds(text, tokens, gaz);
+  const { infos: registry, epoch } = infoRegistry();
   const { kind, newlineBefore, start, end } = tokens;
   const active = new Uint8Array(n);
   // Tokens within two of a classified one feed its features.
   const needed = new Uint8Array(n);
   let anyActive = false;
   for (let i = 0; i < n; i++) {
-    if (!(infos[i] as TokenInfo).trigger) continue;
+    if (!(registry[ids[i] as number] as TokenInfo).trigger) continue;
     anyActive = true;
     const to = Math.min(n - 1, i + WINDOW);
     for (let j = Math.max(0, i - WINDOW); j <= to; j++) active[j] = 1;
@@ -54,11 +69,16 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
   }
   const labels = new Uint8Array(n);
   const confidences = new Float32Array(n).fill(1);
-  if (!anyActive) return { tokens, infos, labels, scores: confidences };
+  if (!anyActive) return { tokens, ids, registry, labels, scores: confidences };
   // Each token's own-feature vector is looked up once.
-  const vectorOf = ownVectorLookup(model);
-  const vectors: Array<Float64Array | undefined> = [];
-  for (let i = 0; i < n; i++) vectors.push(needed[i] ? vectorOf(KIND_NAME[kind[i] as number] ?? 'punct', infos[i] as TokenInfo) : undefined);
+  const vectors = vectorsById(model, epoch);
+  // Filled up to every id first: stores far past the end would turn the array into a dictionary.
+  while (vectors.length < registry.length) vectors.push(undefined);
+  for (let i = 0; i < n; i++) {
+    if (!needed[i]) continue;
+    const id = ids[i] as number;
+    vectors[id] ??= ownVectors(model, KIND_NAME[kind[i] as number] ?? 'punct', registry[id] as TokenInfo);
+  }
   const flat = flatPairTables(model);
   const { labelPairs, shapePrev, shapeNext, edges } = flat;
   const marginScale = model.marginScale;
@@ -75,7 +95,7 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
       for (let o = 0; o < 5; o++) {
         const j = i + o - 2;
         if (j >= 0 && j < n) {
-          const v = vectors[j];
+          const v = vectors[ids[j] as number];
           if (v !== undefined) {
             const at = o * 3;
             s0 += v[at] as number;
@@ -105,15 +125,15 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
         s1 += flat.start[1] as number;
         s2 += flat.start[2] as number;
       }
-      const shape = (infos[i] as TokenInfo).shapeId ?? 0;
+      const shape = (registry[ids[i] as number] as TokenInfo).shapeId ?? 0;
       if (p >= 0) {
-        at = (((infos[p] as TokenInfo).shapeId ?? 0) * SHAPE_COUNT + shape) * 3;
+        at = (((registry[ids[p] as number] as TokenInfo).shapeId ?? 0) * SHAPE_COUNT + shape) * 3;
         s0 += shapePrev[at] as number;
         s1 += shapePrev[at + 1] as number;
         s2 += shapePrev[at + 2] as number;
       }
       if (i + 1 < n) {
-        at = (((infos[i + 1] as TokenInfo).shapeId ?? 0) * SHAPE_COUNT + shape) * 3;
+        at = (((registry[ids[i + 1] as number] as TokenInfo).shapeId ?? 0) * SHAPE_COUNT + shape) * 3;
         s0 += shapeNext[at] as number;
         s1 += shapeNext[at + 1] as number;
         s2 += shapeNext[at + 2] as number;
@@ -142,7 +162,7 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
     prev2 = prev1;
     prev1 = labelIndex;
   }
-  return { tokens, infos, labels, scores: confidences };
+  return { tokens, ids, registry, labels, scores: confidences };
 }
 
 const ADDRESS_GAP = /^[\s,.#/-]{0,4}$/;
@@ -164,7 +184,8 @@ function plausibleSpan(
   text: string,
   span: { entity: Label; start: number; end: number; first: number; last: number },
   tokens: TokenTable,
-  infos: readonly TokenInfo[],
+  ids: Int32Array,
+  registry: readonly TokenInfo[],
 ): boolean {
   let allLower = true;
   let strayLower = false;
@@ -174,7 +195,7 @@ function plausibleSpan(
     const kind = tokens.kind[i];
     if (kind === PUNCT) continue;
     words++;
-    const info = infos[i] as TokenInfo;
+    const info = registry[ids[i] as number] as TokenInfo;
     if (kind !== WORD || ADDRESS_EVIDENCE.test(info.flags)) evidence = true;
     if (LOWER_WORD.test(text.slice(tokens.start[i], tokens.end[i]))) {
       if (!PARTICLES.has(info.lower) && !/[TU]/.test(info.flags)) strayLower = true;
@@ -192,7 +213,7 @@ function plausibleSpan(
   if (words === 1) {
     // A lone initial ("L", "D") is a letter more often than a name.
     if (span.end - span.start === 1) return false;
-    const flags = (infos[span.first] as TokenInfo).flags;
+    const flags = (registry[ids[span.first] as number] as TokenInfo).flags;
     if (flags.includes('N') && !/[FLBIT]/.test(flags)) return false;
     // A short number alone is not an address; a postcode is.
     if (span.entity === 'ADDRESS' && tokens.kind[span.first] === NUMBER && span.end - span.start < 5) return false;
@@ -208,7 +229,8 @@ function splitName<S extends { start: number; end: number; first: number; last: 
   text: string,
   span: S,
   tokens: TokenTable,
-  infos: readonly TokenInfo[],
+  ids: Int32Array,
+  registry: readonly TokenInfo[],
 ): S[] {
   if (!UPPER.test(text.slice(Math.max(0, span.start - 150), Math.min(text.length, span.end + 150)))) return [span];
   const pieces: S[] = [];
@@ -225,7 +247,7 @@ function splitName<S extends { start: number; end: number; first: number; last: 
   };
   for (let i = span.first; i <= span.last; i++) {
     if (tokens.kind[i] === PUNCT) continue;
-    if (LOWER_WORD.test(text.slice(tokens.start[i], tokens.end[i])) && !PARTICLES.has((infos[i] as TokenInfo).lower)) {
+    if (LOWER_WORD.test(text.slice(tokens.start[i], tokens.end[i])) && !PARTICLES.has((registry[ids[i] as number] as TokenInfo).lower)) {
       close();
       continue;
     }
@@ -238,16 +260,17 @@ function splitName<S extends { start: number; end: number; first: number; last: 
 }
 
 /** A capitalised word after a title ("Mr. Fasoli", "Dr Okafor") is a name; the title is not. */
-function nameAfterTitle(text: string, tokens: TokenTable, infos: readonly TokenInfo[], labels: Uint8Array, scores: Float32Array): void {
+function nameAfterTitle(text: string, tokens: TokenTable, ids: Int32Array,
+  registry: readonly TokenInfo[], labels: Uint8Array, scores: Float32Array): void {
   const count = tokens.count;
   for (let i = 0; i < count; i++) {
-    if (tokens.kind[i] !== WORD || !(infos[i] as TokenInfo).title) continue;
+    if (tokens.kind[i] !== WORD || !(registry[ids[i] as number] as TokenInfo).title) continue;
     // "Main Dr." is a street: the classifier already put the title-looking word in an address.
     if (labels[i] === ADDRESS_LABEL) continue;
     let j = i + 1;
     if (j < count && tokens.end[j] === (tokens.start[j] ?? 0) + 1 && text.charCodeAt(tokens.start[j] ?? 0) === 46) j++;
     for (let n = 0; n < 3 && j < count; n++, j++) {
-      const info = infos[j] as TokenInfo;
+      const info = registry[ids[j] as number] as TokenInfo;
       if (tokens.kind[j] !== WORD || (info.shape !== 'X' && info.shape !== 'A' && info.shape !== 'C')) break;
       if (info.flags.includes('H')) break;
       if (labels[j] === 0) {
@@ -259,14 +282,14 @@ function nameAfterTitle(text: string, tokens: TokenTable, infos: readonly TokenI
 }
 
 export function findNamesAndAddresses(text: string): PiiMatch[] {
-  const { tokens, infos, labels, scores } = labelTokens(text);
-  nameAfterTitle(text, tokens, infos, labels, scores);
+  const { tokens, ids, registry, labels, scores } = labelTokens(text);
+  nameAfterTitle(text, tokens, ids, registry, labels, scores);
   const out: PiiMatch[] = [];
   let current: { entity: Label; start: number; end: number; total: number; count: number; first: number; last: number } | undefined;
   const flush = (): void => {
     if (current && current.entity !== 'O') {
-      for (const piece of current.entity === 'NAME' ? splitName(text, current, tokens, infos) : [current]) {
-        if (plausibleSpan(text, piece, tokens, infos)) {
+      for (const piece of current.entity === 'NAME' ? splitName(text, current, tokens, ids, registry) : [current]) {
+        if (plausibleSpan(text, piece, tokens, ids, registry)) {
           out.push({ entity: piece.entity, start: piece.start, end: piece.end, score: piece.total / piece.count, recognizer: 'token-classifier' });
         }
       }
