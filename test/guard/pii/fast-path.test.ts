@@ -66,13 +66,18 @@ describe('name/address inference path', () => {
         tokens.forEach((token, i) => {
           const near = infos.slice(Math.max(0, i - 3), i + 4).some((info) => info.trigger);
           let expected: Label = 'O';
+          let tie = false;
           if (near && token.kind !== 'punct') {
             scoreFeatures(model, featuresAt(tokens, infos, i, prev1, prev2, knows), scores);
             expected = labels[scores.indexOf(Math.max(...scores))] ?? 'O';
+            const [top = 0, second = 0] = [...scores].sort((a, b) => b - a);
+            // The paths add the same weights in a different order: an exact tie may round either way.
+            tie = top - second < 1e-9;
           }
-          expect(labels[fast.labels[i] ?? 0], `${token.text} in ${JSON.stringify(text)}`).toBe(expected);
+          const got = labels[fast.labels[i] ?? 0] ?? 'O';
+          if (!tie) expect(got, `${token.text} in ${JSON.stringify(text)}`).toBe(expected);
           prev2 = prev1;
-          prev1 = expected;
+          prev1 = got;
         });
       }),
       { numRuns: 200 },

@@ -355,7 +355,8 @@ export function pairFeatures(tokens: readonly Token[], infos: readonly TokenInfo
   out.push(`p1=${prev1}`, `p12=${prev1}|${prev2}`);
   if (t.newlineBefore) out.push('nl');
   const prevTok = tokens[i - 1];
-  if (!prevTok || (prevTok.kind === 'punct' && /[.!?:;"“]/.test(prevTok.text)) || t.newlineBefore) out.push('start');
+  // Anchored: a lone high surrogate makes a two-unit punctuation token ("\ud800\"") that is no sentence start.
+  if (!prevTok || (prevTok.kind === 'punct' && /^[.!?:;"“]$/.test(prevTok.text)) || t.newlineBefore) out.push('start');
   const prevInfo = infos[i - 1];
   if (prevInfo) out.push(`sh-1=${prevInfo.shape}|${info.shape}`);
   const nextInfo = infos[i + 1];
