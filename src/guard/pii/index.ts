@@ -212,7 +212,7 @@ export function lowerSameLength(text: string): string {
 /** Every anchor word and every context word of a context-only recognizer. */
 const KEYWORDS = [
   ...new Set(
-    PATTERN_RECOGNIZERS.flatMap((r) => [...(r.anchors ?? []), ...(r.contextRequired && !r.needsDigit && r.context ? r.context.words : [])]),
+    PATTERN_RECOGNIZERS.flatMap((r) => [...(r.anchors ?? []), ...(r.contextRequired && r.context ? r.context.words : [])]),
   ),
 ];
 /** Finds where any keyword may start; which ones do is checked there, so overlapping keywords are all found. */
@@ -262,7 +262,7 @@ function runPatterns(text: string, lower: string, threshold: number, wanted: (en
     let windows = whole;
     if (aligned && recognizer.anchors) {
       windows = anchorWindows(lower, offsets, recognizer.anchors, KEYWORD_WINDOW_BEFORE, KEYWORD_WINDOW_AFTER, false);
-    } else if (aligned && !recognizer.needsDigit && recognizer.contextRequired && recognizer.context && threshold >= DEFAULT_PII_THRESHOLD) {
+    } else if (aligned && recognizer.contextRequired && recognizer.context && threshold >= DEFAULT_PII_THRESHOLD) {
       const ctx = recognizer.context;
       windows = anchorWindows(lower, offsets, ctx.words, (ctx.after ?? DEFAULT_CONTEXT_AFTER) + MAX_CANDIDATE, (ctx.before ?? DEFAULT_CONTEXT_BEFORE) + MAX_CANDIDATE, true);
     }
