@@ -39,7 +39,7 @@ export interface TopicMatcher {
   scores(text: string): TopicScore[];
 }
 
-/** Chosen on the labelled set in bench/topics.ts (see docs/readme/guard-detectors.md). */
+/** Chosen on the labelled set in bench/topics.ts (see the README's denied-topics section). */
 export const TOPIC_THRESHOLD = 0.4;
 export const MAX_TOPICS = 30;
 export const MAX_TOPIC_SCAN_LENGTH = 1024 * 1024;

@@ -118,7 +118,8 @@ describe('field formats', () => {
 describe('the README manifest example', () => {
   it('is a valid manifest', async () => {
     const { manifestSchema } = await import('../../src/assess/manifest.js');
-    const doc = readFileSync(join(import.meta.dirname, '../../docs/readme/assess.md'), 'utf8');
+    const { readmeSection } = await import('../helpers/readme.js');
+    const doc = readmeSection('Assess an AI workload');
     const yamlBlock = /```yaml\n([\s\S]*?)```/.exec(doc)![1]!;
     const { parse } = await import('yaml');
     expect(manifestSchema.safeParse(parse(yamlBlock)).success).toBe(true);
