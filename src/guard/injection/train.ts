@@ -41,6 +41,11 @@ export interface TrainOptions {
   folds: number;
   /** Benign false-positive rates (on out-of-source predictions) that fix each strength's threshold. */
   targetFpr: { LOW: number; MEDIUM: number; HIGH: number };
+  /**
+   * How the attack head is built: 'plain' logistic regression, 'nb' over NB-SVM log-count-ratio
+   * scaled n-gram features, or 'ensemble' (the mean of both margins).
+   */
+  head: 'plain' | 'nb' | 'ensemble';
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -52,6 +57,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 20260121,
   folds: 5,
   targetFpr: { LOW: 0.003, MEDIUM: 0.01, HIGH: 0.02 },
+  head: 'ensemble',
 };
 
 /** mulberry32: small, fast, deterministic. */
@@ -227,14 +233,68 @@ export interface TrainResult {
   outOfSource: number[];
 }
 
-function trainHeads(vectors: readonly SparseVector[], samples: readonly Sample[], opts: TrainOptions): { attack: { weights: Float32Array; bias: number }; kind: { weights: Float32Array; bias: number } } {
-  const w = sampleWeights(samples);
-  const rows = samples.map((s, i) => ({ vector: vectors[i] as SparseVector, label: s.label, weight: w[i] ?? 1 }));
+/**
+ * NB-SVM log-count ratios (Wang & Manning 2012) of the hashed coordinates, from weighted presence
+ * counts per class with add-one smoothing; dense coordinates get 1.
+ */
+export function logCountRatios(rows: readonly Weighted[], alpha = 1): Float32Array {
+  const pos = new Float64Array(HASH_DIM);
+  const neg = new Float64Array(HASH_DIM);
+  for (const row of rows) {
+    const target = row.label === 1 ? pos : neg;
+    for (const idx of row.vector.indices) if (idx < HASH_DIM) target[idx] = (target[idx] ?? 0) + row.weight;
+  }
+  let posTotal = 0;
+  let negTotal = 0;
+  for (let i = 0; i < HASH_DIM; i++) {
+    posTotal += (pos[i] ?? 0) + alpha;
+    negTotal += (neg[i] ?? 0) + alpha;
+  }
+  const ratios = new Float32Array(FEATURE_DIM).fill(1);
+  for (let i = 0; i < HASH_DIM; i++) {
+    ratios[i] = Math.abs(Math.log(((pos[i] ?? 0) + alpha) / posTotal / (((neg[i] ?? 0) + alpha) / negTotal)));
+  }
+  return ratios;
+}
+
+function scaleVector(v: SparseVector, ratios: Float32Array): SparseVector {
+  const values = new Float32Array(v.values.length);
+  for (let k = 0; k < values.length; k++) values[k] = (v.values[k] ?? 0) * (ratios[v.indices[k] ?? 0] ?? 1);
+  return { indices: v.indices, values };
+}
+
+/** Stacked attack head over `rows` (dense weights first, then the hashed ones). */
+function stackedHead(rows: readonly Weighted[], opts: TrainOptions): { weights: Float32Array; bias: number } {
   // Stacked: the heuristic/shape weights are fitted first, alone, so they carry what they can
   // explain; the n-gram weights then learn the remainder. Fitted jointly, n-grams that memorize
   // each source explain the training data away and the heuristics (which generalize) get little weight.
   const dense = trainLogistic(rows, opts, { weights: new Float32Array(FEATURE_DIM), bias: 0, update: 'dense' });
-  const attack = trainLogistic(rows, opts, { ...dense, update: 'hashed' });
+  return trainLogistic(rows, opts, { ...dense, update: 'hashed' });
+}
+
+/** NB-scaled head with the ratios folded into the weights, so it scores unscaled vectors. */
+function nbHead(rows: readonly Weighted[], opts: TrainOptions): { weights: Float32Array; bias: number } {
+  const ratios = logCountRatios(rows);
+  const scaled = rows.map((r) => ({ ...r, vector: scaleVector(r.vector, ratios) }));
+  const head = stackedHead(scaled, opts);
+  for (let i = 0; i < HASH_DIM; i++) head.weights[i] = (head.weights[i] ?? 0) * (ratios[i] ?? 1);
+  return head;
+}
+
+function trainHeads(vectors: readonly SparseVector[], samples: readonly Sample[], opts: TrainOptions): { attack: { weights: Float32Array; bias: number }; kind: { weights: Float32Array; bias: number } } {
+  const w = sampleWeights(samples);
+  const rows = samples.map((s, i) => ({ vector: vectors[i] as SparseVector, label: s.label, weight: w[i] ?? 1 }));
+  let attack: { weights: Float32Array; bias: number };
+  if (opts.head === 'plain') attack = stackedHead(rows, opts);
+  else if (opts.head === 'nb') attack = nbHead(rows, opts);
+  else {
+    // Both heads are linear in the same features, so the mean of their margins is one linear head.
+    const plain = stackedHead(rows, opts);
+    const nb = nbHead(rows, opts);
+    const weights = new Float32Array(FEATURE_DIM);
+    for (let i = 0; i < FEATURE_DIM; i++) weights[i] = ((plain.weights[i] ?? 0) + (nb.weights[i] ?? 0)) / 2;
+    attack = { weights, bias: (plain.bias + nb.bias) / 2 };
+  }
   const kindRows = samples
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => s.label === 1 && s.kind !== undefined)
@@ -308,7 +368,7 @@ export function trainInjectionModel(samples: readonly Sample[], options: Partial
       attacks: attacks.length,
       benign: samples.length - attacks.length,
       sources,
-      options: { epochs: opts.epochs, l2: opts.l2, l2Dense: opts.l2Dense, learningRate: opts.learningRate, seed: opts.seed, folds: opts.folds, targetFpr: opts.targetFpr },
+      options: { head: opts.head, epochs: opts.epochs, l2: opts.l2, l2Dense: opts.l2Dense, learningRate: opts.learningRate, seed: opts.seed, folds: opts.folds, targetFpr: opts.targetFpr },
       outOfSourceRecall: { LOW: recallAt(thresholds.LOW), MEDIUM: recallAt(thresholds.MEDIUM), HIGH: recallAt(thresholds.HIGH) },
     },
   };

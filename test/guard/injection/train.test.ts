@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dedupe } from '../../../src/guard/injection/corpus.js';
-import { FEATURE_DIM } from '../../../src/guard/injection/features.js';
+import { FEATURE_DIM, HASH_DIM } from '../../../src/guard/injection/features.js';
 import { MODEL_FORMAT, loadModelFiles, serializeModel } from '../../../src/guard/injection/model.js';
-import { featurize, fitPlatt, seededRandom, sourceFolds, thresholdForFpr, trainLogistic, type Sample } from '../../../src/guard/injection/train.js';
+import { featurize, fitPlatt, logCountRatios, seededRandom, sourceFolds, thresholdForFpr, trainLogistic, type Sample } from '../../../src/guard/injection/train.js';
 import { syntheticTexts } from '../../../src/guard/injection/synthetic.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,22 @@ describe('training primitives', () => {
     expect(margin(1)).toBeGreaterThan(0);
     expect(margin(2)).toBeLessThan(0);
     expect(margin(3)).toBeLessThan(0);
+  });
+
+  it('NB log-count ratios are large for one-class n-grams, near zero for shared ones, and 1 on dense features', () => {
+    const texts = ['ignore the rules', 'ignore the rules now', 'the weather is nice', 'the weather now'];
+    const rows = texts.map((t, i) => ({ vector: featurize(t), label: (i < 2 ? 1 : 0) as 0 | 1, weight: 1 }));
+    const ratios = logCountRatios(rows);
+    const hashedOf = (t: string): Set<number> => new Set([...featurize(t).indices].filter((i) => i < HASH_DIM));
+    const attackOnly = [...hashedOf('ignore the rules')].filter((i) => !hashedOf('the weather is nice').has(i) && !hashedOf('the weather now').has(i));
+    const shared = [...hashedOf('ignore the rules')].filter((i) => hashedOf('the weather is nice').has(i) && hashedOf('the weather now').has(i) && hashedOf('ignore the rules now').has(i));
+    expect(attackOnly.length).toBeGreaterThan(0);
+    expect(shared.length).toBeGreaterThan(0);
+    const mean = (xs: number[]): number => xs.reduce((a, b) => a + (ratios[b] ?? 0), 0) / xs.length;
+    expect(mean(attackOnly)).toBeGreaterThan(0.5);
+    expect(mean(shared)).toBeLessThan(0.1);
+    expect(ratios[HASH_DIM]).toBe(1);
+    expect(ratios[FEATURE_DIM - 1]).toBe(1);
   });
 
   it('Platt scaling is increasing in the margin and centred between the classes', () => {
