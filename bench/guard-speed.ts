@@ -127,7 +127,9 @@ for (const [name, fn] of [
   const runs = quick ? 2 : 5;
   const times = Array.from({ length: runs }, () => time(fn)).sort((a, b) => a - b);
   const ms = times[Math.floor(runs / 2)]!;
-  throughputRows.push([name, fmt(ms), (big.length / MB / (ms / 1000)).toFixed(1), '≥ 20']);
+  // The 20 MB/s target is for the PII and secret scanners; a whole check() also runs every other detector.
+  const target = name.startsWith('check()') ? '–' : '≥ 20';
+  throughputRows.push([name, fmt(ms), (big.length / MB / (ms / 1000)).toFixed(1), target]);
 }
 // A streamed answer arrives a token at a time: 100,000 characters in 4-character chunks.
 const answer = big.slice(0, 100_000);
