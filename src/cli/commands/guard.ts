@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { createGuard, type CheckResult, type Guard } from '../../guard/guard.js';
 import { exportBedrock, importBedrockFile, type BedrockFormat } from '../../guard/policy/bedrock-formats.js';
 import { loadPolicy } from '../../guard/policy/load.js';
+import { resolveTerraformGuardrails } from '../terraform-guardrails.js';
 import type { Direction } from '../../guard/types.js';
 import { InputError } from '../../util/errors.js';
 import { formatPath } from '../../util/structured-file.js';
@@ -283,6 +284,7 @@ Examples:
       const { policy: imported, warnings } = await importBedrockFile(file, {
         ...(opts.resource ? { resource: opts.resource } : {}),
         dropUnsupported: opts.dropUnsupported === true,
+        resolveTerraform: resolveTerraformGuardrails,
       });
       warn(warnings);
       const header = `# aigis guard policy imported from the Bedrock guardrail in ${file}\n`;

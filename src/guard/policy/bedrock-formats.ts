@@ -104,6 +104,12 @@ export interface ReadOptions {
   dropUnsupported?: boolean;
   /** Logical id (CloudFormation) or resource name (Terraform) when the file has several guardrails. */
   resource?: string;
+  /**
+   * Resolves the `aws_bedrock_guardrail` resources of a .tf file with its module's variables, locals and
+   * `dynamic` blocks evaluated (the CLI passes the scanner's Terraform loader; the guard itself reads HCL
+   * only literally). Values that stay unknown come back as `${...}` expression strings.
+   */
+  resolveTerraform?: (file: string) => Promise<Array<[name: string, body: unknown]> | undefined>;
 }
 
 function pickOne<T>(
@@ -284,7 +290,7 @@ async function importTerraform(
     } catch (err) {
       throw new InputError(`${file}: not valid JSON (${(err as Error).message})`, { file });
     }
-  } else {
+  } else if (!opts.resolveTerraform) {
     try {
       // loaded on first use: the HCL parser is a Go/WASM module that every guard user would pay for
       const { parse: parseHcl } = await import('@cdktf/hcl2json');
@@ -296,10 +302,13 @@ async function importTerraform(
       );
     }
   }
+  const resolved = !isJson && opts.resolveTerraform ? await opts.resolveTerraform(file) : undefined;
   const resources = isRecord(root) && isRecord(root.resource) ? root.resource[TF_GUARDRAIL_TYPE] : undefined;
-  const found: Array<[string, unknown]> = isRecord(resources)
-    ? Object.entries(resources).map(([name, body]) => [name, Array.isArray(body) ? body[0] : body])
-    : [];
+  const found: Array<[string, unknown]> =
+    resolved ??
+    (isRecord(resources)
+      ? Object.entries(resources).map(([name, body]) => [name, Array.isArray(body) ? body[0] : body])
+      : []);
   const [name, body] = pickOne(file, TF_GUARDRAIL_TYPE, found, opts.resource);
   const describePath = (path: ReadonlyArray<string | number>): string => {
     const tfPath = path.map((k) =>
