@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node, type Tags } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from './errors.js';
+import { inputFileSize } from './files.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -20,13 +21,9 @@ export function parseStructuredFile(
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let text = opts.text;
   if (text === undefined) {
-    let size: number;
-    try {
-      size = statSync(file).size;
-    } catch (err) {
-      throw new InputError(`${file}: cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { file });
-    }
-    if (size > maxBytes) throw new InputError(`${file}: file is ${size} bytes, over the limit of ${maxBytes}`, { file });
+    const size = inputFileSize(file);
+    if (size > maxBytes)
+      throw new InputError(`${file}: file is ${size} bytes, over the limit of ${maxBytes}`, { file });
     text = readFileSync(file, 'utf8');
   }
   const lineCounter = new LineCounter();
@@ -47,7 +44,10 @@ export function parseStructuredFile(
   } catch (err) {
     // The yaml library reports some malformed documents (an alias without its anchor, alias bombs) only when
     // converting, by throwing a plain Error; they are still the user's input errors.
-    throw new InputError(`${file}: ${err instanceof Error ? err.message : String(err)}`, { file, cause: err });
+    throw new InputError(`${file}: ${err instanceof Error ? err.message : String(err)}`, {
+      file,
+      cause: err,
+    });
   }
   return {
     file,
@@ -57,7 +57,9 @@ export function parseStructuredFile(
       let lastLine: number | undefined = node ? lineOfNode(node as Node, lineCounter) : undefined;
       for (const key of path) {
         if (isMap(node)) {
-          const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+          const pair = node.items.find(
+            (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key),
+          );
           if (!pair) break;
           const keyLine = isScalar(pair.key) ? lineOfNode(pair.key as Node, lineCounter) : undefined;
           lastLine = keyLine ?? lastLine;
@@ -117,7 +119,10 @@ export function validateParsed<S extends z.ZodType>(
 export function loadStructuredFile<S extends z.ZodType>(
   file: string,
   schema: S,
-  opts: { maxBytes?: number; describe?: (path: readonly PropertyKey[], data: unknown) => string | undefined } = {},
+  opts: {
+    maxBytes?: number;
+    describe?: (path: readonly PropertyKey[], data: unknown) => string | undefined;
+  } = {},
 ): z.infer<S> {
   const parsed = parseStructuredFile(file, opts);
   return validateParsed(parsed, schema, opts.describe ? (p) => opts.describe!(p, parsed.data) : undefined);

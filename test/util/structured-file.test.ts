@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
@@ -7,6 +9,11 @@ import { parseStructuredFile, validateParsed } from '../../src/util/structured-f
 describe('structured files', () => {
   it('names the line of a syntax error', () => {
     expect(() => parseStructuredFile('bad.yaml', { text: 'a: 1\nb: [1, 2\nc: 3\n' })).toThrow(/bad\.yaml:\d+:/);
+  });
+
+  it('names a directory or a missing file as the input error it is', () => {
+    expect(() => parseStructuredFile(tmpdir())).toThrow(/not a file/);
+    expect(() => parseStructuredFile(join(tmpdir(), 'aigis-no-such-file.yaml'))).toThrow(/cannot read file \(ENOENT\)/);
   });
 
   it('turns an alias without its anchor into an InputError', () => {

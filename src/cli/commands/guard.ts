@@ -1,4 +1,4 @@
-import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -11,6 +11,7 @@ import { resolveTerraformGuardrails } from '../terraform-guardrails.js';
 import type { Direction } from '../../guard/types.js';
 import { InputError } from '../../util/errors.js';
 import { formatPath } from '../../util/structured-file.js';
+import { inputFileSize } from '../../util/files.js';
 
 const DIRECTIONS = ['input', 'output', 'context'] as const;
 const SCAN_FORMATS = ['jsonl', 'json', 'text'] as const;
@@ -95,20 +96,7 @@ async function scanJsonl(
   defaultDirection: Direction,
   out: ScanOutput,
 ): Promise<number> {
-  let size = 0;
-  if (file !== '-') {
-    try {
-      const stat = statSync(file);
-      if (!stat.isFile()) throw new InputError(`${file}: not a file`, { file });
-      size = stat.size;
-    } catch (err) {
-      if (err instanceof InputError) throw err;
-      throw new InputError(
-        `${file}: cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
-        { file },
-      );
-    }
-  }
+  const size = file === '-' ? 0 : inputFileSize(file);
   const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
   const bar =
     process.stderr.isTTY && size >= PROGRESS_MIN_BYTES

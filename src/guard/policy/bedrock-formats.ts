@@ -2,12 +2,13 @@
  * Reading and writing Bedrock guardrails as CloudFormation (`AWS::Bedrock::Guardrail`),
  * Terraform (`aws_bedrock_guardrail`, .tf or .tf.json) and CreateGuardrail request JSON.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { stringify as stringifyYaml, type Tags } from 'yaml';
 import { InputError } from '../../util/errors.js';
 import { formatPath, parseStructuredFile, type ParsedFile } from '../../util/structured-file.js';
 import { exportBedrockRequest, importBedrockRequest, type ImportResult } from './bedrock.js';
 import type { GuardPolicy } from './schema.js';
+import { inputFileSize } from '../../util/files.js';
 
 const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 export const CFN_GUARDRAIL_TYPE = 'AWS::Bedrock::Guardrail';
@@ -337,18 +338,7 @@ async function importTerraform(
  * (.tf or .tf.json) or a CreateGuardrail request JSON, and converts it to an aigis policy.
  */
 export async function importBedrockFile(file: string, opts: ReadOptions = {}): Promise<ImportResult> {
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) throw new InputError(`${file}: not a file`, { file });
-    size = stat.size;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(
-      `${file}: cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
-      { file },
-    );
-  }
+  const size = inputFileSize(file);
   if (size > MAX_SOURCE_BYTES)
     throw new InputError(`${file}: file is ${size} bytes, over the limit of ${MAX_SOURCE_BYTES}`, { file });
   const text = readFileSync(file, 'utf8');
