@@ -376,13 +376,22 @@ export function wholeTextDetections(
   return out;
 }
 
-/** A cheap linear pre-check: is there a run of encoding characters long enough to hold a secret? */
+/**
+ * A cheap linear pre-check: is there a run of encoding characters long enough to hold a secret? Besides
+ * base64/hex/URL-encoded runs it counts space-separated hex or binary bytes (digits and spaces) and Unicode
+ * tag characters, which the decoder also reads but which ordinary prose never contains.
+ */
 export function hasEncodedRun(text: string): boolean {
   let run = 0;
+  let spacedRun = 0;
+  let spacedDigits = 0;
+  let tagRun = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    const hexLetter = (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
     const encodingChar =
-      (c >= 48 && c <= 57) || // 0-9
+      digit ||
       (c >= 65 && c <= 90) || // A-Z
       (c >= 97 && c <= 122) || // a-z
       c === 43 ||
@@ -392,7 +401,18 @@ export function hasEncodedRun(text: string): boolean {
       c === 45 ||
       c === 95; // + / = % - _
     run = encodingChar ? run + 1 : 0;
-    if (run >= MIN_ENCODED_SEGMENT) return true;
+    if (digit || hexLetter || c === 32) {
+      spacedRun++;
+      if (digit) spacedDigits++;
+    } else {
+      spacedRun = 0;
+      spacedDigits = 0;
+    }
+    // U+E0000-E007F are written as the high surrogate 0xDB40 and a low surrogate.
+    if (c === 0xdb40) tagRun++;
+    else if (c < 0xdc00 || c > 0xdfff) tagRun = 0;
+    if (run >= MIN_ENCODED_SEGMENT || tagRun >= MIN_ENCODED_SEGMENT / 2) return true;
+    if (spacedRun >= 2 * MIN_ENCODED_SEGMENT && spacedDigits >= MIN_ENCODED_SEGMENT) return true;
   }
   return false;
 }
