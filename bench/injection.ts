@@ -13,7 +13,12 @@ import { parseArgs } from 'node:util';
 import vard from '@andersmyrmel/vard';
 // @ts-expect-error llm_guardrail ships no type declarations; its shape is asserted below.
 import * as llmGuardrailModule from 'llm_guardrail';
-import { loadOwnTestSet, loadTrainingCorpus, readJsonl, sharedDataDir } from '../src/guard/injection/corpus.js';
+import {
+  loadOwnTestSet,
+  loadTrainingCorpus,
+  readJsonl,
+  sharedDataDir,
+} from '../src/guard/injection/corpus.js';
 import { createDetector } from '../src/guard/injection/detector.js';
 import { loadInjectionDetector, injectionThreshold } from '../src/guard/injection/index.js';
 import { trainInjectionModel, type Sample } from '../src/guard/injection/train.js';
@@ -50,7 +55,12 @@ async function measure(tool: Tool, attacks: readonly Sample[], benign: readonly 
   for (const s of attacks) if (await tool.flag(s.text)) caught++;
   for (const s of benign) if (await tool.flag(s.text)) flagged++;
   const ms = performance.now() - started;
-  return { tool: tool.name, recall: caught / attacks.length, fpr: flagged / benign.length, msPerText: ms / (attacks.length + benign.length) };
+  return {
+    tool: tool.name,
+    recall: caught / attacks.length,
+    fpr: flagged / benign.length,
+    msPerText: ms / (attacks.length + benign.length),
+  };
 }
 
 function pct(x: number): string {
@@ -61,7 +71,8 @@ function printTable(title: string, rows: readonly Row[], nAttacks: number, nBeni
   console.log(`\n${title} (${nAttacks} attacks, ${nBenign} benign)\n`);
   console.log('| tool | attacks caught (recall) | benign flagged (FPR) | ms/text |');
   console.log('| --- | ---: | ---: | ---: |');
-  for (const r of rows) console.log(`| ${r.tool} | ${pct(r.recall)} | ${pct(r.fpr)} | ${r.msPerText.toFixed(2)} |`);
+  for (const r of rows)
+    console.log(`| ${r.tool} | ${pct(r.recall)} | ${pct(r.fpr)} | ${r.msPerText.toFixed(2)} |`);
 }
 
 function baselines(): Tool[] {
@@ -69,7 +80,8 @@ function baselines(): Tool[] {
   return [
     {
       name: 'llm_guardrail 2.1 (injection or jailbreak model)',
-      flag: async (t) => (await llmGuardrail.checkInjection(t)).detected || (await llmGuardrail.checkJailbreak(t)).detected,
+      flag: async (t) =>
+        (await llmGuardrail.checkInjection(t)).detected || (await llmGuardrail.checkJailbreak(t)).detected,
     },
     { name: '@andersmyrmel/vard 1.2 (moderate)', flag: (t) => !vardDetector.safeParse(t).safe },
   ];
@@ -80,7 +92,10 @@ function latency(): void {
   const started = performance.now();
   const detector = loadInjectionDetector();
   const loadMs = performance.now() - started;
-  const prompt = 'Please review the attached quarterly report and summarise the main risks for the board, with one sentence per region. '.repeat(18).slice(0, 2048);
+  const prompt =
+    'Please review the attached quarterly report and summarise the main risks for the board, with one sentence per region. '
+      .repeat(18)
+      .slice(0, 2048);
   const times: number[] = [];
   for (let i = 0; i < 600; i++) {
     const t0 = performance.now();
@@ -88,7 +103,8 @@ function latency(): void {
     if (i >= 100) times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  const q = (p: number): string => (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(3);
+  const q = (p: number): string =>
+    (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(3);
   console.log('\nShipped detector latency (one core)\n');
   console.log('| start-up (load weights) | p50 score, 2 KB prompt | p99 score, 2 KB prompt |');
   console.log('| ---: | ---: | ---: |');
@@ -99,8 +115,16 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { shipped: { type: 'boolean', default: false } } });
   latency();
   const dir = sharedDataDir();
-  const heldAttacks: Sample[] = readJsonl(`${dir}/prompt-injection/${HELD_OUT_ATTACK}.jsonl`).map((r) => ({ text: r.text, label: 1, source: HELD_OUT_ATTACK }));
-  const heldBenign: Sample[] = readJsonl(`${dir}/benign/${HELD_OUT_BENIGN}.jsonl`).map((r) => ({ text: r.text, label: 0, source: HELD_OUT_BENIGN }));
+  const heldAttacks: Sample[] = readJsonl(`${dir}/prompt-injection/${HELD_OUT_ATTACK}.jsonl`).map((r) => ({
+    text: r.text,
+    label: 1,
+    source: HELD_OUT_ATTACK,
+  }));
+  const heldBenign: Sample[] = readJsonl(`${dir}/benign/${HELD_OUT_BENIGN}.jsonl`).map((r) => ({
+    text: r.text,
+    label: 0,
+    source: HELD_OUT_BENIGN,
+  }));
   // Set 1 was written before training; set 2 after the first author's last tuning round; set 3
   // before the second round of training data (none of them is ever trained on).
   const ownSets = [
@@ -114,33 +138,68 @@ async function main(): Promise<void> {
   const started = performance.now();
   const corpus = loadTrainingCorpus({ exclude: new Set([HELD_OUT_ATTACK, HELD_OUT_BENIGN]) });
   const { model } = trainInjectionModel(corpus);
-  console.log(`bench model: trained on ${corpus.length} texts without ${HELD_OUT_ATTACK} and ${HELD_OUT_BENIGN} in ${((performance.now() - started) / 1000).toFixed(1)} s; HIGH threshold ${model.meta.thresholds.HIGH.toFixed(3)}`);
+  console.log(
+    `bench model: trained on ${corpus.length} texts without ${HELD_OUT_ATTACK} and ${HELD_OUT_BENIGN} in ${((performance.now() - started) / 1000).toFixed(1)} s; HIGH threshold ${model.meta.thresholds.HIGH.toFixed(3)}`,
+  );
   const detector = createDetector(model);
-  const aigisHigh: Tool = { name: 'aigis (held-out model, HIGH)', flag: (t) => detector.score(t).score >= model.meta.thresholds.HIGH };
-  const aigisMedium: Tool = { name: 'aigis (held-out model, MEDIUM)', flag: (t) => detector.score(t).score >= model.meta.thresholds.MEDIUM };
+  const aigisHigh: Tool = {
+    name: 'aigis (held-out model, HIGH)',
+    flag: (t) => detector.score(t).score >= model.meta.thresholds.HIGH,
+  };
+  const aigisMedium: Tool = {
+    name: 'aigis (held-out model, MEDIUM)',
+    flag: (t) => detector.score(t).score >= model.meta.thresholds.MEDIUM,
+  };
   const tools = [aigisHigh, aigisMedium, ...baselines()];
 
   const attacks = [...heldAttacks, ...ownAttacks];
   const benign = [...heldBenign, ...ownBenign];
   const rows: Row[] = [];
   for (const tool of tools) rows.push(await measure(tool, attacks, benign));
-  printTable(`Held-out: ${HELD_OUT_ATTACK} + aigis hand-written attacks vs ${HELD_OUT_BENIGN} + aigis hand-written hard negatives`, rows, attacks.length, benign.length);
+  printTable(
+    `Held-out: ${HELD_OUT_ATTACK} + aigis hand-written attacks vs ${HELD_OUT_BENIGN} + aigis hand-written hard negatives`,
+    rows,
+    attacks.length,
+    benign.length,
+  );
 
   const partRows: Row[] = [];
   for (const tool of [aigisHigh, ...baselines()]) {
-    partRows.push({ ...(await measure(tool, ownAttacks, ownBenign)), tool: `${tool.name} — hand-written only` });
-    partRows.push({ ...(await measure(tool, heldAttacks, heldBenign)), tool: `${tool.name} — held-out sources only` });
+    partRows.push({
+      ...(await measure(tool, ownAttacks, ownBenign)),
+      tool: `${tool.name} — hand-written only`,
+    });
+    partRows.push({
+      ...(await measure(tool, heldAttacks, heldBenign)),
+      tool: `${tool.name} — held-out sources only`,
+    });
   }
-  for (const set of ownSets) partRows.push({ ...(await measure(aigisHigh, set.attacks, set.benign)), tool: `${aigisHigh.name} — hand-written ${set.name} (${String(set.attacks.length)} / ${String(set.benign.length)})` });
+  for (const set of ownSets)
+    partRows.push({
+      ...(await measure(aigisHigh, set.attacks, set.benign)),
+      tool: `${aigisHigh.name} — hand-written ${set.name} (${String(set.attacks.length)} / ${String(set.benign.length)})`,
+    });
   printTable('Breakdown', partRows, attacks.length, benign.length);
 
   if (values.shipped) {
     const shipped = loadInjectionDetector();
     const high = injectionThreshold('HIGH');
-    const shippedTool: Tool = { name: 'aigis shipped model (HIGH) on hand-written sets', flag: (t) => shipped.score(t).score >= high };
+    const shippedTool: Tool = {
+      name: 'aigis shipped model (HIGH) on hand-written sets',
+      flag: (t) => shipped.score(t).score >= high,
+    };
     const shippedRows = [await measure(shippedTool, ownAttacks, ownBenign)];
-    for (const set of ownSets) shippedRows.push({ ...(await measure(shippedTool, set.attacks, set.benign)), tool: `aigis shipped model (HIGH), ${set.name}` });
-    printTable('Shipped model (trained on all shared sources; hand-written test sets are never trained on)', shippedRows, ownAttacks.length, ownBenign.length);
+    for (const set of ownSets)
+      shippedRows.push({
+        ...(await measure(shippedTool, set.attacks, set.benign)),
+        tool: `aigis shipped model (HIGH), ${set.name}`,
+      });
+    printTable(
+      'Shipped model (trained on all shared sources; hand-written test sets are never trained on)',
+      shippedRows,
+      ownAttacks.length,
+      ownBenign.length,
+    );
   }
 }
 

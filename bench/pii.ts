@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { OpenRedaction } from 'openredaction';
 import { detectPii, PII_ENTITY_NAMES } from '../src/guard/pii/index.js';
 import { tokenize } from '../src/guard/pii/ner/tokenize.js';
-import { generate, HELDOUT_TEMPLATES, sharedDataDir, type LabelledSpan, type LabelledText } from '../scripts/build-pii-synth.js';
+import {
+  generate,
+  HELDOUT_TEMPLATES,
+  sharedDataDir,
+  type LabelledSpan,
+  type LabelledText,
+} from '../scripts/build-pii-synth.js';
 
 const quick = process.argv.includes('--quick');
 /** Throughput only (seconds instead of minutes). */
@@ -33,7 +39,14 @@ const PRESIDIO_TO_BEDROCK: Record<string, string> = {
 };
 const IGNORED = new Set(['DATE_TIME', 'TITLE', 'PREFIX', 'ORGANIZATION']);
 
-const STRUCTURED = ['EMAIL', 'PHONE', 'CREDIT_DEBIT_CARD_NUMBER', 'INTERNATIONAL_BANK_ACCOUNT_NUMBER', 'US_SOCIAL_SECURITY_NUMBER', 'IP_ADDRESS'];
+const STRUCTURED = [
+  'EMAIL',
+  'PHONE',
+  'CREDIT_DEBIT_CARD_NUMBER',
+  'INTERNATIONAL_BANK_ACCOUNT_NUMBER',
+  'US_SOCIAL_SECURITY_NUMBER',
+  'IP_ADDRESS',
+];
 
 interface EvalText extends LabelledText {
   /** Spans whose tokens are not scored (types outside Bedrock's list). */
@@ -53,10 +66,16 @@ function codePointToUtf16(text: string): (cp: number) => number {
 }
 
 function loadPresidio(file: string, onlyOddTemplates: boolean): EvalText[] {
-  const rows = readFileSync(join(sharedDataDir(), 'data', 'pii', file), 'utf8').split('\n').filter(Boolean);
+  const rows = readFileSync(join(sharedDataDir(), 'data', 'pii', file), 'utf8')
+    .split('\n')
+    .filter(Boolean);
   const out: EvalText[] = [];
   for (const line of rows) {
-    const row = JSON.parse(line) as { text: string; template_id: number; spans: Array<{ start: number; end: number; type: string }> };
+    const row = JSON.parse(line) as {
+      text: string;
+      template_id: number;
+      spans: Array<{ start: number; end: number; type: string }>;
+    };
     if (onlyOddTemplates && row.template_id % 2 === 0) continue;
     const conv = codePointToUtf16(row.text);
     const spans: LabelledSpan[] = [];
@@ -100,7 +119,10 @@ async function evaluate(data: readonly EvalText[], predict: Predictor): Promise<
   return counts;
 }
 
-function f1(counts: Counts, entities: readonly string[]): { p: number; r: number; f: number; support: number } {
+function f1(
+  counts: Counts,
+  entities: readonly string[],
+): { p: number; r: number; f: number; support: number } {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -116,19 +138,30 @@ function f1(counts: Counts, entities: readonly string[]): { p: number; r: number
   return { p, r, f: p + r === 0 ? 0 : (2 * p * r) / (p + r), support: tp + fn };
 }
 
-const aigis: Predictor = async (text) => detectPii(text).map((m) => ({ start: m.start, end: m.end, entity: m.entity }));
+const aigis: Predictor = async (text) =>
+  detectPii(text).map((m) => ({ start: m.start, end: m.end, entity: m.entity }));
 
 /** openredaction type names → Bedrock names (by family); unmapped types are ignored. */
 function mapOpenRedaction(type: string): string | undefined {
   const t = type.toUpperCase();
   if (t.startsWith('EMAIL')) return 'EMAIL';
   if (t.startsWith('PHONE') || t.includes('MOBILE') || t.includes('TELEPHONE')) return 'PHONE';
-  if (t.includes('CREDIT_CARD') || t.includes('DEBIT_CARD') || t === 'CARD_NUMBER') return 'CREDIT_DEBIT_CARD_NUMBER';
+  if (t.includes('CREDIT_CARD') || t.includes('DEBIT_CARD') || t === 'CARD_NUMBER')
+    return 'CREDIT_DEBIT_CARD_NUMBER';
   if (t.startsWith('IBAN')) return 'INTERNATIONAL_BANK_ACCOUNT_NUMBER';
   if (t === 'SSN' || t.startsWith('US_SSN')) return 'US_SOCIAL_SECURITY_NUMBER';
   if (t.startsWith('IPV4') || t.startsWith('IPV6') || t.startsWith('IP_ADDRESS')) return 'IP_ADDRESS';
   if (t === 'NAME' || t.startsWith('PERSON') || t.endsWith('_NAME') || t === 'FULL_NAME') return 'NAME';
-  if (t.startsWith('ADDRESS') || t.startsWith('ZIP') || t.startsWith('POSTCODE') || t.includes('POSTAL') || t === 'CITY' || t === 'COUNTRY' || t.startsWith('LOCATION')) return 'ADDRESS';
+  if (
+    t.startsWith('ADDRESS') ||
+    t.startsWith('ZIP') ||
+    t.startsWith('POSTCODE') ||
+    t.includes('POSTAL') ||
+    t === 'CITY' ||
+    t === 'COUNTRY' ||
+    t.startsWith('LOCATION')
+  )
+    return 'ADDRESS';
   if (t === 'URL' || t.startsWith('URL') || t.startsWith('DOMAIN')) return 'URL';
   if (t.includes('DRIVER') || t.includes('DRIVING')) return 'DRIVER_ID';
   return undefined;
@@ -166,13 +199,22 @@ async function report(name: string, data: EvalText[]): Promise<void> {
   const sb = f1(theirs, structured);
   const aa = f1(ours, entities);
   const ab = f1(theirs, entities);
-  console.log(`| **micro, structured** (${structured.length} types) | ${sa.support} | ${pct(sa.p)} | ${pct(sa.r)} | **${pct(sa.f)}** | **${pct(sb.f)}** |`);
-  console.log(`| **micro, all incl. NAME/ADDRESS** | ${aa.support} | ${pct(aa.p)} | ${pct(aa.r)} | **${pct(aa.f)}** | **${pct(ab.f)}** |`);
+  console.log(
+    `| **micro, structured** (${structured.length} types) | ${sa.support} | ${pct(sa.p)} | ${pct(sa.r)} | **${pct(sa.f)}** | **${pct(sb.f)}** |`,
+  );
+  console.log(
+    `| **micro, all incl. NAME/ADDRESS** | ${aa.support} | ${pct(aa.p)} | ${pct(aa.r)} | **${pct(aa.f)}** | **${pct(ab.f)}** |`,
+  );
 }
 
 function benignTexts(): string[] {
   const out: string[] = [];
-  for (const file of ['train_gpteacher.jsonl', 'train_self_instruct.jsonl', 'train_awesome_chatgpt_prompts.jsonl', 'gsm8k_questions_dev.jsonl']) {
+  for (const file of [
+    'train_gpteacher.jsonl',
+    'train_self_instruct.jsonl',
+    'train_awesome_chatgpt_prompts.jsonl',
+    'gsm8k_questions_dev.jsonl',
+  ]) {
     for (const line of readFileSync(join(sharedDataDir(), 'data', 'benign', file), 'utf8').split('\n')) {
       if (!line) continue;
       const row = JSON.parse(line) as { text?: unknown };
@@ -200,8 +242,12 @@ async function throughput(piiTexts: readonly string[]): Promise<void> {
     ['prompts, code and chat (10% of texts carry PII)', build(mixed, 2_000_000)],
     ['PII-dense (Presidio and held-out texts only)', build(piiTexts, 2_000_000)],
   ];
-  console.log('\n### Throughput (CPU time of one call, best of 5 after two warm-up calls on the same text; the machine is shared, so CPU time rather than wall time)\n');
-  console.log('| text | size | aigis, all 31 types MB/s | aigis, without NAME/ADDRESS MB/s | openredaction MB/s (first 200 KB) |');
+  console.log(
+    '\n### Throughput (CPU time of one call, best of 5 after two warm-up calls on the same text; the machine is shared, so CPU time rather than wall time)\n',
+  );
+  console.log(
+    '| text | size | aigis, all 31 types MB/s | aigis, without NAME/ADDRESS MB/s | openredaction MB/s (first 200 KB) |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: |');
   const structuredOnly = new Set(PII_ENTITY_NAMES.filter((e) => e !== 'NAME' && e !== 'ADDRESS'));
   detectPii(corpora[0]?.[1].slice(0, 100_000) ?? '');
@@ -226,13 +272,18 @@ async function throughput(piiTexts: readonly string[]): Promise<void> {
     await shield.detect(sample);
     const used = process.cpuUsage(before);
     const orSeconds = (used.user + used.system) / 1e6;
-    console.log(`| ${name} | ${mb.toFixed(2)} MB | ${(mb / (all / 1000)).toFixed(1)} | ${(mb / (structured / 1000)).toFixed(1)} | ${(Buffer.byteLength(sample) / 1e6 / orSeconds).toFixed(2)} |`);
+    console.log(
+      `| ${name} | ${mb.toFixed(2)} MB | ${(mb / (all / 1000)).toFixed(1)} | ${(mb / (structured / 1000)).toFixed(1)} | ${(Buffer.byteLength(sample) / 1e6 / orSeconds).toFixed(2)} |`,
+    );
   }
 }
 
 /** Spans reported on benign prompts never used in training (persona prompts, some non-English). */
 async function falsePositives(): Promise<void> {
-  const texts = readFileSync(join(sharedDataDir(), 'data', 'benign', 'train_awesome_chatgpt_prompts.jsonl'), 'utf8')
+  const texts = readFileSync(
+    join(sharedDataDir(), 'data', 'benign', 'train_awesome_chatgpt_prompts.jsonl'),
+    'utf8',
+  )
     .split('\n')
     .filter(Boolean)
     .map((line) => (JSON.parse(line) as { text: string }).text);
@@ -243,7 +294,9 @@ async function falsePositives(): Promise<void> {
     for (const m of await openRedaction(text)) theirs.set(m.entity, (theirs.get(m.entity) ?? 0) + 1);
   }
   const entities = [...new Set([...ours.keys(), ...theirs.keys()])].sort();
-  console.log(`\n### Spans reported on ${texts.length} benign prompts (awesome-chatgpt-prompts, CC0; no PII expected except famous names and places)\n`);
+  console.log(
+    `\n### Spans reported on ${texts.length} benign prompts (awesome-chatgpt-prompts, CC0; no PII expected except famous names and places)\n`,
+  );
   console.log('| entity | aigis | openredaction |');
   console.log('| --- | ---: | ---: |');
   for (const e of entities) console.log(`| ${e} | ${ours.get(e) ?? 0} | ${theirs.get(e) ?? 0} |`);
@@ -259,11 +312,18 @@ async function main(): Promise<void> {
   const small = loadPresidio('presidio_generated_small.jsonl', false);
   const large = loadPresidio('presidio_generated_large.jsonl', false);
   const largeHeldOut = loadPresidio('presidio_generated_large.jsonl', true);
-  const heldOut: EvalText[] = generate(HELDOUT_TEMPLATES, { count: quick ? 300 : 1500, seed: 2024, unseenNames: true }).map((s) => ({ ...s, ignored: [] }));
+  const heldOut: EvalText[] = generate(HELDOUT_TEMPLATES, {
+    count: quick ? 300 : 1500,
+    seed: 2024,
+    unseenNames: true,
+  }).map((s) => ({ ...s, ignored: [] }));
   console.log('Token-level micro-F1 (a token is right when its predicted entity equals the gold entity).');
   await report('(a) presidio_generated_small.jsonl', small);
   await report('(a) presidio_generated_large.jsonl, all rows', large);
-  await report('(a) presidio_generated_large.jsonl, rows from templates not used in training (odd template ids)', largeHeldOut);
+  await report(
+    '(a) presidio_generated_large.jsonl, rows from templates not used in training (odd template ids)',
+    largeHeldOut,
+  );
   await report('(b) own held-out templates, half the names from locales absent from the gazetteer', heldOut);
   await falsePositives();
   await throughput([...large, ...heldOut].map((d) => d.text));

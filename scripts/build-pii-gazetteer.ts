@@ -13,7 +13,20 @@ import { allFakers } from '@faker-js/faker';
 import { dataPath } from '../src/util/paths.js';
 import { HELD_OUT_NAME_LOCALES, sharedDataDir } from './build-pii-synth.js';
 
-const STREET_LOCALES = new Set(['en', 'en_GB', 'en_AU', 'en_CA', 'en_US', 'en_IE', 'fr', 'es', 'it', 'pt_BR', 'pt_PT', 'de']);
+const STREET_LOCALES = new Set([
+  'en',
+  'en_GB',
+  'en_AU',
+  'en_CA',
+  'en_US',
+  'en_IE',
+  'fr',
+  'es',
+  'it',
+  'pt_BR',
+  'pt_PT',
+  'de',
+]);
 
 type Tree = string | Tree[] | { [key: string]: Tree } | null | undefined | number | boolean;
 
@@ -25,7 +38,8 @@ function strings(value: Tree): string[] {
 }
 
 const clean = (s: string): string => s.normalize('NFC').trim().toLowerCase();
-const isPlainName = (s: string): boolean => /^[\p{L}\p{M}][\p{L}\p{M}' .-]{0,40}$/u.test(s) && !s.includes('{{') && !s.includes('#');
+const isPlainName = (s: string): boolean =>
+  /^[\p{L}\p{M}][\p{L}\p{M}' .-]{0,40}$/u.test(s) && !s.includes('{{') && !s.includes('#');
 
 const first = new Set<string>();
 const last = new Set<string>();
@@ -40,11 +54,13 @@ for (const [locale, faker] of Object.entries(allFakers)) {
   const person = defs.person ?? {};
   const location = defs.location ?? {};
   if (!HELD_OUT_NAME_LOCALES.includes(locale)) {
-    for (const n of strings(person.first_name).concat(strings(person.middle_name))) if (isPlainName(n)) first.add(clean(n));
+    for (const n of strings(person.first_name).concat(strings(person.middle_name)))
+      if (isPlainName(n)) first.add(clean(n));
     for (const n of strings(person.last_name)) if (isPlainName(n)) last.add(clean(n));
   }
   // Two- and three-letter Latin-script city names are mostly ordinary words elsewhere ("Ulm" aside).
-  for (const c of strings(location.city_name)) if (isPlainName(c) && (c.length > 3 || !/^[A-Za-z]+$/.test(c))) cities.add(clean(c));
+  for (const c of strings(location.city_name))
+    if (isPlainName(c) && (c.length > 3 || !/^[A-Za-z]+$/.test(c))) cities.add(clean(c));
   for (const s of strings(location.state)) if (isPlainName(s)) states.add(clean(s));
   for (const s of strings(location.county)) if (isPlainName(s) && s.length > 3) states.add(clean(s));
   if (STREET_LOCALES.has(locale)) {
@@ -63,10 +79,129 @@ for (const zone of Intl.supportedValuesOf('timeZone')) {
   if (city && !/^(GMT|UTC|UCT)/.test(city)) cities.add(clean(city.replace(/_/g, ' ')));
 }
 
-const EXTRA_COUNTRIES = ['usa', 'us', 'u.s.', 'u.s.a.', 'united states', 'united states of america', 'uk', 'u.k.', 'britain', 'great britain', 'england', 'scotland', 'wales', 'northern ireland', 'holland', 'south korea', 'north korea', 'russia', 'vietnam', 'czechia', 'ivory coast', 'uae', 'the netherlands', 'republic of the congo', 'democratic republic of the congo', 'palestine', 'taiwan', 'macedonia', 'burma', 'east timor', 'vatican city'];
+const EXTRA_COUNTRIES = [
+  'usa',
+  'us',
+  'u.s.',
+  'u.s.a.',
+  'united states',
+  'united states of america',
+  'uk',
+  'u.k.',
+  'britain',
+  'great britain',
+  'england',
+  'scotland',
+  'wales',
+  'northern ireland',
+  'holland',
+  'south korea',
+  'north korea',
+  'russia',
+  'vietnam',
+  'czechia',
+  'ivory coast',
+  'uae',
+  'the netherlands',
+  'republic of the congo',
+  'democratic republic of the congo',
+  'palestine',
+  'taiwan',
+  'macedonia',
+  'burma',
+  'east timor',
+  'vatican city',
+];
 for (const c of EXTRA_COUNTRIES) countries.add(c);
 
-const STREET_WORDS = ['street', 'st', 'road', 'rd', 'avenue', 'ave', 'av', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'place', 'pl', 'square', 'sq', 'terrace', 'way', 'parkway', 'pkwy', 'highway', 'hwy', 'close', 'crescent', 'grove', 'gardens', 'mews', 'row', 'walk', 'hill', 'rue', 'allée', 'chemin', 'impasse', 'quai', 'via', 'viale', 'piazza', 'corso', 'calle', 'avenida', 'rua', 'travessa', 'strasse', 'straße', 'str', 'weg', 'gasse', 'platz', 'allee', 'ring', 'damm', 'ufer', 'straat', 'laan', 'gracht', 'plein', 'gade', 'vej', 'gatan', 'vägen', 'katu', 'tie', 'ulica', 'ul', 'utca', 'út', 'carrer', 'paseo', 'camino', 'estrada', 'alameda', 'plaza', 'pike', 'trail', 'loop', 'circle', 'cir', 'expressway', 'freeway', 'turnpike', 'broadway', 'route'];
+const STREET_WORDS = [
+  'street',
+  'st',
+  'road',
+  'rd',
+  'avenue',
+  'ave',
+  'av',
+  'boulevard',
+  'blvd',
+  'lane',
+  'ln',
+  'drive',
+  'dr',
+  'court',
+  'ct',
+  'place',
+  'pl',
+  'square',
+  'sq',
+  'terrace',
+  'way',
+  'parkway',
+  'pkwy',
+  'highway',
+  'hwy',
+  'close',
+  'crescent',
+  'grove',
+  'gardens',
+  'mews',
+  'row',
+  'walk',
+  'hill',
+  'rue',
+  'allée',
+  'chemin',
+  'impasse',
+  'quai',
+  'via',
+  'viale',
+  'piazza',
+  'corso',
+  'calle',
+  'avenida',
+  'rua',
+  'travessa',
+  'strasse',
+  'straße',
+  'str',
+  'weg',
+  'gasse',
+  'platz',
+  'allee',
+  'ring',
+  'damm',
+  'ufer',
+  'straat',
+  'laan',
+  'gracht',
+  'plein',
+  'gade',
+  'vej',
+  'gatan',
+  'vägen',
+  'katu',
+  'tie',
+  'ulica',
+  'ul',
+  'utca',
+  'út',
+  'carrer',
+  'paseo',
+  'camino',
+  'estrada',
+  'alameda',
+  'plaza',
+  'pike',
+  'trail',
+  'loop',
+  'circle',
+  'cir',
+  'expressway',
+  'freeway',
+  'turnpike',
+  'broadway',
+  'route',
+];
 for (const w of STREET_WORDS) street.add(w);
 
 // Frequent English words; together with faker's word lists they tell "May", "Will" or "Rose" in
@@ -82,7 +217,13 @@ for (const w of DEMONYMS.split(/\s+/)) common.add(w);
 for (const word of [...common]) {
   if (word.length < 3) continue;
   const stem = word.endsWith('e') ? word.slice(0, -1) : word;
-  common.add(/(s|x|z|ch|sh)$/.test(word) ? `${word}es` : word.endsWith('y') && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`);
+  common.add(
+    /(s|x|z|ch|sh)$/.test(word)
+      ? `${word}es`
+      : word.endsWith('y') && !/[aeiou]y$/.test(word)
+        ? `${word.slice(0, -1)}ies`
+        : `${word}s`,
+  );
   common.add(word.endsWith('e') ? `${word}d` : `${word}ed`);
   common.add(`${stem}ing`);
 }
@@ -91,7 +232,12 @@ for (const word of [...common]) {
 // on benign prompt sets in shared/ (Apache-2.0, MIT, CC0; see MANIFEST.md); only the words are kept.
 const lowerCounts = new Map<string, number>();
 const capitalCounts = new Map<string, number>();
-for (const file of ['train_self_instruct.jsonl', 'train_gpteacher.jsonl', 'train_fuzzyai_benign.jsonl', 'train_awesome_chatgpt_prompts.jsonl']) {
+for (const file of [
+  'train_self_instruct.jsonl',
+  'train_gpteacher.jsonl',
+  'train_fuzzyai_benign.jsonl',
+  'train_awesome_chatgpt_prompts.jsonl',
+]) {
   const path = join(sharedDataDir(), 'data', 'benign', file);
   if (!existsSync(path)) continue;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -112,7 +258,8 @@ for (const [word, count] of lowerCounts) {
 
 const sorted = (s: Set<string>): string[] => [...s].filter((x) => x.length >= 2).sort();
 const gazetteer = {
-  source: 'Built by scripts/build-pii-gazetteer.ts from @faker-js/faker locale data (MIT) and IANA time zone names.',
+  source:
+    'Built by scripts/build-pii-gazetteer.ts from @faker-js/faker locale data (MIT) and IANA time zone names.',
   firstNames: sorted(first),
   lastNames: sorted(last),
   cities: sorted(cities),

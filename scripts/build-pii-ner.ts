@@ -10,7 +10,14 @@ import { featuresAt, LABELS, tokenInfos, type Label, type TokenInfo } from '../s
 import { loadGazetteer } from '../src/guard/pii/ner/gazetteer.js';
 import { tokenize, type Token } from '../src/guard/pii/ner/tokenize.js';
 import { dataPath } from '../src/util/paths.js';
-import { generate, presidioTemplates, seededRandom, sharedDataDir, TRAIN_TEMPLATES, type LabelledText } from './build-pii-synth.js';
+import {
+  generate,
+  presidioTemplates,
+  seededRandom,
+  sharedDataDir,
+  TRAIN_TEMPLATES,
+  type LabelledText,
+} from './build-pii-synth.js';
 
 const EPOCHS = 8;
 const SAMPLES = 16000;
@@ -44,7 +51,9 @@ function toExample(sample: LabelledText): Example {
   const infos = tokenInfos(tokens, gaz).map((info) => ({ ...info }));
   const gold: Label[] = tokens.map((t) => {
     const span = sample.spans.find((s) => t.start >= s.start && t.start < s.end);
-    return span && (span.entity === 'NAME' || span.entity === 'ADDRESS') && t.kind !== 'punct' ? span.entity : 'O';
+    return span && (span.entity === 'NAME' || span.entity === 'ADDRESS') && t.kind !== 'punct'
+      ? span.entity
+      : 'O';
   });
   // Hide gazetteer hits now and then so that shape and context carry weight for unseen names.
   infos.forEach((info, i) => {
@@ -56,7 +65,9 @@ function toExample(sample: LabelledText): Example {
 function benignTexts(): string[] {
   const out: string[] = [];
   for (const file of ['train_fuzzyai_benign.jsonl', 'train_self_instruct.jsonl', 'train_gpteacher.jsonl']) {
-    const lines = readFileSync(join(sharedDataDir(), 'data', 'benign', file), 'utf8').split('\n').filter(Boolean);
+    const lines = readFileSync(join(sharedDataDir(), 'data', 'benign', file), 'utf8')
+      .split('\n')
+      .filter(Boolean);
     for (const line of lines) {
       const row = JSON.parse(line) as { text?: unknown };
       if (typeof row.text === 'string' && row.text.length < 600) out.push(row.text);
@@ -68,13 +79,18 @@ function benignTexts(): string[] {
 const templates = [...TRAIN_TEMPLATES, ...presidioTemplates('train')];
 const vocabulary = new Set<string>(gaz.commonWords);
 for (const template of templates) {
-  for (const t of tokenize(template.replace(/\{\{[a-z_0-9]+\}\}/g, ' '))) if (t.kind === 'word') vocabulary.add(t.text.toLowerCase());
+  for (const t of tokenize(template.replace(/\{\{[a-z_0-9]+\}\}/g, ' ')))
+    if (t.kind === 'word') vocabulary.add(t.text.toLowerCase());
 }
 const benign = benignTexts();
 const benignCounts = new Map<string, number>();
-for (const text of benign) for (const t of tokenize(text)) if (t.kind === 'word') benignCounts.set(t.text.toLowerCase(), (benignCounts.get(t.text.toLowerCase()) ?? 0) + 1);
+for (const text of benign)
+  for (const t of tokenize(text))
+    if (t.kind === 'word')
+      benignCounts.set(t.text.toLowerCase(), (benignCounts.get(t.text.toLowerCase()) ?? 0) + 1);
 for (const [word, count] of benignCounts) {
-  if (count >= 3 && (!(gaz.firstNames.has(word) || gaz.lastNames.has(word)) || gaz.commonWords.has(word))) vocabulary.add(word);
+  if (count >= 3 && (!(gaz.firstNames.has(word) || gaz.lastNames.has(word)) || gaz.commonWords.has(word)))
+    vocabulary.add(word);
 }
 const knowsWord = (w: string): boolean => vocabulary.has(w);
 
@@ -82,7 +98,9 @@ const examples: Example[] = [
   ...generate(templates, { count: SAMPLES, seed: 11 }).map(toExample),
   ...benign.map(benignExample),
 ];
-console.log(`training on ${examples.length} texts, ${examples.reduce((n, e) => n + e.tokens.length, 0)} tokens, vocabulary ${vocabulary.size}`);
+console.log(
+  `training on ${examples.length} texts, ${examples.reduce((n, e) => n + e.tokens.length, 0)} tokens, vocabulary ${vocabulary.size}`,
+);
 
 // Averaged perceptron with lazy averaging.
 const K = LABELS.length;
@@ -164,7 +182,10 @@ const averagedMap = new Map<string, number[]>();
 for (const [f, w] of weights) {
   const total = totals.get(f) as Float64Array;
   const stamp = stamps.get(f) as Float64Array;
-  const avg = Array.from(w, (value, k) => Math.round((((total[k] ?? 0) + (clock - (stamp[k] ?? 0)) * value) / clock) * 1000) / 1000);
+  const avg = Array.from(
+    w,
+    (value, k) => Math.round((((total[k] ?? 0) + (clock - (stamp[k] ?? 0)) * value) / clock) * 1000) / 1000,
+  );
   if (avg.some((v) => Math.abs(v) >= 0.002)) {
     averaged[f] = avg;
     averagedMap.set(f, avg);
@@ -204,4 +225,6 @@ const model = {
 };
 const out = dataPath('guard', 'pii', 'ner-model.json');
 writeFileSync(out, JSON.stringify(model) + '\n');
-console.log(`${out}: ${averagedMap.size} features (of ${weights.size}), marginScale ${model.marginScale.toFixed(3)}`);
+console.log(
+  `${out}: ${averagedMap.size} features (of ${weights.size}), marginScale ${model.marginScale.toFixed(3)}`,
+);

@@ -158,7 +158,37 @@ export const HELDOUT_TEMPLATES: readonly string[] = [
   'Notify {{person}} that the payment with card {{card}} failed.',
 ];
 
-const TRAIN_LOCALES = ['en_US', 'en_US', 'en_US', 'en_GB', 'en_AU', 'en_CA', 'en_IN', 'de', 'fr', 'es', 'it', 'pt_BR', 'sv', 'fi', 'da', 'nb_NO', 'cs_CZ', 'ru', 'el', 'ja', 'ko', 'vi', 'ro', 'hr', 'he', 'af_ZA', 'en_IE', 'de_AT', 'fr_CH'];
+const TRAIN_LOCALES = [
+  'en_US',
+  'en_US',
+  'en_US',
+  'en_GB',
+  'en_AU',
+  'en_CA',
+  'en_IN',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt_BR',
+  'sv',
+  'fi',
+  'da',
+  'nb_NO',
+  'cs_CZ',
+  'ru',
+  'el',
+  'ja',
+  'ko',
+  'vi',
+  'ro',
+  'hr',
+  'he',
+  'af_ZA',
+  'en_IE',
+  'de_AT',
+  'fr_CH',
+];
 
 interface Filler {
   faker: Faker;
@@ -212,10 +242,13 @@ function zip(f: Filler): string {
 
 function address(f: Filler): string {
   const r = f.rand();
-  if (r < 0.35) return `${streetAddress(f)}, ${loc(f, (k) => k.location.city())}, ${loc(f, (k) => k.location.state({ abbreviated: true }))} ${zip(f)}`;
+  if (r < 0.35)
+    return `${streetAddress(f)}, ${loc(f, (k) => k.location.city())}, ${loc(f, (k) => k.location.state({ abbreviated: true }))} ${zip(f)}`;
   if (r < 0.55) return `${streetAddress(f)}, ${zip(f)} ${loc(f, (k) => k.location.city())}`;
-  if (r < 0.7) return `${streetAddress(f)}, ${loc(f, (k) => k.location.city())}, ${loc(f, (k) => k.location.country())}`;
-  if (r < 0.85) return `${loc(f, (k) => k.location.secondaryAddress())}, ${streetAddress(f)}, ${loc(f, (k) => k.location.city())}`;
+  if (r < 0.7)
+    return `${streetAddress(f)}, ${loc(f, (k) => k.location.city())}, ${loc(f, (k) => k.location.country())}`;
+  if (r < 0.85)
+    return `${loc(f, (k) => k.location.secondaryAddress())}, ${streetAddress(f)}, ${loc(f, (k) => k.location.city())}`;
   return `${streetAddress(f)}, ${loc(f, (k) => k.location.city())}`;
 }
 
@@ -248,7 +281,10 @@ function fill(slot: string, f: Filler): SlotValue {
     case 'address_lower':
       return { value: address(f).toLowerCase(), entity: 'ADDRESS' };
     case 'address_multiline':
-      return { value: `${streetAddress(f)}\n${loc(f, (k) => k.location.city())} ${zip(f)}\n${loc(f, (k) => k.location.country())}`, entity: 'ADDRESS' };
+      return {
+        value: `${streetAddress(f)}\n${loc(f, (k) => k.location.city())} ${zip(f)}\n${loc(f, (k) => k.location.country())}`,
+        entity: 'ADDRESS',
+      };
     case 'street_address':
       return { value: streetAddress(f), entity: 'ADDRESS' };
     case 'street_address_lower':
@@ -265,7 +301,10 @@ function fill(slot: string, f: Filler): SlotValue {
       return { value: allFakers.en.location.country(), entity: 'ADDRESS' };
     case 'state':
     case 'state_abbr':
-      return { value: loc(f, (k) => k.location.state({ abbreviated: slot === 'state_abbr' })), entity: 'ADDRESS' };
+      return {
+        value: loc(f, (k) => k.location.state({ abbreviated: slot === 'state_abbr' })),
+        entity: 'ADDRESS',
+      };
     case 'zip':
     case 'zipcode':
     case 'postcode':
@@ -274,12 +313,21 @@ function fill(slot: string, f: Filler): SlotValue {
       return { value: fk.internet.email(), entity: 'EMAIL' };
     case 'phone':
     case 'phone_number':
-      return { value: fk.phone.number({ style: pick(f.rand, ['national', 'international', 'human'] as const) }), entity: 'PHONE' };
+      return {
+        value: fk.phone.number({ style: pick(f.rand, ['national', 'international', 'human'] as const) }),
+        entity: 'PHONE',
+      };
     case 'card':
     case 'credit_card_number':
-      return { value: fk.finance.creditCardNumber(pick(f.rand, ['visa', 'mastercard', 'amex', 'discover'])), entity: 'CREDIT_DEBIT_CARD_NUMBER' };
+      return {
+        value: fk.finance.creditCardNumber(pick(f.rand, ['visa', 'mastercard', 'amex', 'discover'])),
+        entity: 'CREDIT_DEBIT_CARD_NUMBER',
+      };
     case 'iban':
-      return { value: fk.finance.iban({ formatted: f.rand() < 0.5 }), entity: 'INTERNATIONAL_BANK_ACCOUNT_NUMBER' };
+      return {
+        value: fk.finance.iban({ formatted: f.rand() < 0.5 }),
+        entity: 'INTERNATIONAL_BANK_ACCOUNT_NUMBER',
+      };
     case 'ssn':
       return { value: validSsn(f.rand), entity: 'US_SOCIAL_SECURITY_NUMBER' };
     case 'ip':
@@ -301,18 +349,36 @@ function fill(slot: string, f: Filler): SlotValue {
     case 'nationality':
     case 'nation_woman':
     case 'nation_plural':
-      return { value: pick(f.rand, ['American', 'German', 'French', 'Italian', 'Spanish', 'Brazilian', 'Indian', 'Japanese', 'Canadian', 'Swedish']) };
+      return {
+        value: pick(f.rand, [
+          'American',
+          'German',
+          'French',
+          'Italian',
+          'Spanish',
+          'Brazilian',
+          'Indian',
+          'Japanese',
+          'Canadian',
+          'Swedish',
+        ]),
+      };
     case 'prefix':
     case 'prefix_male':
     case 'prefix_female':
       return { value: pick(f.rand, ['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Miss']) };
     case 'date_time':
     case 'date_of_birth':
-      return { value: fk.date.past({ years: 30, refDate: '2025-06-01T00:00:00Z' }).toLocaleDateString('en-US') };
+      return {
+        value: fk.date.past({ years: 30, refDate: '2025-06-01T00:00:00Z' }).toLocaleDateString('en-US'),
+      };
     case 'day_of_week':
       return { value: fk.date.weekday() };
     case 'us_driver_license':
-      return { value: `${pick(f.rand, ['A', 'B', 'D', 'S'])}${String(Math.floor(f.rand() * 1e8)).padStart(8, '0')}`, entity: 'DRIVER_ID' };
+      return {
+        value: `${pick(f.rand, ['A', 'B', 'D', 'S'])}${String(Math.floor(f.rand() * 1e8)).padStart(8, '0')}`,
+        entity: 'DRIVER_ID',
+      };
     default:
       return { value: fk.lorem.word() };
   }
@@ -347,7 +413,9 @@ export function fillTemplate(template: string, f: Filler): LabelledText {
 }
 
 export function presidioTemplates(split: 'train' | 'heldout'): string[] {
-  const lines = readFileSync(join(sharedDataDir(), 'data', 'pii', 'presidio_templates.txt'), 'utf8').split('\n');
+  const lines = readFileSync(join(sharedDataDir(), 'data', 'pii', 'presidio_templates.txt'), 'utf8').split(
+    '\n',
+  );
   return lines.filter((line, i) => line.trim() !== '' && (split === 'train' ? i % 2 === 0 : i % 2 === 1));
 }
 

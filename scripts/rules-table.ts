@@ -38,5 +38,7 @@ export function rulesTable(rules: readonly Rule[]): string {
 }
 
 const prefixes = process.argv.slice(2);
-const selected = prefixes.length ? allRules.filter((r) => prefixes.some((p) => r.id.startsWith(p))) : allRules;
+const selected = prefixes.length
+  ? allRules.filter((r) => prefixes.some((p) => r.id.startsWith(p)))
+  : allRules;
 process.stdout.write(`${rulesTable(selected)}\n`);

@@ -17,7 +17,12 @@ function main(): void {
   const outDir = values.out ?? ownDataDir();
   const started = Date.now();
   const samples = loadTrainingCorpus();
-  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: '{step} [{bar}] {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        { format: '{step} [{bar}] {value}/{total}', stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
   let currentStep = '';
   const { model } = trainInjectionModel(samples, {
     onProgress: (step, done, total) => {
@@ -35,8 +40,12 @@ function main(): void {
   writeFileSync(join(outDir, 'model.json'), json);
   writeFileSync(join(outDir, 'model.bin'), bin);
   const t = model.meta.training;
-  console.log(`trained on ${String(t.samples)} texts (${String(t.attacks)} attacks, ${String(t.benign)} benign) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`thresholds ${JSON.stringify(model.meta.thresholds)}; out-of-source recall ${JSON.stringify(t.outOfSourceRecall)}`);
+  console.log(
+    `trained on ${String(t.samples)} texts (${String(t.attacks)} attacks, ${String(t.benign)} benign) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `thresholds ${JSON.stringify(model.meta.thresholds)}; out-of-source recall ${JSON.stringify(t.outOfSourceRecall)}`,
+  );
   console.log(`wrote ${join(outDir, 'model.json')} and model.bin (${(bin.byteLength / 1e6).toFixed(1)} MB)`);
 }
 

@@ -41,12 +41,17 @@ export interface AssessOptions {
 }
 
 const AGENT_TYPES = /Bedrock::Agent\b|bedrockagent_agent\b|BedrockAgentCore|bedrockagentcore/i;
-const ENDPOINT_TYPES = /ApiGateway|api_gateway|apigatewayv2|ElasticLoadBalancing|aws_lb\b|aws_alb\b|Lambda::Url|lambda_function_url|CloudFront|cloudfront/i;
-const RAG_TYPES = /KnowledgeBase|knowledge_base|OpenSearchServerless|opensearchserverless|OpenSearchService|opensearch_domain|Kendra/i;
+const ENDPOINT_TYPES =
+  /ApiGateway|api_gateway|apigatewayv2|ElasticLoadBalancing|aws_lb\b|aws_alb\b|Lambda::Url|lambda_function_url|CloudFront|cloudfront/i;
+const RAG_TYPES =
+  /KnowledgeBase|knowledge_base|OpenSearchServerless|opensearchserverless|OpenSearchService|opensearch_domain|Kendra/i;
 
 function version(): string {
   try {
-    return (JSON.parse(readFileSync(resolve(packageRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+    return (
+      (JSON.parse(readFileSync(resolve(packageRoot(), 'package.json'), 'utf8')) as { version?: string })
+        .version ?? '0.0.0'
+    );
   } catch {
     return '0.0.0';
   }
@@ -78,7 +83,10 @@ function checkAttestations(loaded: LoadedManifest, catalog: Catalog): void {
     if (catalog.control(a.control)) return;
     const line = loaded.lineOf(['attestations', i, 'control']);
     throw new InputError(
-      `${loaded.file}${line ? `:${line}` : ''}: attestations[${i}].control: unknown control '${a.control}'${suggestControl(a.control, catalog.controls.map((c) => c.id))}`,
+      `${loaded.file}${line ? `:${line}` : ''}: attestations[${i}].control: unknown control '${a.control}'${suggestControl(
+        a.control,
+        catalog.controls.map((c) => c.id),
+      )}`,
       { file: loaded.file, ...(line ? { line } : {}), field: `attestations[${i}].control` },
     );
   });
@@ -149,7 +157,8 @@ export async function assess(dir: string, opts: AssessOptions = {}): Promise<Ass
   for (const r of scanReport?.results ?? [])
     for (const c of r.controls) resultsByControl.set(c, [...(resultsByControl.get(c) ?? []), r]);
   const rulesByControl = new Map<string, Rule[]>();
-  for (const rule of rules) for (const c of rule.controls) rulesByControl.set(c, [...(rulesByControl.get(c) ?? []), rule]);
+  for (const rule of rules)
+    for (const c of rule.controls) rulesByControl.set(c, [...(rulesByControl.get(c) ?? []), rule]);
   const governance = governanceChecksByControl();
 
   const controls: ControlResult[] = catalog.controls.map((control) =>
@@ -161,10 +170,16 @@ export async function assess(dir: string, opts: AssessOptions = {}): Promise<Ass
       governance: governance.get(control.id) ?? [],
     }),
   );
-  for (const c of controls) for (const e of c.evidence) if (e.file && isAbsolute(e.file)) e.file = rel(e.file);
+  for (const c of controls)
+    for (const e of c.evidence) if (e.file && isAbsolute(e.file)) e.file = rel(e.file);
 
-  const expired = manifest.attestations.filter((a) => a.expires !== undefined && Date.parse(a.expires) < now.getTime());
-  for (const a of expired) warnings.push(`${rel(loaded.file)}: attestation of ${a.control} by ${a.by} expired on ${a.expires}; it counts as missing`);
+  const expired = manifest.attestations.filter(
+    (a) => a.expires !== undefined && Date.parse(a.expires) < now.getTime(),
+  );
+  for (const a of expired)
+    warnings.push(
+      `${rel(loaded.file)}: attestation of ${a.control} by ${a.by} expired on ${a.expires}; it counts as missing`,
+    );
 
   const items = pairs(catalog, controls);
   const byId = new Map(controls.map((c) => [c.id, c]));
@@ -190,7 +205,14 @@ export async function assess(dir: string, opts: AssessOptions = {}): Promise<Ass
     controls,
     remediation: remediationList(items, (id) => severityOf.get(id)),
     warnings,
-    errors: (scanReport?.errors ?? []).map((e) => `${rel(resolve(root, e.file))}${e.line ? `:${e.line}` : ''}: ${e.message}`),
-    inputs: [loaded.file, ...(scanReport?.scanned.map((f) => resolve(root, f)) ?? []), ...cards.files, ...(policyFile ? [policyFile] : [])].map(rel),
+    errors: (scanReport?.errors ?? []).map(
+      (e) => `${rel(resolve(root, e.file))}${e.line ? `:${e.line}` : ''}: ${e.message}`,
+    ),
+    inputs: [
+      loaded.file,
+      ...(scanReport?.scanned.map((f) => resolve(root, f)) ?? []),
+      ...cards.files,
+      ...(policyFile ? [policyFile] : []),
+    ].map(rel),
   };
 }

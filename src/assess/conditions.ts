@@ -21,9 +21,13 @@ export const CONDITIONS = {
     holds: (ctx) => ctx.regulations.has('EU-AI-Act') && ctx.euAiActTier === 'high',
     otherwise: 'only for EU AI Act high-risk systems',
   },
-  gdpr: { holds: (ctx) => ctx.regulations.has('GDPR'), otherwise: 'GDPR does not apply (no EU/EEA data subjects)' },
+  gdpr: {
+    holds: (ctx) => ctx.regulations.has('GDPR'),
+    otherwise: 'GDPR does not apply (no EU/EEA data subjects)',
+  },
   'gdpr-or-high-risk': {
-    holds: (ctx) => ctx.regulations.has('GDPR') || (ctx.regulations.has('EU-AI-Act') && ctx.euAiActTier === 'high'),
+    holds: (ctx) =>
+      ctx.regulations.has('GDPR') || (ctx.regulations.has('EU-AI-Act') && ctx.euAiActTier === 'high'),
     otherwise: 'only under GDPR or for EU AI Act high-risk systems',
   },
   regulated: {
@@ -32,24 +36,34 @@ export const CONDITIONS = {
   },
   'gpai-provider': {
     holds: (ctx) => ctx.manifest.models.some((m) => m.generalPurpose === true && m.customization !== 'none'),
-    otherwise: 'only for providers of a general-purpose AI model (a generalPurpose model the team trains or tunes)',
+    otherwise:
+      'only for providers of a general-purpose AI model (a generalPurpose model the team trains or tunes)',
   },
   generative: {
     holds: (ctx) => ctx.generative,
     otherwise: 'not a generative AI system (no general-purpose model, no chat, no generated content)',
   },
   'interacts-with-people': {
-    holds: (ctx) => ctx.manifest.useCase.interactsWithPeople || ctx.manifest.useCase.generatesSyntheticContent,
+    holds: (ctx) =>
+      ctx.manifest.useCase.interactsWithPeople || ctx.manifest.useCase.generatesSyntheticContent,
     otherwise: 'people do not interact with it and it generates no synthetic content',
   },
-  agents: { holds: (ctx) => ctx.agents, otherwise: 'no agent (Bedrock agent, AgentCore) in the scanned infrastructure' },
-  rag: { holds: (ctx) => ctx.rag, otherwise: 'no knowledge base or vector store in the scanned infrastructure' },
+  agents: {
+    holds: (ctx) => ctx.agents,
+    otherwise: 'no agent (Bedrock agent, AgentCore) in the scanned infrastructure',
+  },
+  rag: {
+    holds: (ctx) => ctx.rag,
+    otherwise: 'no knowledge base or vector store in the scanned infrastructure',
+  },
   'public-endpoint': {
     holds: (ctx) => ctx.publicEndpoint,
-    otherwise: 'no API Gateway, load balancer, function URL or CloudFront distribution in the scanned infrastructure',
+    otherwise:
+      'no API Gateway, load balancer, function URL or CloudFront distribution in the scanned infrastructure',
   },
   'third-party-models': {
-    holds: (ctx) => ctx.manifest.models.some((m) => m.customization !== 'self-trained' && m.provider !== 'self'),
+    holds: (ctx) =>
+      ctx.manifest.models.some((m) => m.customization !== 'self-trained' && m.provider !== 'self'),
     otherwise: 'every model is trained by the team',
   },
   'sensitive-training-data': {
@@ -129,7 +143,10 @@ export function applicability(
   ctx: AssessContext,
 ): Applicability {
   if (!control.scopes.includes(ctx.scope))
-    return { applies: false, reason: `applies at scopes ${control.scopes.join(', ')}; this system is scope ${ctx.scope}` };
+    return {
+      applies: false,
+      reason: `applies at scopes ${control.scopes.join(', ')}; this system is scope ${ctx.scope}`,
+    };
   for (const id of CONTROL_CONDITIONS[control.id] ?? []) {
     const condition: Condition = CONDITIONS[id];
     if (!condition.holds(ctx)) return { applies: false, reason: condition.otherwise };

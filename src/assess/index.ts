@@ -4,7 +4,12 @@ export * from './manifest.js';
 export { assess, type AssessOptions } from './assess.js';
 export { loadManifest, resolveManifestFile, MANIFEST_NAMES, type LoadedManifest } from './load.js';
 export { determineScope, responsibilityAt, scopeName, type ScopeDetermination } from './scope.js';
-export { determineRegulations, determineEuAiAct, isGenerative, type EuAiActDetermination } from './regulations.js';
+export {
+  determineRegulations,
+  determineEuAiAct,
+  isGenerative,
+  type EuAiActDetermination,
+} from './regulations.js';
 export { applicability, CONDITIONS, CONTROL_CONDITIONS, type Applicability } from './conditions.js';
 export { controlStatus, attestationFor } from './status.js';
 export { phaseReached, nextPhase, isMet, sectionOf } from './scoring.js';

@@ -5,7 +5,10 @@ export const MANIFEST_SCHEMA_ID = 'https://github.com/aigis/aigis/schemas/aigis-
 
 /** The JSON Schema of aigis.yaml as authors write it (defaults optional), for editor completion. */
 export function manifestJsonSchemaText(): string {
-  const schema = z.toJSONSchema(manifestSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(manifestSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   const out = {
     ...schema,
     $id: MANIFEST_SCHEMA_ID,

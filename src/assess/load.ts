@@ -127,8 +127,11 @@ export function validateManifest(parsed: ParsedFile): Manifest {
 /** Every path the manifest names, with its field, so a missing one is reported where it is written. */
 function referencedPaths(manifest: Manifest): Array<{ path: PropertyKey[]; value: string }> {
   const refs: Array<{ path: PropertyKey[]; value: string }> = [];
-  manifest.paths.infrastructure.forEach((value, i) => refs.push({ path: ['paths', 'infrastructure', i], value }));
-  if (manifest.paths.guardPolicy) refs.push({ path: ['paths', 'guardPolicy'], value: manifest.paths.guardPolicy });
+  manifest.paths.infrastructure.forEach((value, i) =>
+    refs.push({ path: ['paths', 'infrastructure', i], value }),
+  );
+  if (manifest.paths.guardPolicy)
+    refs.push({ path: ['paths', 'guardPolicy'], value: manifest.paths.guardPolicy });
   manifest.paths.modelCards.forEach((value, i) => refs.push({ path: ['paths', 'modelCards', i], value }));
   manifest.models.forEach((m, i) => {
     if (m.modelCard) refs.push({ path: ['models', i, 'modelCard'], value: m.modelCard });
@@ -151,12 +154,14 @@ function checkReferences(manifest: Manifest, parsed: ParsedFile): void {
   );
   const seen = new Set<string>();
   manifest.models.forEach((m, i) => {
-    if (seen.has(m.id)) problems.push({ path: ['models', i, 'id'], message: `model id '${m.id}' is listed twice` });
+    if (seen.has(m.id))
+      problems.push({ path: ['models', i, 'id'], message: `model id '${m.id}' is listed twice` });
     seen.add(m.id);
   });
   const seenData = new Set<string>();
   manifest.datasets.forEach((d, i) => {
-    if (seenData.has(d.id)) problems.push({ path: ['datasets', i, 'id'], message: `dataset id '${d.id}' is listed twice` });
+    if (seenData.has(d.id))
+      problems.push({ path: ['datasets', i, 'id'], message: `dataset id '${d.id}' is listed twice` });
     seenData.add(d.id);
   });
   const dir = dirname(parsed.file);

@@ -13,7 +13,14 @@ export const SCOPE_ANSWERS = [
   'self-trained-model',
 ] as const;
 
-export const DATA_CLASSIFICATIONS = ['public', 'internal', 'confidential', 'pii', 'phi', 'payment-card'] as const;
+export const DATA_CLASSIFICATIONS = [
+  'public',
+  'internal',
+  'confidential',
+  'pii',
+  'phi',
+  'payment-card',
+] as const;
 
 export const USE_CASE_DOMAINS = [
   'general',
@@ -60,11 +67,24 @@ export const modelSchema = z.strictObject({
   version: z.string().optional(),
   versionPinned: z.boolean().default(false).describe('true when requests name a fixed model version'),
   customization: z.enum(['none', 'fine-tuned', 'continued-pretraining', 'self-trained']).default('none'),
-  generalPurpose: z.boolean().optional().describe('Built on a general-purpose AI model (EU AI Act Art. 51-55)'),
+  generalPurpose: z
+    .boolean()
+    .optional()
+    .describe('Built on a general-purpose AI model (EU AI Act Art. 51-55)'),
   trainingDatasets: z.array(z.string()).default([]).describe('ids of datasets in `datasets`'),
-  modelCard: z.string().optional().describe('Path to the model card (SageMaker JSON or Markdown with front matter)'),
-  deprecationPlan: z.string().optional().describe('What happens when the provider retires this model version'),
-  sha256: z.string().regex(/^[a-f0-9]{64}$/).optional().describe('Hash of the model artifact (supply chain)'),
+  modelCard: z
+    .string()
+    .optional()
+    .describe('Path to the model card (SageMaker JSON or Markdown with front matter)'),
+  deprecationPlan: z
+    .string()
+    .optional()
+    .describe('What happens when the provider retires this model version'),
+  sha256: z
+    .string()
+    .regex(/^[a-f0-9]{64}$/)
+    .optional()
+    .describe('Hash of the model artifact (supply chain)'),
 });
 
 export const datasetSchema = z.strictObject({
@@ -80,7 +100,10 @@ export const datasetSchema = z.strictObject({
   custodian: z.string().optional(),
   lineage: z.string().optional().describe('Where lineage is recorded: an OpenLineage namespace/job or a URL'),
   piiEntities: z.array(z.string()).default([]).describe('Bedrock PII entity names the data holds'),
-  sha256: z.string().regex(/^[a-f0-9]{64}$/).optional(),
+  sha256: z
+    .string()
+    .regex(/^[a-f0-9]{64}$/)
+    .optional(),
   qualityChecks: z.boolean().optional().describe('Data quality checks run before use'),
   piiScanned: z.boolean().optional().describe('PII discovery ran before training'),
   sharingAgreement: z.string().optional().describe('Data sharing agreement reference for third-party data'),
@@ -104,10 +127,7 @@ export const manifestSchema = z.strictObject({
   intendedUses: z.array(z.string()).default([]),
   outOfScopeUses: z.array(z.string()).default([]),
   scope: z
-    .union([
-      z.number().int().min(1).max(5),
-      z.strictObject({ answer: z.enum(SCOPE_ANSWERS) }),
-    ])
+    .union([z.number().int().min(1).max(5), z.strictObject({ answer: z.enum(SCOPE_ANSWERS) })])
     .optional()
     .describe('Generative AI Security Scoping Matrix scope 1-5, or the answer it follows from'),
   models: z.array(modelSchema).default([]),
@@ -115,7 +135,14 @@ export const manifestSchema = z.strictObject({
   dataSubjects: z
     .strictObject({
       jurisdictions: z
-        .array(z.string().regex(/^(?:[A-Za-z]{2}|EU|EEA|eu|eea)$/, 'an ISO 3166-1 alpha-2 country code (DE, FR, US) or EU/EEA'))
+        .array(
+          z
+            .string()
+            .regex(
+              /^(?:[A-Za-z]{2}|EU|EEA|eu|eea)$/,
+              'an ISO 3166-1 alpha-2 country code (DE, FR, US) or EU/EEA',
+            ),
+        )
         .default([])
         .describe('ISO country codes or EU'),
       euResidents: z.boolean().default(false),
@@ -125,7 +152,10 @@ export const manifestSchema = z.strictObject({
   useCase: z
     .strictObject({
       domain: z.enum(USE_CASE_DOMAINS).default('general'),
-      annexIProduct: z.boolean().default(false).describe('Safety component of a product under EU AI Act Annex I'),
+      annexIProduct: z
+        .boolean()
+        .default(false)
+        .describe('Safety component of a product under EU AI Act Annex I'),
       prohibitedPractices: z.array(z.enum(PROHIBITED_PRACTICES)).default([]),
       interactsWithPeople: z.boolean().default(false).describe('People talk to it (chatbot)'),
       generatesSyntheticContent: z.boolean().default(false),

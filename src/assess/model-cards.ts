@@ -55,7 +55,10 @@ function cardFilesIn(path: string): string[] {
  * The model card of each model: the file its `modelCard` names, else a card in `paths.modelCards`
  * whose model id or file name is the model's id. Models without a card are absent from the map.
  */
-export function modelCardsOf(loaded: LoadedManifest): { byModel: Map<string, ModelCardFacts>; files: string[] } {
+export function modelCardsOf(loaded: LoadedManifest): {
+  byModel: Map<string, ModelCardFacts>;
+  files: string[];
+} {
   const byModel = new Map<string, ModelCardFacts>();
   const files: string[] = [];
   const pool: ModelCardFacts[] = [];

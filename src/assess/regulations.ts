@@ -3,8 +3,35 @@ import type { Manifest } from './manifest.js';
 
 /** EU member states (ISO 3166-1 alpha-2, Greece also as EL) and the EEA states GDPR also covers. */
 const EU_MEMBERS = new Set([
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'EL', 'HU', 'IE', 'IT', 'LV', 'LT',
-  'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'EU',
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'EL',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+  'EU',
 ]);
 const EEA_ONLY = new Set(['IS', 'LI', 'NO', 'EEA']);
 
@@ -30,11 +57,15 @@ function euJurisdictions(manifest: Manifest, members: ReadonlySet<string>): stri
 export function determineRegulations(manifest: Manifest): RegulationDetermination[] {
   const out: RegulationDetermination[] = [];
   const classified = (c: Manifest['datasets'][number]['classification'][number]): string[] =>
-    manifest.datasets.flatMap((d, i) => (d.classification.includes(c) ? [`datasets[${i}].classification: ${c} (${d.id})`] : []));
+    manifest.datasets.flatMap((d, i) =>
+      d.classification.includes(c) ? [`datasets[${i}].classification: ${c} (${d.id})`] : [],
+    );
 
   const hipaa = [
     ...classified('phi'),
-    ...(manifest.useCase.coveredEntityOrBusinessAssociate ? ['useCase.coveredEntityOrBusinessAssociate: true'] : []),
+    ...(manifest.useCase.coveredEntityOrBusinessAssociate
+      ? ['useCase.coveredEntityOrBusinessAssociate: true']
+      : []),
   ];
   if (hipaa.length > 0) out.push({ id: 'HIPAA', triggers: hipaa });
 
@@ -77,9 +108,14 @@ export interface EuAiActDetermination {
 /** Whether a model is a general-purpose AI model: the manifest says so, else a hosted LLM (not embeddings) is. */
 function isGeneralPurpose(model: Manifest['models'][number]): boolean {
   if (model.generalPurpose !== undefined) return model.generalPurpose;
-  const hosted = ['amazon-bedrock', 'bedrock', 'openai', 'anthropic', 'azure-openai', 'google-vertex'].includes(
-    model.provider.toLowerCase(),
-  );
+  const hosted = [
+    'amazon-bedrock',
+    'bedrock',
+    'openai',
+    'anthropic',
+    'azure-openai',
+    'google-vertex',
+  ].includes(model.provider.toLowerCase());
   return hosted && !/embed|rerank/i.test(model.modelId);
 }
 
@@ -88,30 +124,49 @@ function isGeneralPurpose(model: Manifest['models'][number]): boolean {
  * limited (Art. 50: people interact with it, or it generates synthetic content), else minimal.
  * The tier is reported even when the Act does not apply; the reason says so.
  */
-export function determineEuAiAct(manifest: Manifest, regulations: readonly RegulationDetermination[]): EuAiActDetermination {
+export function determineEuAiAct(
+  manifest: Manifest,
+  regulations: readonly RegulationDetermination[],
+): EuAiActDetermination {
   const applies = regulations.some((r) => r.id === 'EU-AI-Act');
-  const suffix = applies ? '' : ' (the Act does not apply: no EU residents, EU jurisdiction or EU market declared)';
+  const suffix = applies
+    ? ''
+    : ' (the Act does not apply: no EU residents, EU jurisdiction or EU market declared)';
   const gpaiModels = manifest.models.filter(isGeneralPurpose);
   const gpai = gpaiModels.length > 0;
   const gpaiReason = gpai
     ? `built on general-purpose AI model(s): ${gpaiModels.map((m) => m.id).join(', ')}`
     : 'no general-purpose AI model';
   const u = manifest.useCase;
-  const result = (tier: EuAiActTier, why: string): EuAiActDetermination => ({ tier, reason: `${why}${suffix}`, gpai, gpaiReason });
+  const result = (tier: EuAiActTier, why: string): EuAiActDetermination => ({
+    tier,
+    reason: `${why}${suffix}`,
+    gpai,
+    gpaiReason,
+  });
 
   if (u.prohibitedPractices.length > 0)
-    return result('prohibited', `Art. 5 prohibited practice: ${u.prohibitedPractices.join(', ')} (useCase.prohibitedPractices)`);
-  if (u.annexIProduct) return result('high', 'Art. 6(1): safety component of an Annex I product (useCase.annexIProduct)');
+    return result(
+      'prohibited',
+      `Art. 5 prohibited practice: ${u.prohibitedPractices.join(', ')} (useCase.prohibitedPractices)`,
+    );
+  if (u.annexIProduct)
+    return result('high', 'Art. 6(1): safety component of an Annex I product (useCase.annexIProduct)');
   const annex = ANNEX_III[u.domain];
   if (annex) return result('high', `Art. 6(2): ${annex} (useCase.domain: ${u.domain})`);
   if (u.interactsWithPeople || u.generatesSyntheticContent) {
     const what = [
       u.interactsWithPeople ? 'interacts with people (useCase.interactsWithPeople)' : undefined,
-      u.generatesSyntheticContent ? 'generates synthetic content (useCase.generatesSyntheticContent)' : undefined,
+      u.generatesSyntheticContent
+        ? 'generates synthetic content (useCase.generatesSyntheticContent)'
+        : undefined,
     ].filter(Boolean);
     return result('limited', `Art. 50 transparency obligations: ${what.join(' and ')}`);
   }
-  return result('minimal', `no Art. 5 practice, no Annex I/III use (useCase.domain: ${u.domain}) and no Art. 50 interaction`);
+  return result(
+    'minimal',
+    `no Art. 5 practice, no Annex I/III use (useCase.domain: ${u.domain}) and no Art. 50 interaction`,
+  );
 }
 
 /** A generative system: declared, or a general-purpose model, or it talks to people or generates content. */

@@ -2,10 +2,18 @@ import { PHASES, type Control } from '../catalog/index.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
 import type { ControlResult, RemediationItem } from './types.js';
 
-const PHASE_SEVERITY: Record<Control['phase'], Severity> = { foundational: 'high', scaling: 'medium', industrialized: 'low' };
+const PHASE_SEVERITY: Record<Control['phase'], Severity> = {
+  foundational: 'high',
+  scaling: 'medium',
+  industrialized: 'low',
+};
 
 /** A control's severity: the highest of its failing rules, else what its phase implies (foundational high). */
-export function controlSeverity(control: Control, result: ControlResult, ruleSeverity: (ruleId: string) => Severity | undefined): Severity {
+export function controlSeverity(
+  control: Control,
+  result: ControlResult,
+  ruleSeverity: (ruleId: string) => Severity | undefined,
+): Severity {
   let best: Severity | undefined;
   for (const e of result.evidence) {
     if (e.kind !== 'scan' || e.status !== 'fail' || !e.ruleId) continue;

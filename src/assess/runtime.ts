@@ -34,8 +34,17 @@ export const RUNTIME_MAPPINGS: readonly RuntimeMapping[] = [
     fields: 'contentPolicy.filters[PROMPT_ATTACK].inputStrength',
     check: (policy) => {
       const f = promptAttack(policy);
-      const ok = !!f && (f.inputStrength === 'MEDIUM' || f.inputStrength === 'HIGH') && f.inputEnabled !== false && f.inputAction !== 'NONE';
-      return { ok, message: ok ? `PROMPT_ATTACK filter at ${f!.inputStrength}` : 'no PROMPT_ATTACK filter at MEDIUM or HIGH on input' };
+      const ok =
+        !!f &&
+        (f.inputStrength === 'MEDIUM' || f.inputStrength === 'HIGH') &&
+        f.inputEnabled !== false &&
+        f.inputAction !== 'NONE';
+      return {
+        ok,
+        message: ok
+          ? `PROMPT_ATTACK filter at ${f!.inputStrength}`
+          : 'no PROMPT_ATTACK filter at MEDIUM or HIGH on input',
+      };
     },
   },
   {
@@ -46,7 +55,12 @@ export const RUNTIME_MAPPINGS: readonly RuntimeMapping[] = [
       const f = promptAttack(policy);
       const strength = f ? (f.contextStrength ?? f.inputStrength) : 'NONE';
       const ok = strength === 'MEDIUM' || strength === 'HIGH';
-      return { ok, message: ok ? `retrieved documents and tool results screened at ${strength}` : 'documents and tool results are not screened for prompt attacks (contextStrength)' };
+      return {
+        ok,
+        message: ok
+          ? `retrieved documents and tool results screened at ${strength}`
+          : 'documents and tool results are not screened for prompt attacks (contextStrength)',
+      };
     },
   },
   {
@@ -54,7 +68,9 @@ export const RUNTIME_MAPPINGS: readonly RuntimeMapping[] = [
     mode: 'alternative',
     fields: 'sensitiveInformationPolicy.piiEntities',
     check: (policy, ctx) => {
-      const configured = new Map((policy.sensitiveInformationPolicy?.piiEntities ?? []).map((e) => [e.type as string, e]));
+      const configured = new Map(
+        (policy.sensitiveInformationPolicy?.piiEntities ?? []).map((e) => [e.type as string, e]),
+      );
       const filtered = (type: string): boolean => {
         const e = configured.get(type);
         return !!e && [e.action, e.inputAction, e.outputAction].some(active);
@@ -62,7 +78,10 @@ export const RUNTIME_MAPPINGS: readonly RuntimeMapping[] = [
       const needed = workloadPiiEntities(ctx);
       if (needed.length === 0) {
         const any = [...configured.keys()].some(filtered);
-        return { ok: any, message: any ? `${configured.size} PII types filtered` : 'no PII type is filtered' };
+        return {
+          ok: any,
+          message: any ? `${configured.size} PII types filtered` : 'no PII type is filtered',
+        };
       }
       const missing = needed.filter((t) => !filtered(t));
       return missing.length
@@ -86,7 +105,12 @@ export const RUNTIME_MAPPINGS: readonly RuntimeMapping[] = [
     check: (policy) => {
       const o = policy.output;
       const ok = !!o && active(o.htmlAction) && active(o.urlAction);
-      return { ok, message: ok ? `active HTML (${o!.htmlAction}) and off-list links (${o!.urlAction}) handled in answers` : 'answers are not screened for active HTML and off-list links (output.htmlAction, output.urlAction)' };
+      return {
+        ok,
+        message: ok
+          ? `active HTML (${o!.htmlAction}) and off-list links (${o!.urlAction}) handled in answers`
+          : 'answers are not screened for active HTML and off-list links (output.htmlAction, output.urlAction)',
+      };
     },
   },
   {
@@ -95,7 +119,12 @@ export const RUNTIME_MAPPINGS: readonly RuntimeMapping[] = [
     fields: 'canary.action',
     check: (policy) => {
       const ok = policy.canary?.action === 'BLOCK';
-      return { ok, message: ok ? 'answers that leak a canary token are blocked' : 'no canary tokens (canary.action: BLOCK)' };
+      return {
+        ok,
+        message: ok
+          ? 'answers that leak a canary token are blocked'
+          : 'no canary tokens (canary.action: BLOCK)',
+      };
     },
   },
   {
@@ -111,7 +140,12 @@ export const RUNTIME_MAPPINGS: readonly RuntimeMapping[] = [
     check: (policy) => {
       const s = policy.secrets;
       const ok = !!s && [s.action, s.inputAction, s.outputAction].some(active);
-      return { ok, message: ok ? `credentials in prompts and answers: ${s!.action}` : 'credentials in prompts and answers are not screened (secrets)' };
+      return {
+        ok,
+        message: ok
+          ? `credentials in prompts and answers: ${s!.action}`
+          : 'credentials in prompts and answers are not screened (secrets)',
+      };
     },
   },
 ];
@@ -128,9 +162,21 @@ export function runtimeEvidence(controlId: string, ctx: AssessContext): Evidence
   const mapping = runtimeMappingOf.get(controlId);
   if (!mapping) return [];
   if (!ctx.policy)
-    return [{ kind: 'runtime', status: 'fail', message: 'no guard policy referenced (paths.guardPolicy in aigis.yaml)', field: 'paths.guardPolicy' }];
+    return [
+      {
+        kind: 'runtime',
+        status: 'fail',
+        message: 'no guard policy referenced (paths.guardPolicy in aigis.yaml)',
+        field: 'paths.guardPolicy',
+      },
+    ];
   const { ok, message } = mapping.check(ctx.policy, ctx);
-  const evidence: Evidence = { kind: 'runtime', status: ok ? 'pass' : 'fail', message, field: mapping.fields };
+  const evidence: Evidence = {
+    kind: 'runtime',
+    status: ok ? 'pass' : 'fail',
+    message,
+    field: mapping.fields,
+  };
   if (ctx.policyFile) evidence.file = ctx.policyFile;
   return [evidence];
 }

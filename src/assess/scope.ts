@@ -30,11 +30,19 @@ export function scopeName(scope: Scope): string {
 
 /** The scope the models alone imply: a self-trained model makes scope 5, a customised one scope 4. */
 function scopeFromModels(manifest: Manifest): { scope: Scope; reason: string } | undefined {
-  const selfTrained = manifest.models.find((m) => m.customization === 'self-trained' || m.provider === 'self');
+  const selfTrained = manifest.models.find(
+    (m) => m.customization === 'self-trained' || m.provider === 'self',
+  );
   if (selfTrained)
-    return { scope: 5, reason: `model '${selfTrained.id}' is trained by the team (customization: self-trained)` };
-  const tuned = manifest.models.find((m) => m.customization === 'fine-tuned' || m.customization === 'continued-pretraining');
-  if (tuned) return { scope: 4, reason: `model '${tuned.id}' is customised (customization: ${tuned.customization})` };
+    return {
+      scope: 5,
+      reason: `model '${selfTrained.id}' is trained by the team (customization: self-trained)`,
+    };
+  const tuned = manifest.models.find(
+    (m) => m.customization === 'fine-tuned' || m.customization === 'continued-pretraining',
+  );
+  if (tuned)
+    return { scope: 4, reason: `model '${tuned.id}' is customised (customization: ${tuned.customization})` };
   return undefined;
 }
 
@@ -49,7 +57,10 @@ export function determineScope(manifest: Manifest): ScopeDetermination {
       ? undefined
       : typeof manifest.scope === 'number'
         ? { scope: manifest.scope as Scope, how: `declared scope: ${manifest.scope}` }
-        : { scope: SCOPE_OF_ANSWER[manifest.scope.answer], how: `declared scope answer: ${manifest.scope.answer}` };
+        : {
+            scope: SCOPE_OF_ANSWER[manifest.scope.answer],
+            how: `declared scope answer: ${manifest.scope.answer}`,
+          };
   const fromModels = scopeFromModels(manifest);
 
   if (!declared) {

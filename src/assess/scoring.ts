@@ -26,7 +26,9 @@ export function pairs(catalog: Catalog, results: readonly ControlResult[]): Pair
 export function phaseReached(items: ReadonlyArray<Pair>): PhaseReached {
   let reached: PhaseReached = 'none';
   for (const phase of PHASES) {
-    const open = items.some(({ control, result }) => control.phase === phase && isApplicable(result) && !isMet(result));
+    const open = items.some(
+      ({ control, result }) => control.phase === phase && isApplicable(result) && !isMet(result),
+    );
     if (open) break;
     reached = phase;
   }
@@ -79,7 +81,9 @@ export function frameworkScores(
     let covered = 0;
     let met = 0;
     for (const { controls } of catalog.coverage(framework.id).requirements) {
-      const applicable = controls.map((c) => results.get(c.id)).filter((r): r is ControlResult => !!r && isApplicable(r));
+      const applicable = controls
+        .map((c) => results.get(c.id))
+        .filter((r): r is ControlResult => !!r && isApplicable(r));
       if (applicable.length === 0) continue;
       covered++;
       if (applicable.every(isMet)) met++;
@@ -91,7 +95,9 @@ export function frameworkScores(
 
 export function owaspScores(items: ReadonlyArray<Pair>): AssessmentReport['owasp'] {
   const ids = [...new Set(items.flatMap((p) => p.control.owasp))].sort();
-  return Object.fromEntries(ids.map((id) => [id, tally(items.filter((p) => p.control.owasp.includes(id)).map((p) => p.result))]));
+  return Object.fromEntries(
+    ids.map((id) => [id, tally(items.filter((p) => p.control.owasp.includes(id)).map((p) => p.result))]),
+  );
 }
 
 /**

@@ -21,7 +21,10 @@ export function scanEvidence(results: readonly ScanResult[]): Evidence[] {
   return results.map((r) => ({
     kind: 'scan' as const,
     status: r.status === 'pass' ? 'pass' : r.status === 'fail' ? 'fail' : 'unknown',
-    message: r.status === 'suppressed' ? `suppressed (${r.suppression?.reason ?? 'no reason given'}): ${r.message}` : r.message,
+    message:
+      r.status === 'suppressed'
+        ? `suppressed (${r.suppression?.reason ?? 'no reason given'}): ${r.message}`
+        : r.message,
     ruleId: r.ruleId,
     resource: { address: r.resource.address, file: r.resource.file, line: r.resource.line },
   }));
@@ -34,7 +37,9 @@ export function attestationFor(
   now: Date,
 ): { valid?: Attestation; expired: Attestation[] } {
   const mine = attestations.filter((a) => a.control === controlId);
-  const isValid = (a: Attestation): boolean => (a.expires === undefined || Date.parse(a.expires) >= now.getTime()) && Date.parse(a.date) <= now.getTime();
+  const isValid = (a: Attestation): boolean =>
+    (a.expires === undefined || Date.parse(a.expires) >= now.getTime()) &&
+    Date.parse(a.date) <= now.getTime();
   const valid = mine.find(isValid);
   return { ...(valid ? { valid } : {}), expired: mine.filter((a) => !isValid(a)) };
 }
@@ -69,7 +74,9 @@ export function controlStatus({ control, ctx, results, rules, governance }: Stat
 
   const groups: GroupStatus[] = [];
   if (mapping?.mode === 'alternative') {
-    const either = [groupStatus(iac), groupStatus(runtime)].filter((_, i) => (i === 0 ? iac.length > 0 : true));
+    const either = [groupStatus(iac), groupStatus(runtime)].filter((_, i) =>
+      i === 0 ? iac.length > 0 : true,
+    );
     groups.push(either.includes('pass') ? 'pass' : either.includes('fail') ? 'fail' : 'unknown');
   } else {
     if (iac.length > 0) groups.push(groupStatus(iac));
@@ -79,8 +86,16 @@ export function controlStatus({ control, ctx, results, rules, governance }: Stat
 
   const { valid, expired } = attestationFor(control.id, ctx.manifest.attestations, ctx.now);
   for (const a of expired) {
-    const why = Date.parse(a.date) > ctx.now.getTime() ? `is dated in the future (${a.date})` : `expired on ${a.expires ?? a.date}`;
-    evidence.push({ kind: 'attestation', status: 'unknown', message: `attestation by ${a.by} ${why} (counts as missing)`, field: 'attestations' });
+    const why =
+      Date.parse(a.date) > ctx.now.getTime()
+        ? `is dated in the future (${a.date})`
+        : `expired on ${a.expires ?? a.date}`;
+    evidence.push({
+      kind: 'attestation',
+      status: 'unknown',
+      message: `attestation by ${a.by} ${why} (counts as missing)`,
+      field: 'attestations',
+    });
   }
   const attestationEvidence = (a: Attestation): Evidence => ({
     kind: 'attestation',
@@ -92,18 +107,47 @@ export function controlStatus({ control, ctx, results, rules, governance }: Stat
   if (groups.includes('fail')) {
     const first = evidence.find((e) => e.status === 'fail')!;
     const failing = evidence.filter((e) => e.status === 'fail').length;
-    if (valid) evidence.push({ ...attestationEvidence(valid), status: 'unknown', message: `${attestationEvidence(valid).message}, but the evidence shows a failure` });
+    if (valid)
+      evidence.push({
+        ...attestationEvidence(valid),
+        status: 'unknown',
+        message: `${attestationEvidence(valid).message}, but the evidence shows a failure`,
+      });
     return { ...base, status: 'not-met', reason: `${failing} failing: ${first.message}`, evidence };
   }
   if (groups.length > 0 && groups.every((g) => g === 'pass')) {
-    if (valid) return { ...base, status: 'attested', reason: `evidence passes and ${attestationEvidence(valid).message}`, evidence: [...evidence, attestationEvidence(valid)] };
-    return { ...base, status: 'met', reason: `${evidence.filter((e) => e.status === 'pass').length} evidence item(s) pass`, evidence };
+    if (valid)
+      return {
+        ...base,
+        status: 'attested',
+        reason: `evidence passes and ${attestationEvidence(valid).message}`,
+        evidence: [...evidence, attestationEvidence(valid)],
+      };
+    return {
+      ...base,
+      status: 'met',
+      reason: `${evidence.filter((e) => e.status === 'pass').length} evidence item(s) pass`,
+      evidence,
+    };
   }
-  if (valid) return { ...base, status: 'attested', reason: attestationEvidence(valid).message, evidence: [...evidence, attestationEvidence(valid)] };
+  if (valid)
+    return {
+      ...base,
+      status: 'attested',
+      reason: attestationEvidence(valid).message,
+      evidence: [...evidence, attestationEvidence(valid)],
+    };
 
   // No decisive evidence: say what would decide it.
   const onlyResourceChecks = checks.length > 0 && checks.every((c) => c === 'iac' || c === 'live');
-  if (iac.length === 0 && onlyResourceChecks && rules.length > 0 && ctx.scan && gov.length === 0 && runtime.length === 0)
+  if (
+    iac.length === 0 &&
+    onlyResourceChecks &&
+    rules.length > 0 &&
+    ctx.scan &&
+    gov.length === 0 &&
+    runtime.length === 0
+  )
     return {
       ...base,
       status: 'not-applicable',
@@ -111,9 +155,12 @@ export function controlStatus({ control, ctx, results, rules, governance }: Stat
       evidence: [],
     };
   let reason: string;
-  if (evidence.some((e) => e.status === 'unknown')) reason = evidence.find((e) => e.status === 'unknown')!.message;
-  else if (checks.includes('iac') && rules.length > 0 && !ctx.scan) reason = 'no infrastructure paths in aigis.yaml to scan';
-  else if (checks.includes('iac') && rules.length > 0) reason = `no scanned resource evaluated by ${rules.map((r) => r.id).join(', ')}`;
+  if (evidence.some((e) => e.status === 'unknown'))
+    reason = evidence.find((e) => e.status === 'unknown')!.message;
+  else if (checks.includes('iac') && rules.length > 0 && !ctx.scan)
+    reason = 'no infrastructure paths in aigis.yaml to scan';
+  else if (checks.includes('iac') && rules.length > 0)
+    reason = `no scanned resource evaluated by ${rules.map((r) => r.id).join(', ')}`;
   else
     reason = `checked by ${checks.join(', ')}; nothing in the code, manifest or guard policy shows it yet: attest it in aigis.yaml (attestations)`;
   return { ...base, status: 'unknown', reason, evidence };

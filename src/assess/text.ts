@@ -19,7 +19,9 @@ export function failsOn(report: AssessmentReport, failOn: FailOn): boolean {
   if (failOn === 'foundational' || failOn === 'scaling' || failOn === 'industrialized')
     return PHASE_ORDER.indexOf(report.phaseReached) < PHASE_ORDER.indexOf(failOn);
   const threshold = SEVERITIES.indexOf(failOn);
-  return report.remediation.some((r) => r.status === 'not-met' && SEVERITIES.indexOf(r.severity) >= threshold);
+  return report.remediation.some(
+    (r) => r.status === 'not-met' && SEVERITIES.indexOf(r.severity) >= threshold,
+  );
 }
 
 const LAYER_LABEL: Record<(typeof LAYERS)[number], string> = {
@@ -54,24 +56,47 @@ export function toAssessText(report: AssessmentReport, opts: { color?: boolean; 
     const paint = r === 1 ? c.bgGreen : r >= 0.5 ? c.bgYellow : c.bgRed;
     return paint(c.black(` ${text} `));
   };
-  const sevPaint: Record<Severity, (s: string) => string> = { critical: c.magenta, high: c.red, medium: c.yellow, low: c.cyan };
+  const sevPaint: Record<Severity, (s: string) => string> = {
+    critical: c.magenta,
+    high: c.red,
+    medium: c.yellow,
+    low: c.cyan,
+  };
   const lines: string[] = [];
   const s = report.system;
   const d = report.determinations;
   lines.push(c.bold(`aigis assess: ${s.name}`) + c.dim(` (owner ${s.owner})`));
-  lines.push(`  scope          ${c.bold(String(s.scope))} ${scopeName(s.scope)} ${c.dim(`- ${s.scopeReason}`)}`);
+  lines.push(
+    `  scope          ${c.bold(String(s.scope))} ${scopeName(s.scope)} ${c.dim(`- ${s.scopeReason}`)}`,
+  );
   const split = (who: string): string =>
     Object.entries(s.responsibility)
       .filter(([, r]) => r === who)
       .map(([area]) => area)
       .join(', ') || '-';
   if (Object.keys(s.responsibility).length > 0)
-    lines.push(c.dim(`                 customer: ${split('customer')} · shared: ${split('shared')} · AWS: ${split('aws')}`));
-  lines.push(`  regulations    ${d.regulations.length ? d.regulations.map((r) => c.bold(r.id)).join(', ') : 'none'}`);
+    lines.push(
+      c.dim(
+        `                 customer: ${split('customer')} · shared: ${split('shared')} · AWS: ${split('aws')}`,
+      ),
+    );
+  lines.push(
+    `  regulations    ${d.regulations.length ? d.regulations.map((r) => c.bold(r.id)).join(', ') : 'none'}`,
+  );
   for (const r of d.regulations) lines.push(c.dim(`                   ${r.id}: ${r.triggers.join('; ')}`));
-  const tierPaint = d.euAiActTier === 'prohibited' ? c.magenta : d.euAiActTier === 'high' ? c.red : d.euAiActTier === 'limited' ? c.yellow : c.green;
-  lines.push(`  EU AI Act      ${tierPaint(c.bold(d.euAiActTier))} risk${d.gpai ? ', builds on a general-purpose AI model' : ''} ${c.dim(`- ${d.euAiActReason}`)}`);
-  const phasePaint = report.phaseReached === 'none' ? c.red : report.phaseReached === 'industrialized' ? c.green : c.yellow;
+  const tierPaint =
+    d.euAiActTier === 'prohibited'
+      ? c.magenta
+      : d.euAiActTier === 'high'
+        ? c.red
+        : d.euAiActTier === 'limited'
+          ? c.yellow
+          : c.green;
+  lines.push(
+    `  EU AI Act      ${tierPaint(c.bold(d.euAiActTier))} risk${d.gpai ? ', builds on a general-purpose AI model' : ''} ${c.dim(`- ${d.euAiActReason}`)}`,
+  );
+  const phasePaint =
+    report.phaseReached === 'none' ? c.red : report.phaseReached === 'industrialized' ? c.green : c.yellow;
   lines.push(`  phase reached  ${phasePaint(c.bold(report.phaseReached))}`);
   lines.push('');
 
@@ -79,7 +104,9 @@ export function toAssessText(report: AssessmentReport, opts: { color?: boolean; 
   lines.push(c.bold('AWS AI Security Framework: met / applicable controls'));
   lines.push(`  ${pad('', 17)}${PHASES.map((p) => pad(p, col)).join('')}`);
   for (const layer of LAYERS)
-    lines.push(`  ${pad(LAYER_LABEL[layer], 17)}${PHASES.map((p) => pad(heat(report.layers[layer][p]), col)).join('')}`);
+    lines.push(
+      `  ${pad(LAYER_LABEL[layer], 17)}${PHASES.map((p) => pad(heat(report.layers[layer][p]), col)).join('')}`,
+    );
   lines.push('');
 
   const sec = report.sections;
@@ -95,7 +122,9 @@ export function toAssessText(report: AssessmentReport, opts: { color?: boolean; 
   lines.push('');
   lines.push(c.bold('Frameworks: requirements met / covered / total'));
   for (const [id, f] of Object.entries(report.frameworks))
-    lines.push(`  ${pad(id, 18)}${padStart(String(f.met), 4)} / ${padStart(String(f.covered), 3)} / ${padStart(String(f.total), 3)}`);
+    lines.push(
+      `  ${pad(id, 18)}${padStart(String(f.met), 4)} / ${padStart(String(f.covered), 3)} / ${padStart(String(f.total), 3)}`,
+    );
   lines.push('');
 
   const counts = { met: 0, attested: 0, 'not-met': 0, unknown: 0, 'not-applicable': 0 };
@@ -109,12 +138,18 @@ export function toAssessText(report: AssessmentReport, opts: { color?: boolean; 
     lines.push('');
     lines.push(c.bold(`Fix first (to reach ${first[0]!.phase}): ${first.length} control(s)`));
     for (const r of first.slice(0, top)) {
-      const tag = r.status === 'not-met' ? sevPaint[r.severity](`${r.severity.toUpperCase().padEnd(8)}`) : c.dim('UNKNOWN ');
+      const tag =
+        r.status === 'not-met'
+          ? sevPaint[r.severity](`${r.severity.toUpperCase().padEnd(8)}`)
+          : c.dim('UNKNOWN ');
       lines.push(`  ${tag} ${r.control} ${c.dim(`- ${r.title}`)}`);
-      for (const f of r.findings.slice(0, 2)) lines.push(c.dim(`           ${f.ruleId} ${f.address} ${f.file}:${f.line}`));
-      if (r.findings.length > 2) lines.push(c.dim(`           ... and ${r.findings.length - 2} more finding(s)`));
+      for (const f of r.findings.slice(0, 2))
+        lines.push(c.dim(`           ${f.ruleId} ${f.address} ${f.file}:${f.line}`));
+      if (r.findings.length > 2)
+        lines.push(c.dim(`           ... and ${r.findings.length - 2} more finding(s)`));
     }
-    if (first.length > top) lines.push(c.dim(`  ... and ${first.length - top} more (--format json or html for all)`));
+    if (first.length > top)
+      lines.push(c.dim(`  ... and ${first.length - top} more (--format json or html for all)`));
   }
   for (const w of report.warnings) lines.push(c.yellow(`warning: ${w}`));
   return `${lines.join('\n')}\n`;

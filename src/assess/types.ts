@@ -70,7 +70,10 @@ export interface AssessmentReport {
     gpai: boolean;
   };
   phaseReached: PhaseReached;
-  layers: Record<'infrastructure' | 'identity-data' | 'ai-application', Record<'foundational' | 'scaling' | 'industrialized', MetApplicable>>;
+  layers: Record<
+    'infrastructure' | 'identity-data' | 'ai-application',
+    Record<'foundational' | 'scaling' | 'industrialized', MetApplicable>
+  >;
   didLayers: Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', MetApplicable>;
   frameworks: Record<string, { covered: number; met: number; total: number }>;
   owasp: Record<string, MetApplicable>;

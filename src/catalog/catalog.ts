@@ -1,6 +1,15 @@
 import { InputError } from '../util/errors.js';
 import { closest, didYouMean } from '../util/suggest.js';
-import type { Control, DidLayer, Framework, Layer, Phase, Requirement, RequirementMatch, Scope } from './schema.js';
+import type {
+  Control,
+  DidLayer,
+  Framework,
+  Layer,
+  Phase,
+  Requirement,
+  RequirementMatch,
+  Scope,
+} from './schema.js';
 
 /** All criteria must hold; an absent criterion matches everything. */
 export interface ControlFilter {
@@ -72,7 +81,10 @@ export class Catalog {
   /** The control, or an InputError naming the closest id. */
   requireControl(id: string): Control {
     const control = this.control(id);
-    if (!control) throw new InputError(`unknown control '${id}'${didYouMean(id, this.controlsById.keys())}`, { field: 'control' });
+    if (!control)
+      throw new InputError(`unknown control '${id}'${didYouMean(id, this.controlsById.keys())}`, {
+        field: 'control',
+      });
     return control;
   }
 
@@ -80,7 +92,9 @@ export class Catalog {
   requireFramework(id: string): Framework {
     const framework = this.framework(id);
     if (!framework)
-      throw new InputError(`unknown framework '${id}'${didYouMean(id, this.frameworksById.keys())}`, { field: 'framework' });
+      throw new InputError(`unknown framework '${id}'${didYouMean(id, this.frameworksById.keys())}`, {
+        field: 'framework',
+      });
     return framework;
   }
 

@@ -42,9 +42,12 @@ function listFiles(dir: string): string[] {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
     names = readdirSync(dir);
   } catch (err) {
-    throw new InputError(`${dir}: cannot read catalog folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, {
-      file: dir,
-    });
+    throw new InputError(
+      `${dir}: cannot read catalog folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      {
+        file: dir,
+      },
+    );
   }
   return names
     .filter((n) => EXTENSIONS.has(extname(n).toLowerCase()))
@@ -66,7 +69,12 @@ class Problems {
     const line = parsed.lineOf(path);
     const field = formatPath(path);
     const where = `${parsed.file}${line ? `:${line}` : ''}`;
-    this.items.push({ message: `${where}: ${context ? `${context}: ` : ''}${field}: ${reason}`, file: parsed.file, line, field });
+    this.items.push({
+      message: `${where}: ${context ? `${context}: ` : ''}${field}: ${reason}`,
+      file: parsed.file,
+      line,
+      field,
+    });
   }
 
   throwIfAny(): void {
@@ -98,20 +106,34 @@ function readFrameworks(dir: string): Array<Located<Framework>> {
   const seen = new Map<string, Located<Framework>>();
   for (const file of listFiles(dir)) {
     const parsed = parseStructuredFile(file, { maxBytes: MAX_FILE_BYTES });
-    const framework = validateParsed(parsed, FrameworkSchema, (path) => requirementContext(parsed.data, path));
+    const framework = validateParsed(parsed, FrameworkSchema, (path) =>
+      requirementContext(parsed.data, path),
+    );
     const located = { value: framework, parsed, path: [] };
     const stem = basename(file, extname(file));
-    if (stem !== framework.id) problems.add(parsed, ['id'], `framework '${framework.id}'`, `must match the file name '${stem}'`);
+    if (stem !== framework.id)
+      problems.add(parsed, ['id'], `framework '${framework.id}'`, `must match the file name '${stem}'`);
     const previous = seen.get(framework.id);
     if (previous) {
-      problems.add(parsed, ['id'], `framework '${framework.id}'`, `duplicate framework id (also in ${previous.parsed.file})`);
+      problems.add(
+        parsed,
+        ['id'],
+        `framework '${framework.id}'`,
+        `duplicate framework id (also in ${previous.parsed.file})`,
+      );
       continue;
     }
     seen.set(framework.id, located);
     const ids = new Set<string>();
     framework.requirements.forEach((requirement, i) => {
       for (const id of [requirement.id, ...(requirement.aliases ?? [])]) {
-        if (ids.has(id)) problems.add(parsed, ['requirements', i, 'id'], `requirement '${requirement.id}'`, `duplicate id '${id}'`);
+        if (ids.has(id))
+          problems.add(
+            parsed,
+            ['requirements', i, 'id'],
+            `requirement '${requirement.id}'`,
+            `duplicate id '${id}'`,
+          );
         ids.add(id);
       }
     });
@@ -152,7 +174,9 @@ function readControls(dir: string, frameworks: ReadonlyArray<Located<Framework>>
 
   for (const file of listFiles(dir)) {
     const parsed = parseStructuredFile(file, { maxBytes: MAX_FILE_BYTES });
-    const { controls: raw } = validateParsed(parsed, ControlsFileSchema, (path) => controlContext(parsed.data, path));
+    const { controls: raw } = validateParsed(parsed, ControlsFileSchema, (path) =>
+      controlContext(parsed.data, path),
+    );
     raw.forEach((entry, i) => {
       const at = (...rest: PropertyKey[]): PropertyKey[] => ['controls', i, ...rest];
       const context = `control '${entry.id}'`;
@@ -165,11 +189,16 @@ function readControls(dir: string, frameworks: ReadonlyArray<Located<Framework>>
       const responsibility: Partial<Record<Scope, Control['responsibility'][Scope]>> = {};
       for (const [key, value] of Object.entries(entry.responsibility)) {
         const scope = Number(key) as Scope;
-        if (!entry.scopes.includes(scope)) report(at('responsibility', key), `scope ${key} is not listed in scopes [${entry.scopes.join(', ')}]`);
+        if (!entry.scopes.includes(scope))
+          report(
+            at('responsibility', key),
+            `scope ${key} is not listed in scopes [${entry.scopes.join(', ')}]`,
+          );
         else responsibility[scope] = value;
       }
       for (const scope of entry.scopes) {
-        if (!(String(scope) in entry.responsibility)) report(at('responsibility'), `has no entry for scope ${scope}`);
+        if (!(String(scope) in entry.responsibility))
+          report(at('responsibility'), `has no entry for scope ${scope}`);
       }
 
       const owasp: string[] = [];
@@ -183,17 +212,24 @@ function readControls(dir: string, frameworks: ReadonlyArray<Located<Framework>>
       for (const [frameworkId, requirementIds] of Object.entries(entry.references)) {
         const framework = frameworksById.get(frameworkId);
         if (!framework) {
-          report(at('references', frameworkId), `unknown framework '${frameworkId}'${didYouMean(frameworkId, frameworksById.keys())}`);
+          report(
+            at('references', frameworkId),
+            `unknown framework '${frameworkId}'${didYouMean(frameworkId, frameworksById.keys())}`,
+          );
           continue;
         }
         if (framework.kind === 'compliance') compliance = true;
         const known = framework.requirements.map((r) => r.id);
         requirementIds.forEach((requirementId, j) => {
           if (!known.includes(requirementId))
-            report(at('references', frameworkId, j), `unknown requirement '${requirementId}' in ${frameworkId}${didYouMean(requirementId, known)}`);
+            report(
+              at('references', frameworkId, j),
+              `unknown requirement '${requirementId}' in ${frameworkId}${didYouMean(requirementId, known)}`,
+            );
         });
       }
-      if (!compliance) report(at('references'), 'must reference at least one requirement of a compliance framework');
+      if (!compliance)
+        report(at('references'), 'must reference at least one requirement of a compliance framework');
 
       controls.push({ ...entry, responsibility, owasp });
     });

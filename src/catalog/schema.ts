@@ -64,8 +64,14 @@ export const ControlSchema = z
     /** Keys are scopes (YAML map keys arrive as strings). */
     responsibility: z.partialRecord(z.enum(['1', '2', '3', '4', '5']), ResponsibilitySchema),
     owasp: z.array(text(20)).refine(unique, 'must not repeat an id'),
-    references: z.record(text(60), z.array(RequirementIdSchema).min(1, 'must list at least one requirement id')),
-    checks: z.array(CheckMethodSchema).min(1, 'must list at least one check method').refine(unique, 'must not repeat a method'),
+    references: z.record(
+      text(60),
+      z.array(RequirementIdSchema).min(1, 'must list at least one requirement id'),
+    ),
+    checks: z
+      .array(CheckMethodSchema)
+      .min(1, 'must list at least one check method')
+      .refine(unique, 'must not repeat a method'),
   })
   .strict();
 

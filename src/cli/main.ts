@@ -19,7 +19,9 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`aigis: ${err.message}\n`);
       return err.exitCode;
     }
-    process.stderr.write(`aigis: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `aigis: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     return 3;
   }
 }

@@ -77,7 +77,11 @@ export function createSalt(): string {
 
 function maskValue(entity: string, value: string, maskChar: string): string {
   const chars = Array.from(value);
-  if (entity === 'CREDIT_DEBIT_CARD_NUMBER' || entity === 'INTERNATIONAL_BANK_ACCOUNT_NUMBER' || entity === 'US_BANK_ACCOUNT_NUMBER') {
+  if (
+    entity === 'CREDIT_DEBIT_CARD_NUMBER' ||
+    entity === 'INTERNATIONAL_BANK_ACCOUNT_NUMBER' ||
+    entity === 'US_BANK_ACCOUNT_NUMBER'
+  ) {
     // Keep the last four digits and the separators, as receipts do.
     let keep = 4;
     for (let i = chars.length - 1; i >= 0; i--) {
@@ -100,12 +104,15 @@ export function anonymize(
   vault?: Vault,
   options: AnonymizeOptions = {},
 ): string {
-  if (mode === 'token' && !vault) throw new TypeError("anonymize: mode 'token' needs a vault (createVault())");
+  if (mode === 'token' && !vault)
+    throw new TypeError("anonymize: mode 'token' needs a vault (createVault())");
   const salt = options.salt ?? processSalt;
   const maskChar = options.maskChar ?? '*';
   let out = '';
   let last = 0;
-  const valid = matches.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= text.length);
+  const valid = matches.filter(
+    (s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= text.length,
+  );
   for (const span of resolveOverlaps(valid)) {
     const value = text.slice(span.start, span.end);
     out += text.slice(last, span.start);

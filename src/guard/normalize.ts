@@ -65,7 +65,7 @@ export function findInvisibleText(text: string): Span[] {
   let runStart = -1;
   let runScore = 0;
   let prevVisibleCp = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
     let kind = invisibleKind(cp);
@@ -108,7 +108,7 @@ export function decodeTagCharacters(text: string): string {
 export function stripInvisible(text: string): string {
   let out = '';
   let last = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
     if (invisibleKind(cp)) {
@@ -127,20 +127,119 @@ export function stripInvisible(text: string): string {
 const HOMOGLYPHS: ReadonlyMap<number, string> = new Map(
   Object.entries({
     // Cyrillic
-    а: 'a', в: 'b', е: 'e', ё: 'e', з: '3', і: 'i', ї: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o',
-    п: 'n', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l', һ: 'h',
-    ь: 'b', ү: 'y', ɡ: 'g',
-    А: 'a', В: 'b', Е: 'e', Ё: 'e', З: '3', І: 'i', Ї: 'i', Ј: 'j', К: 'k', М: 'm', Н: 'h', О: 'o',
-    Р: 'p', С: 'c', Т: 't', У: 'y', Х: 'x', Ѕ: 's', Ԁ: 'd', Ԛ: 'q', Ԝ: 'w', Ӏ: 'l', Һ: 'h', Ү: 'y',
+    а: 'a',
+    в: 'b',
+    е: 'e',
+    ё: 'e',
+    з: '3',
+    і: 'i',
+    ї: 'i',
+    ј: 'j',
+    к: 'k',
+    м: 'm',
+    н: 'h',
+    о: 'o',
+    п: 'n',
+    р: 'p',
+    с: 'c',
+    т: 't',
+    у: 'y',
+    х: 'x',
+    ѕ: 's',
+    ԁ: 'd',
+    ԛ: 'q',
+    ԝ: 'w',
+    ӏ: 'l',
+    һ: 'h',
+    ь: 'b',
+    ү: 'y',
+    ɡ: 'g',
+    А: 'a',
+    В: 'b',
+    Е: 'e',
+    Ё: 'e',
+    З: '3',
+    І: 'i',
+    Ї: 'i',
+    Ј: 'j',
+    К: 'k',
+    М: 'm',
+    Н: 'h',
+    О: 'o',
+    Р: 'p',
+    С: 'c',
+    Т: 't',
+    У: 'y',
+    Х: 'x',
+    Ѕ: 's',
+    Ԁ: 'd',
+    Ԛ: 'q',
+    Ԝ: 'w',
+    Ӏ: 'l',
+    Һ: 'h',
+    Ү: 'y',
     // Greek
-    α: 'a', β: 'b', γ: 'y', ε: 'e', ζ: 'z', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't',
-    υ: 'u', χ: 'x', ω: 'w', ϲ: 'c', ϳ: 'j',
-    Α: 'a', Β: 'b', Ε: 'e', Ζ: 'z', Η: 'h', Ι: 'i', Κ: 'k', Μ: 'm', Ν: 'n', Ο: 'o', Ρ: 'p', Τ: 't',
-    Υ: 'y', Χ: 'x', Ϲ: 'c',
+    α: 'a',
+    β: 'b',
+    γ: 'y',
+    ε: 'e',
+    ζ: 'z',
+    η: 'n',
+    ι: 'i',
+    κ: 'k',
+    ν: 'v',
+    ο: 'o',
+    ρ: 'p',
+    τ: 't',
+    υ: 'u',
+    χ: 'x',
+    ω: 'w',
+    ϲ: 'c',
+    ϳ: 'j',
+    Α: 'a',
+    Β: 'b',
+    Ε: 'e',
+    Ζ: 'z',
+    Η: 'h',
+    Ι: 'i',
+    Κ: 'k',
+    Μ: 'm',
+    Ν: 'n',
+    Ο: 'o',
+    Ρ: 'p',
+    Τ: 't',
+    Υ: 'y',
+    Χ: 'x',
+    Ϲ: 'c',
     // Armenian, Latin extensions and IPA
-    օ: 'o', ս: 'u', ց: 'g', ı: 'i', ȷ: 'j', ł: 'l', ƒ: 'f', ɑ: 'a', ɩ: 'i', ʏ: 'y', ɪ: 'i', ʟ: 'l',
-    ɴ: 'n', ʀ: 'r', ᴀ: 'a', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ᴋ: 'k', ᴍ: 'm', ᴏ: 'o', ᴘ: 'p', ᴛ: 't', ᴜ: 'u',
-    ᴠ: 'v', ᴡ: 'w', ᴢ: 'z', ꜱ: 's',
+    օ: 'o',
+    ս: 'u',
+    ց: 'g',
+    ı: 'i',
+    ȷ: 'j',
+    ł: 'l',
+    ƒ: 'f',
+    ɑ: 'a',
+    ɩ: 'i',
+    ʏ: 'y',
+    ɪ: 'i',
+    ʟ: 'l',
+    ɴ: 'n',
+    ʀ: 'r',
+    ᴀ: 'a',
+    ᴄ: 'c',
+    ᴅ: 'd',
+    ᴇ: 'e',
+    ᴋ: 'k',
+    ᴍ: 'm',
+    ᴏ: 'o',
+    ᴘ: 'p',
+    ᴛ: 't',
+    ᴜ: 'u',
+    ᴠ: 'v',
+    ᴡ: 'w',
+    ᴢ: 'z',
+    ꜱ: 's',
   }).map(([k, v]) => [k.codePointAt(0) ?? 0, v]),
 );
 
@@ -205,7 +304,7 @@ function isCyrillicOrGreek(cp: number): boolean {
 export function hasMixedScriptWords(text: string): boolean {
   let ascii = false;
   let confusable = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) ?? 0;
     i += cp > 0xffff ? 2 : 1;
     if (isAsciiLetter(cp)) ascii = true;
@@ -260,7 +359,8 @@ export function foldLeetspeak(text: string): string {
     }
     const token = text.slice(i, j);
     // URLs, e-mail addresses and chat-template tokens keep their symbols.
-    const structured = token.includes('://') || (token.includes('@') && token.includes('.')) || token.includes('<|');
+    const structured =
+      token.includes('://') || (token.includes('@') && token.includes('.')) || token.includes('<|');
     if (!structured && letters >= 2 && leet >= 1 && leet < letters * 2) {
       let folded = '';
       for (let k = 0; k < token.length; k++) {
@@ -301,8 +401,16 @@ function collapseWhitespace(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const space =
-      c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x85 || c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
+      c === 0x20 ||
+      (c >= 0x09 && c <= 0x0d) ||
+      c === 0xa0 ||
+      c === 0x85 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
       c === 0x3000;
     if (space) {
       pendingSpace = out.length > 0;
@@ -474,7 +582,8 @@ function decodeUrlEncoded(text: string): string[] {
     const run = text.slice(s, e);
     let escapes = 0;
     for (let i = 0; i + 2 < run.length; i++) {
-      if (run[i] === '%' && hexValue(run.charCodeAt(i + 1)) >= 0 && hexValue(run.charCodeAt(i + 2)) >= 0) escapes++;
+      if (run[i] === '%' && hexValue(run.charCodeAt(i + 1)) >= 0 && hexValue(run.charCodeAt(i + 2)) >= 0)
+        escapes++;
     }
     if (escapes < 3) continue;
     let decoded: string;
@@ -528,7 +637,9 @@ function englishWordCount(text: string): number {
 }
 
 /** English letter frequencies (per mille), a..z. */
-const ENGLISH_LETTER_FREQ = [82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1];
+const ENGLISH_LETTER_FREQ = [
+  82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1,
+];
 
 /** The Caesar shift whose result has the most English-like letter frequencies (0 = as it is). */
 function likelyCaesarShift(text: string): number {
@@ -541,7 +652,8 @@ function likelyCaesarShift(text: string): number {
   let bestScore = -1;
   for (let shift = 0; shift < 26; shift++) {
     let score = 0;
-    for (let j = 0; j < 26; j++) score += (ENGLISH_LETTER_FREQ[j] ?? 0) * (counts[(j - shift + 26) % 26] ?? 0);
+    for (let j = 0; j < 26; j++)
+      score += (ENGLISH_LETTER_FREQ[j] ?? 0) * (counts[(j - shift + 26) % 26] ?? 0);
     if (score > bestScore) {
       best = shift;
       bestScore = score;
@@ -569,7 +681,8 @@ function wordCount(text: string): number {
  */
 function decodeLetterGames(text: string): string[] {
   const out: string[] = [];
-  const accept = (c: number): boolean => isAsciiLetter(c) || c === 0x20 || c === 0x27 || c === 0x2c || c === 0x2e || c === 0x21 || c === 0x3f;
+  const accept = (c: number): boolean =>
+    isAsciiLetter(c) || c === 0x20 || c === 0x27 || c === 0x2c || c === 0x2e || c === 0x21 || c === 0x3f;
   for (const [s, e] of runs(text, accept, MIN_ENCODED_SEGMENT)) {
     const run = text.slice(s, e);
     const before = englishWordCount(run);
@@ -612,7 +725,8 @@ function decodeLayer(text: string): string[] {
     for (const d of decodeSeparatedHex(text)) if (!out.includes(d)) out.push(d);
   }
   if (text.includes('%')) out.push(...decodeUrlEncoded(text));
-  if (text.includes('0100') || text.includes('0110') || text.includes('0111')) out.push(...decodeBinary(text));
+  if (text.includes('0100') || text.includes('0110') || text.includes('0111'))
+    out.push(...decodeBinary(text));
   out.push(...decodeLetterGames(text));
   return out;
 }

@@ -12,7 +12,6 @@ import { LEVEL, SECURITY_SEVERITY, sarifUri } from './sarif.js';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 type Json = Record<string, unknown>;
 
-
 function location(file: string, line: number | undefined, address?: string): Json {
   const physical: Json = {
     artifactLocation: { uri: sarifUri(file) },

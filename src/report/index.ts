@@ -63,10 +63,6 @@ export { toOcsfEvents, OCSF_VERSION, COMPLIANCE_FINDING_CLASS_UID } from './ocsf
 export { toAssessmentSarif } from './assessment-sarif.js';
 export { renderMarkdown as renderAssessmentMarkdown } from './assessment-markdown.js';
 export { toHtml as renderAssessmentHtml } from './html.js';
-export {
-  toSarif as toScanSarif,
-  sarifUri,
-  type SarifOptions as ScanSarifOptions,
-} from './sarif.js';
+export { toSarif as toScanSarif, sarifUri, type SarifOptions as ScanSarifOptions } from './sarif.js';
 export { toJunit as toScanJunit } from './junit.js';
 export { toMarkdown as toScanMarkdown } from './markdown-scan.js';

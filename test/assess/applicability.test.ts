@@ -7,7 +7,13 @@ import { loadPolicy } from '../../src/guard/policy/index.js';
 import { contextOf, manifestOf } from './helpers.js';
 
 const llm = { id: 'llm', provider: 'amazon-bedrock', modelId: 'anthropic.claude-3-haiku' };
-const selfTrained = { id: 'xgb', provider: 'sagemaker', modelId: 'xgb', customization: 'self-trained', trainingDatasets: ['apps'] };
+const selfTrained = {
+  id: 'xgb',
+  provider: 'sagemaker',
+  modelId: 'xgb',
+  customization: 'self-trained',
+  trainingDatasets: ['apps'],
+};
 
 function applicableIds(input: Record<string, unknown>): string[] {
   const ctx = contextOf(manifestOf(input));
@@ -31,15 +37,28 @@ describe('applicability', () => {
   });
 
   it('applies training-data controls only at scopes 4-5', () => {
-    for (const id of ['data-lineage-recorded', 'training-data-cmk-encryption', 'pii-discovery-before-training']) {
+    for (const id of [
+      'data-lineage-recorded',
+      'training-data-cmk-encryption',
+      'pii-discovery-before-training',
+    ]) {
       expect(scope1).not.toContain(id);
       expect(scope5HighRisk).toContain(id);
     }
   });
 
   it('applies high-risk-only controls only to EU AI Act high-risk systems', () => {
-    const minimal = applicableIds({ scope: { answer: 'self-trained-model' }, models: [selfTrained], datasets: [{ id: 'apps', classification: ['internal'] }], dataSubjects: { euResidents: true } });
-    for (const id of ['human-oversight-defined', 'post-market-monitoring-plan', 'high-risk-ai-conformity-assessed']) {
+    const minimal = applicableIds({
+      scope: { answer: 'self-trained-model' },
+      models: [selfTrained],
+      datasets: [{ id: 'apps', classification: ['internal'] }],
+      dataSubjects: { euResidents: true },
+    });
+    for (const id of [
+      'human-oversight-defined',
+      'post-market-monitoring-plan',
+      'high-risk-ai-conformity-assessed',
+    ]) {
       expect(scope5HighRisk).toContain(id);
       expect(minimal).not.toContain(id);
     }
@@ -94,39 +113,95 @@ describe('control status', () => {
     expect(status('guardrail-prompt-attack-filter', []).status).toBe('not-met');
     const strict = loadPolicy('strict');
     expect(status('guardrail-prompt-attack-filter', [], { policy: strict }).status).toBe('met');
-    const weak = loadPolicy({ contentPolicy: { filters: [{ type: 'PROMPT_ATTACK', inputStrength: 'LOW' }] } });
+    const weak = loadPolicy({
+      contentPolicy: { filters: [{ type: 'PROMPT_ATTACK', inputStrength: 'LOW' }] },
+    });
     expect(status('guardrail-prompt-attack-filter', [], { policy: weak }).status).toBe('not-met');
   });
 
   it('a Bedrock guardrail in the template is an alternative to the guard policy', () => {
     expect(status('guardrail-prompt-attack-filter', [result('pass')]).status).toBe('met');
-    expect(status('guardrail-prompt-attack-filter', [result('fail')], { policy: loadPolicy('strict') }).status).toBe('met');
+    expect(
+      status('guardrail-prompt-attack-filter', [result('fail')], { policy: loadPolicy('strict') }).status,
+    ).toBe('met');
   });
 
   it('the PII filter must cover the PII types the workload holds', () => {
-    const withPii = contextOf(manifestOf({ scope: 3, models: [llm], datasets: [{ id: 'd', classification: ['pii'], piiEntities: ['EMAIL', 'US_PASSPORT_NUMBER'] }] }));
-    const policy = loadPolicy({ sensitiveInformationPolicy: { piiEntities: [{ type: 'EMAIL', action: 'ANONYMIZE' }] } });
-    const r = controlStatus({ control: control('guardrail-pii-filter'), ctx: { ...withPii, policy }, results: [], rules: [], governance: [] });
+    const withPii = contextOf(
+      manifestOf({
+        scope: 3,
+        models: [llm],
+        datasets: [{ id: 'd', classification: ['pii'], piiEntities: ['EMAIL', 'US_PASSPORT_NUMBER'] }],
+      }),
+    );
+    const policy = loadPolicy({
+      sensitiveInformationPolicy: { piiEntities: [{ type: 'EMAIL', action: 'ANONYMIZE' }] },
+    });
+    const r = controlStatus({
+      control: control('guardrail-pii-filter'),
+      ctx: { ...withPii, policy },
+      results: [],
+      rules: [],
+      governance: [],
+    });
     expect(r.status).toBe('not-met');
     expect(r.reason).toContain('US_PASSPORT_NUMBER');
   });
 
   it('attestations: valid ones attest, expired ones count as missing, failures stay not-met', () => {
     const attest = (expires: string) =>
-      contextOf(manifestOf({ scope: 3, models: [llm], attestations: [{ control: 'ai-policy-established', by: 'ciso', date: '2026-01-01', expires }] }));
-    const valid = controlStatus({ control: control('ai-policy-established'), ctx: attest('2027-01-01'), results: [], rules: [], governance: [] });
+      contextOf(
+        manifestOf({
+          scope: 3,
+          models: [llm],
+          attestations: [{ control: 'ai-policy-established', by: 'ciso', date: '2026-01-01', expires }],
+        }),
+      );
+    const valid = controlStatus({
+      control: control('ai-policy-established'),
+      ctx: attest('2027-01-01'),
+      results: [],
+      rules: [],
+      governance: [],
+    });
     expect(valid.status).toBe('attested');
-    const expired = controlStatus({ control: control('ai-policy-established'), ctx: attest('2026-06-01'), results: [], rules: [], governance: [] });
+    const expired = controlStatus({
+      control: control('ai-policy-established'),
+      ctx: attest('2026-06-01'),
+      results: [],
+      rules: [],
+      governance: [],
+    });
     expect(expired.status).toBe('unknown');
     expect(expired.evidence.some((e) => e.message.includes('expired'))).toBe(true);
-    const failing = contextOf(manifestOf({ scope: 3, models: [llm], attestations: [{ control: 'data-bucket-tls-only', by: 'x', date: '2026-01-01' }] }));
-    expect(controlStatus({ control: control('data-bucket-tls-only'), ctx: failing, results: [result('fail')], rules: [], governance: [] }).status).toBe('not-met');
+    const failing = contextOf(
+      manifestOf({
+        scope: 3,
+        models: [llm],
+        attestations: [{ control: 'data-bucket-tls-only', by: 'x', date: '2026-01-01' }],
+      }),
+    );
+    expect(
+      controlStatus({
+        control: control('data-bucket-tls-only'),
+        ctx: failing,
+        results: [result('fail')],
+        rules: [],
+        governance: [],
+      }).status,
+    ).toBe('not-met');
   });
 
   it('a control whose rules saw no resource is not applicable; one without rules or evidence is unknown', () => {
     const scanned = { ...ctx, scan: { results: [] } as never };
     const rule = { id: 'api_rule' } as never;
-    const r = controlStatus({ control: control('ai-api-authorizer-required'), ctx: scanned, results: [], rules: [rule], governance: [] });
+    const r = controlStatus({
+      control: control('ai-api-authorizer-required'),
+      ctx: scanned,
+      results: [],
+      rules: [rule],
+      governance: [],
+    });
     expect(r.status).toBe('not-applicable');
     expect(r.reason).toContain('api_rule');
     expect(status('ai-policy-established', []).status).toBe('unknown');

@@ -4,7 +4,12 @@ import { determineScope, responsibilityAt } from '../../src/assess/scope.js';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { manifestOf } from './helpers.js';
 
-const model = (extra: Record<string, unknown> = {}) => ({ id: 'm', provider: 'amazon-bedrock', modelId: 'anthropic.claude-3-haiku', ...extra });
+const model = (extra: Record<string, unknown> = {}) => ({
+  id: 'm',
+  provider: 'amazon-bedrock',
+  modelId: 'anthropic.claude-3-haiku',
+  ...extra,
+});
 
 describe('scope', () => {
   it.each([
@@ -27,7 +32,9 @@ describe('scope', () => {
 
   it('derives scope 5 from a self-trained model, 4 from a fine-tuned one, 3 from provided models', () => {
     expect(determineScope(manifestOf({ models: [model({ customization: 'self-trained' })] })).scope).toBe(5);
-    expect(determineScope(manifestOf({ models: [model({ customization: 'continued-pretraining' })] })).scope).toBe(4);
+    expect(
+      determineScope(manifestOf({ models: [model({ customization: 'continued-pretraining' })] })).scope,
+    ).toBe(4);
     const provided = determineScope(manifestOf({ models: [model()] }));
     expect(provided.scope).toBe(3);
     expect(provided.reason).toMatch(/derived/);
@@ -110,14 +117,22 @@ describe('EU AI Act tier', () => {
     expect(d.reason).toMatch(/Art\. 5.*social-scoring/);
   });
 
-  it.each(['employment', 'credit', 'insurance', 'education', 'biometrics', 'critical-infrastructure', 'law-enforcement', 'migration', 'justice', 'democratic-processes'])(
-    'high risk for the Annex III area %s',
-    (domain) => {
-      const d = tier({ domain });
-      expect(d.tier).toBe('high');
-      expect(d.reason).toMatch(/Annex III/);
-    },
-  );
+  it.each([
+    'employment',
+    'credit',
+    'insurance',
+    'education',
+    'biometrics',
+    'critical-infrastructure',
+    'law-enforcement',
+    'migration',
+    'justice',
+    'democratic-processes',
+  ])('high risk for the Annex III area %s', (domain) => {
+    const d = tier({ domain });
+    expect(d.tier).toBe('high');
+    expect(d.reason).toMatch(/Annex III/);
+  });
 
   it('high risk for an Annex I product', () => {
     expect(tier({ domain: 'medical', annexIProduct: true }).tier).toBe('high');
@@ -146,7 +161,9 @@ describe('EU AI Act tier', () => {
   });
 
   it('a generative system is declared or follows from the models and use', () => {
-    expect(isGenerative(manifestOf({ models: [{ id: 'x', provider: 'sagemaker', modelId: 'xgb' }] }))).toBe(false);
+    expect(isGenerative(manifestOf({ models: [{ id: 'x', provider: 'sagemaker', modelId: 'xgb' }] }))).toBe(
+      false,
+    );
     expect(isGenerative(manifestOf({ models: [model()] }))).toBe(true);
     expect(isGenerative(manifestOf({ models: [model()], useCase: { generativeAI: false } }))).toBe(false);
   });

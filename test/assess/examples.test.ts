@@ -9,7 +9,13 @@ const PHASES = ['none', 'foundational', 'scaling', 'industrialized'];
 const reports: Record<string, AssessmentReport> = {};
 
 beforeAll(async () => {
-  for (const name of ['bedrock-rag-chatbot/insecure', 'bedrock-rag-chatbot/hardened', 'sagemaker-pipeline/insecure', 'sagemaker-pipeline/hardened', 'credit-scoring'])
+  for (const name of [
+    'bedrock-rag-chatbot/insecure',
+    'bedrock-rag-chatbot/hardened',
+    'sagemaker-pipeline/insecure',
+    'sagemaker-pipeline/hardened',
+    'credit-scoring',
+  ])
     reports[name] = await assess(join(EXAMPLES, name), { now: NOW });
 }, 120_000);
 
@@ -19,7 +25,16 @@ describe('assessing the bundled examples end to end', () => {
   it('produces the JSON contract', () => {
     const r = reports['bedrock-rag-chatbot/hardened']!;
     const json = JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
-    for (const key of ['system', 'determinations', 'phaseReached', 'layers', 'didLayers', 'frameworks', 'controls', 'remediation'])
+    for (const key of [
+      'system',
+      'determinations',
+      'phaseReached',
+      'layers',
+      'didLayers',
+      'frameworks',
+      'controls',
+      'remediation',
+    ])
       expect(json).toHaveProperty(key);
     expect(r.system).toMatchObject({ name: 'support-chatbot', scope: 3 });
     expect(r.system.scopeReason).toMatch(/pre-trained-model/);
@@ -36,16 +51,24 @@ describe('assessing the bundled examples end to end', () => {
       const insecure = reports[`${w}/insecure`]!;
       const hardened = reports[`${w}/hardened`]!;
       expect(PHASES.indexOf(hardened.phaseReached), w).toBeGreaterThan(PHASES.indexOf(insecure.phaseReached));
-      const open = (r: AssessmentReport) => r.remediation.filter((x) => x.phase === 'foundational' && x.status === 'not-met').length;
+      const open = (r: AssessmentReport) =>
+        r.remediation.filter((x) => x.phase === 'foundational' && x.status === 'not-met').length;
       expect(open(hardened)).toBeLessThan(open(insecure));
-      const met = (r: AssessmentReport) => r.controls.filter((c) => c.status === 'met' || c.status === 'attested').length;
+      const met = (r: AssessmentReport) =>
+        r.controls.filter((c) => c.status === 'met' || c.status === 'attested').length;
       expect(met(hardened)).toBeGreaterThan(met(insecure));
     }
   });
 
   it("lists the insecure chatbot's guardrail and encryption controls as not met, with findings to fix", () => {
     const name = 'bedrock-rag-chatbot/insecure';
-    for (const id of ['guardrail-attached-to-invocations', 'guardrail-prompt-attack-filter', 'guardrail-pii-filter', 'knowledge-base-cmk-encryption', 'data-bucket-tls-only'])
+    for (const id of [
+      'guardrail-attached-to-invocations',
+      'guardrail-prompt-attack-filter',
+      'guardrail-pii-filter',
+      'knowledge-base-cmk-encryption',
+      'data-bucket-tls-only',
+    ])
       expect(status(name, id), id).toBe('not-met');
     const fix = reports[name]!.remediation.find((r) => r.control === 'guardrail-attached-to-invocations')!;
     expect(fix.phase).toBe('foundational');
@@ -57,7 +80,12 @@ describe('assessing the bundled examples end to end', () => {
 
   it('the hardened chatbot meets its runtime controls through the guard policy', () => {
     const name = 'bedrock-rag-chatbot/hardened';
-    for (const id of ['output-handling-safe-rendering', 'system-prompt-leakage-protected', 'indirect-prompt-injection-screening', 'guardrail-pii-filter'])
+    for (const id of [
+      'output-handling-safe-rendering',
+      'system-prompt-leakage-protected',
+      'indirect-prompt-injection-screening',
+      'guardrail-pii-filter',
+    ])
       expect(status(name, id), id).toBe('met');
     expect(status(name, 'ai-incident-response-plan')).toBe('attested');
   });
@@ -73,7 +101,9 @@ describe('assessing the bundled examples end to end', () => {
   it('the credit-scoring example is high risk with the high-risk-only controls and an expired attestation', () => {
     const r = reports['credit-scoring']!;
     expect(r.system.scope).toBe(5);
-    expect(PHASES.indexOf(r.phaseReached)).toBeGreaterThan(PHASES.indexOf(reports['sagemaker-pipeline/insecure']!.phaseReached));
+    expect(PHASES.indexOf(r.phaseReached)).toBeGreaterThan(
+      PHASES.indexOf(reports['sagemaker-pipeline/insecure']!.phaseReached),
+    );
     expect(r.determinations.euAiActTier).toBe('high');
     expect(r.determinations.euAiActReason).toMatch(/Annex III point 5\(b\)/);
     expect(status('credit-scoring', 'human-oversight-defined')).toBe('met');
@@ -83,7 +113,8 @@ describe('assessing the bundled examples end to end', () => {
     // Not generative: guardrail controls do not apply.
     expect(status('credit-scoring', 'guardrail-prompt-attack-filter')).toBe('not-applicable');
     const chatbot = reports['bedrock-rag-chatbot/hardened']!;
-    const applicable = (x: AssessmentReport) => x.controls.filter((c) => c.status !== 'not-applicable').length;
+    const applicable = (x: AssessmentReport) =>
+      x.controls.filter((c) => c.status !== 'not-applicable').length;
     expect(status('bedrock-rag-chatbot/hardened', 'human-oversight-defined')).toBe('not-applicable');
     expect(applicable(r)).toBeGreaterThan(0);
     expect(applicable(chatbot)).toBeGreaterThan(0);

@@ -15,9 +15,18 @@ const check = (control: string) => {
   if (!found) throw new Error(`no governance check for ${control}`);
   return found;
 };
-const statuses = (control: string, ctx: ReturnType<typeof contextOf>) => check(control).evaluate(ctx).map((e) => e.status);
+const statuses = (control: string, ctx: ReturnType<typeof contextOf>) =>
+  check(control)
+    .evaluate(ctx)
+    .map((e) => e.status);
 
-const llm = { id: 'llm', provider: 'amazon-bedrock', modelId: 'anthropic.claude-3-haiku', version: '1', versionPinned: true };
+const llm = {
+  id: 'llm',
+  provider: 'amazon-bedrock',
+  modelId: 'anthropic.claude-3-haiku',
+  version: '1',
+  versionPinned: true,
+};
 const card = (extra: Partial<ModelCardFacts> = {}): ModelCardFacts => ({
   file: '/virtual/card.json',
   description: 'd',
@@ -39,9 +48,13 @@ describe('governance checks', () => {
     const withCard = (c?: ModelCardFacts) => contextOf(m, { cards: new Map(c ? [['llm', c]] : []) });
     expect(statuses('model-card-with-risk-rating', withCard())).toEqual(['fail']);
     expect(statuses('model-card-with-risk-rating', withCard(card()))).toEqual(['pass']);
-    expect(statuses('model-card-with-risk-rating', withCard(card({ riskRating: 'Unknown' })))).toEqual(['fail']);
+    expect(statuses('model-card-with-risk-rating', withCard(card({ riskRating: 'Unknown' })))).toEqual([
+      'fail',
+    ]);
     expect(statuses('model-card-with-risk-rating', withCard(card({ evaluationCount: 0 })))).toEqual(['fail']);
-    const stale = check('model-card-with-risk-rating').evaluate(withCard(card({ lastReviewed: '2025-01-01' })))[0]!;
+    const stale = check('model-card-with-risk-rating').evaluate(
+      withCard(card({ lastReviewed: '2025-01-01' })),
+    )[0]!;
     expect(stale.status).toBe('fail');
     expect(stale.message).toMatch(/older than the review cadence 6m/);
     expect(stale.file).toBe('/virtual/card.json');
@@ -51,7 +64,16 @@ describe('governance checks', () => {
     const ctx = contextOf(
       manifestOf({
         datasets: [
-          { id: 'ok', classification: ['pii'], residency: ['eu-west-1'], allowedRegions: ['eu-west-1'], retention: '1y', owner: 'a', steward: 'b', custodian: 'c' },
+          {
+            id: 'ok',
+            classification: ['pii'],
+            residency: ['eu-west-1'],
+            allowedRegions: ['eu-west-1'],
+            retention: '1y',
+            owner: 'a',
+            steward: 'b',
+            custodian: 'c',
+          },
           { id: 'bad', classification: ['pii'], residency: ['us-east-1'], allowedRegions: ['eu-west-1'] },
         ],
       }),
@@ -59,12 +81,22 @@ describe('governance checks', () => {
     expect(statuses('data-residency-enforced', ctx)).toEqual(['pass', 'fail']);
     expect(statuses('data-roles-assigned', ctx)).toEqual(['pass', 'fail']);
     expect(statuses('data-retention-and-disposal', ctx)).toEqual(['pass', 'fail']);
-    expect(check('data-residency-enforced').evaluate(ctx)[1]!.message).toMatch(/us-east-1, outside the allowed regions eu-west-1/);
+    expect(check('data-residency-enforced').evaluate(ctx)[1]!.message).toMatch(
+      /us-east-1, outside the allowed regions eu-west-1/,
+    );
   });
 
   it('training data needs lineage, hashes, quality checks and PII discovery; other data is not judged', () => {
     const m = manifestOf({
-      models: [{ id: 'x', provider: 'sagemaker', modelId: 'x', customization: 'self-trained', trainingDatasets: ['t'] }],
+      models: [
+        {
+          id: 'x',
+          provider: 'sagemaker',
+          modelId: 'x',
+          customization: 'self-trained',
+          trainingDatasets: ['t'],
+        },
+      ],
       datasets: [
         { id: 't', classification: ['pii'], lineage: 'ol://t', sha256: 'a'.repeat(64), qualityChecks: true },
         { id: 'logs', classification: ['internal'] },
@@ -85,9 +117,21 @@ describe('governance checks', () => {
 
   it('human oversight needs reviewers who can override; risky actions need gating', () => {
     expect(statuses('human-oversight-defined', contextOf(manifestOf({})))).toEqual(['fail']);
-    expect(statuses('human-oversight-defined', contextOf(manifestOf({ humanOversight: { reviewers: ['a'] } })))).toEqual(['fail']);
-    expect(statuses('human-oversight-defined', contextOf(manifestOf({ humanOversight: { reviewers: ['a'], canOverride: true } })))).toEqual(['pass']);
-    expect(statuses('human-approval-for-risky-actions', contextOf(manifestOf({ humanOversight: { gatedActions: ['refund'] } })))).toEqual(['pass']);
+    expect(
+      statuses('human-oversight-defined', contextOf(manifestOf({ humanOversight: { reviewers: ['a'] } }))),
+    ).toEqual(['fail']);
+    expect(
+      statuses(
+        'human-oversight-defined',
+        contextOf(manifestOf({ humanOversight: { reviewers: ['a'], canOverride: true } })),
+      ),
+    ).toEqual(['pass']);
+    expect(
+      statuses(
+        'human-approval-for-risky-actions',
+        contextOf(manifestOf({ humanOversight: { gatedActions: ['refund'] } })),
+      ),
+    ).toEqual(['pass']);
   });
 
   it('the system review must lie within the cadence', () => {
@@ -99,7 +143,8 @@ describe('governance checks', () => {
 
 describe('runtime evidence from the guard policy', () => {
   const ctx = contextOf(manifestOf({ models: [llm] }));
-  const status = (control: string, policy = loadPolicy('default')) => runtimeEvidence(control, { ...ctx, policy })[0]?.status;
+  const status = (control: string, policy = loadPolicy('default')) =>
+    runtimeEvidence(control, { ...ctx, policy })[0]?.status;
 
   it('maps output handling, canaries and secrets to their policy fields', () => {
     const strict = loadPolicy('strict');
@@ -107,20 +152,29 @@ describe('runtime evidence from the guard policy', () => {
     expect(status('output-handling-safe-rendering', loadPolicy({}))).toBe('fail');
     expect(status('system-prompt-leakage-protected', strict)).toBe('pass');
     expect(status('system-prompt-leakage-protected', loadPolicy({}))).toBe('fail');
-    expect(status('no-secrets-in-ai-code-and-config', loadPolicy({ secrets: { action: 'BLOCK' } }))).toBe('pass');
-    expect(status('no-secrets-in-ai-code-and-config', loadPolicy({ secrets: { action: 'NONE' } }))).toBe('fail');
+    expect(status('no-secrets-in-ai-code-and-config', loadPolicy({ secrets: { action: 'BLOCK' } }))).toBe(
+      'pass',
+    );
+    expect(status('no-secrets-in-ai-code-and-config', loadPolicy({ secrets: { action: 'NONE' } }))).toBe(
+      'fail',
+    );
     expect(status('guardrail-denied-topics', loadPolicy({}))).toBe('fail');
   });
 
   it('has nothing to say about controls the guard does not implement', () => {
-    expect(runtimeEvidence('guardrail-content-filters', { ...ctx, policy: loadPolicy('strict') })).toEqual([]);
+    expect(runtimeEvidence('guardrail-content-filters', { ...ctx, policy: loadPolicy('strict') })).toEqual(
+      [],
+    );
   });
 });
 
 describe('workload PII reaches the scan', () => {
   it('a guardrail that misses a PII type the datasets hold fails its rule', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aigis-pii-'));
-    const template = join(import.meta.dirname, '../../examples/bedrock-rag-chatbot/hardened/cloudformation/template.yaml');
+    const template = join(
+      import.meta.dirname,
+      '../../examples/bedrock-rag-chatbot/hardened/cloudformation/template.yaml',
+    );
     writeFileSync(
       join(dir, 'aigis.yaml'),
       `name: s\nowner: o\nscope: 3\nmodels:\n  - { id: m, provider: amazon-bedrock, modelId: anthropic.claude-3-haiku }\n` +
@@ -129,6 +183,10 @@ describe('workload PII reaches the scan', () => {
     const report = await assess(dir);
     const pii = report.controls.find((c) => c.id === 'guardrail-pii-filter')!;
     expect(pii.status).toBe('not-met');
-    expect(pii.evidence.some((e) => e.kind === 'scan' && e.status === 'fail' && e.message.includes('US_PASSPORT_NUMBER'))).toBe(true);
+    expect(
+      pii.evidence.some(
+        (e) => e.kind === 'scan' && e.status === 'fail' && e.message.includes('US_PASSPORT_NUMBER'),
+      ),
+    ).toBe(true);
   });
 });

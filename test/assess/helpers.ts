@@ -16,7 +16,13 @@ export function contextOf(manifest: Manifest, extra: Partial<AssessContext> = {}
   const training = new Set(manifest.models.flatMap((m) => m.trainingDatasets));
   return {
     catalog: loadCatalog(),
-    loaded: { manifest, file: '/virtual/aigis.yaml', dir: '/virtual', lineOf: () => undefined, declared: new Set(Object.keys(manifest)) },
+    loaded: {
+      manifest,
+      file: '/virtual/aigis.yaml',
+      dir: '/virtual',
+      lineOf: () => undefined,
+      declared: new Set(Object.keys(manifest)),
+    },
     manifest,
     scope: determineScope(manifest).scope,
     regulations: new Set(regulations.map((r) => r.id)),

@@ -34,7 +34,19 @@ describe('manifest loading on arbitrary input', () => {
   });
 
   it('handles arbitrary JSON values in every top-level field', () => {
-    const keys = ['name', 'owner', 'scope', 'models', 'datasets', 'dataSubjects', 'useCase', 'humanOversight', 'paths', 'attestations', 'review'];
+    const keys = [
+      'name',
+      'owner',
+      'scope',
+      'models',
+      'datasets',
+      'dataSubjects',
+      'useCase',
+      'humanOversight',
+      'paths',
+      'attestations',
+      'review',
+    ];
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...keys), fc.jsonValue({ maxDepth: 3 })), (value) => {
         const out = loadText(JSON.stringify({ name: 'n', owner: 'o', ...value }));
@@ -55,17 +67,22 @@ const model = fc.record({
 describe('determinations on arbitrary valid manifests', () => {
   it('the scope follows the most customised model whatever was declared', () => {
     fc.assert(
-      fc.property(fc.array(model, { maxLength: 4 }), fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), (models, scope) => {
-        const m = manifestSchema.parse({ name: 'n', owner: 'o', models, ...(scope ? { scope } : {}) });
-        const d = determineScope(m);
-        if (models.some((x) => x.customization === 'self-trained' || x.provider === 'self')) expect(d.scope).toBe(5);
-        else if (models.some((x) => x.customization !== 'none')) expect(d.scope).toBe(4);
-        else if (scope !== undefined && (scope <= 3 || models.length === 0)) expect(d.scope).toBe(scope);
-        else expect(d.scope).toBe(3);
-        // A warning exactly when the declared scope lost, or when nothing at all was declared.
-        const nothingDeclared = scope === undefined && models.length === 0;
-        expect(d.warning !== undefined).toBe(nothingDeclared || (scope !== undefined && d.scope !== scope));
-      }),
+      fc.property(
+        fc.array(model, { maxLength: 4 }),
+        fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+        (models, scope) => {
+          const m = manifestSchema.parse({ name: 'n', owner: 'o', models, ...(scope ? { scope } : {}) });
+          const d = determineScope(m);
+          if (models.some((x) => x.customization === 'self-trained' || x.provider === 'self'))
+            expect(d.scope).toBe(5);
+          else if (models.some((x) => x.customization !== 'none')) expect(d.scope).toBe(4);
+          else if (scope !== undefined && (scope <= 3 || models.length === 0)) expect(d.scope).toBe(scope);
+          else expect(d.scope).toBe(3);
+          // A warning exactly when the declared scope lost, or when nothing at all was declared.
+          const nothingDeclared = scope === undefined && models.length === 0;
+          expect(d.warning !== undefined).toBe(nothingDeclared || (scope !== undefined && d.scope !== scope));
+        },
+      ),
     );
   });
 
@@ -75,7 +92,10 @@ describe('determinations on arbitrary valid manifests', () => {
         fc.record({
           euResidents: fc.boolean(),
           jurisdictions: fc.array(fc.constantFrom('US', 'DE', 'NO', 'EU', 'GB'), { maxLength: 3 }),
-          classification: fc.array(fc.constantFrom('public', 'pii', 'phi', 'payment-card'), { minLength: 1, maxLength: 3 }),
+          classification: fc.array(fc.constantFrom('public', 'pii', 'phi', 'payment-card'), {
+            minLength: 1,
+            maxLength: 3,
+          }),
           domain: fc.constantFrom('general', 'credit', 'medical', 'employment'),
         }),
         ({ euResidents, jurisdictions, classification, domain }) => {

@@ -55,7 +55,15 @@ describe('remediation', () => {
       id: 'b',
       status: 'not-met',
       reason: '',
-      evidence: [{ kind: 'scan', status: 'fail', message: 'm', ruleId: 'crit_rule', resource: { address: 'x', file: 'f', line: 2 } }],
+      evidence: [
+        {
+          kind: 'scan',
+          status: 'fail',
+          message: 'm',
+          ruleId: 'crit_rule',
+          resource: { address: 'x', file: 'f', line: 2 },
+        },
+      ],
     };
     const list = remediationList(
       [
@@ -68,7 +76,11 @@ describe('remediation', () => {
       (id) => (id === 'crit_rule' ? 'critical' : undefined),
     );
     expect(list.map((r) => r.control)).toEqual(['b', 'c', 'a', 'late']);
-    expect(list[0]).toMatchObject({ severity: 'critical', findings: [{ ruleId: 'crit_rule', line: 2 }], remediation: 'fix b' });
+    expect(list[0]).toMatchObject({
+      severity: 'critical',
+      findings: [{ ruleId: 'crit_rule', line: 2 }],
+      remediation: 'fix b',
+    });
     expect(list[1]!.severity).toBe('high');
     expect(list[3]!.severity).toBe('medium');
   });
@@ -85,7 +97,9 @@ describe('frameworks and sections', () => {
     const one = catalog.coverage('gdpr').requirements.find((r) => r.controls.length > 0)!;
     const broken = one.controls[0]!.id;
     all.set(broken, res(broken, 'not-met'));
-    const touched = catalog.coverage('gdpr').requirements.filter((r) => r.controls.some((c) => c.id === broken)).length;
+    const touched = catalog
+      .coverage('gdpr')
+      .requirements.filter((r) => r.controls.some((c) => c.id === broken)).length;
     expect(touched).toBeGreaterThan(0);
     expect(frameworkScores(catalog, all, new Set(['GDPR']))['gdpr']!.met).toBe(scores['gdpr']!.met - touched);
   });
@@ -98,7 +112,10 @@ describe('frameworks and sections', () => {
 });
 
 describe('--fail-on', () => {
-  const report = (phase: AssessmentReport['phaseReached'], severities: Array<['not-met' | 'unknown', 'low' | 'high']>) =>
+  const report = (
+    phase: AssessmentReport['phaseReached'],
+    severities: Array<['not-met' | 'unknown', 'low' | 'high']>,
+  ) =>
     ({
       phaseReached: phase,
       remediation: severities.map(([status, severity]) => ({ status, severity })),

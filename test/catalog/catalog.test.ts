@@ -23,16 +23,25 @@ describe('filterControls', () => {
   });
 
   it('filters by OWASP id, accepting 2023 aliases and any case', () => {
-    expect(ids(fixture.filterControls({ owasp: 'LLM02:2025' }))).toEqual(['bucket-encrypted', 'prompt-guarded']);
+    expect(ids(fixture.filterControls({ owasp: 'LLM02:2025' }))).toEqual([
+      'bucket-encrypted',
+      'prompt-guarded',
+    ]);
     expect(ids(fixture.filterControls({ owasp: 'llm06' }))).toEqual(['bucket-encrypted', 'prompt-guarded']);
     expect(ids(fixture.filterControls({ owasp: 'LLM01' }))).toEqual(['prompt-guarded']);
   });
 
   it('filters by framework through references, OWASP ids and derived matches', () => {
     expect(ids(fixture.filterControls({ framework: 'std-a' }))).toHaveLength(3);
-    expect(ids(fixture.filterControls({ framework: 'owasp-llm-2025' }))).toEqual(['bucket-encrypted', 'prompt-guarded']);
+    expect(ids(fixture.filterControls({ framework: 'owasp-llm-2025' }))).toEqual([
+      'bucket-encrypted',
+      'prompt-guarded',
+    ]);
     // bucket-encrypted matches didLayer 1 and scope 5; prompt-guarded names `data` and is ai-application/foundational.
-    expect(ids(fixture.filterControls({ framework: 'layers' }))).toEqual(['bucket-encrypted', 'prompt-guarded']);
+    expect(ids(fixture.filterControls({ framework: 'layers' }))).toEqual([
+      'bucket-encrypted',
+      'prompt-guarded',
+    ]);
   });
 
   it('combines criteria with AND', () => {
@@ -41,7 +50,9 @@ describe('filterControls', () => {
   });
 
   it('rejects unknown frameworks and OWASP ids with a suggestion', () => {
-    expect(() => fixture.filterControls({ framework: 'std-b' })).toThrow(/unknown framework 'std-b' \(did you mean 'std-a'\?\)/);
+    expect(() => fixture.filterControls({ framework: 'std-b' })).toThrow(
+      /unknown framework 'std-b' \(did you mean 'std-a'\?\)/,
+    );
     expect(() => fixture.filterControls({ owasp: 'LLM03:2025' })).toThrow(InputError);
     // Suggestions look through 2023 aliases but name the 2025 id.
     expect(() => fixture.filterControls({ owasp: 'LLM07' })).toThrow(/did you mean 'LLM01:2025'/);
@@ -114,18 +125,23 @@ describe('the shipped catalog', () => {
   });
 
   it('covers every defense-in-depth layer, layer x phase cell and scope with at least 3 controls', () => {
-    for (const did of DID_LAYERS) expect(catalog.filterControls({ did }).length, `did ${did}`).toBeGreaterThanOrEqual(3);
+    for (const did of DID_LAYERS)
+      expect(catalog.filterControls({ did }).length, `did ${did}`).toBeGreaterThanOrEqual(3);
     for (const layer of LAYERS)
       for (const phase of PHASES)
-        expect(catalog.filterControls({ layer, phase }).length, `${layer}/${phase}`).toBeGreaterThanOrEqual(3);
-    for (const scope of SCOPES) expect(catalog.filterControls({ scope }).length, `scope ${scope}`).toBeGreaterThanOrEqual(3);
+        expect(catalog.filterControls({ layer, phase }).length, `${layer}/${phase}`).toBeGreaterThanOrEqual(
+          3,
+        );
+    for (const scope of SCOPES)
+      expect(catalog.filterControls({ scope }).length, `scope ${scope}`).toBeGreaterThanOrEqual(3);
   });
 
   it('gives every control a reference to an existing requirement of a compliance framework', () => {
     const missing = catalog.controls.filter(
       (c) =>
         !Object.entries(c.references).some(
-          ([fw, reqs]) => catalog.framework(fw)?.kind === 'compliance' && reqs.every((r) => catalog.requirement(fw, r)),
+          ([fw, reqs]) =>
+            catalog.framework(fw)?.kind === 'compliance' && reqs.every((r) => catalog.requirement(fw, r)),
         ),
     );
     expect(ids(missing)).toEqual([]);
@@ -152,7 +168,8 @@ describe('the shipped catalog', () => {
       LLM09: 'LLM09:2025', // overreliance -> misinformation
       LLM10: 'LLM10:2025', // model theft -> unbounded consumption (extraction)
     };
-    for (const [old, current] of Object.entries(expected)) expect(catalog.normalizeOwaspId(old), old).toBe(current);
+    for (const [old, current] of Object.entries(expected))
+      expect(catalog.normalizeOwaspId(old), old).toBe(current);
     expect(catalog.normalizeOwaspId('LLM02:2023')).toBe('LLM05:2025');
     expect(catalog.normalizeOwaspId('asi07')).toBe('ASI07');
   });
@@ -164,12 +181,19 @@ describe('the shipped catalog', () => {
   });
 
   it('applies training-data controls only where the customer trains (scopes 4-5)', () => {
-    const training = catalog.controls.filter((c) => /(^|-)training-(data|job|pipeline)|dataset|before-training|sensitive-training/.test(c.id));
+    const training = catalog.controls.filter((c) =>
+      /(^|-)training-(data|job|pipeline)|dataset|before-training|sensitive-training/.test(c.id),
+    );
     expect(training.length).toBeGreaterThanOrEqual(8);
-    for (const c of training) expect(c.scopes.every((s) => s >= 4), c.id).toBe(true);
+    for (const c of training)
+      expect(
+        c.scopes.every((s) => s >= 4),
+        c.id,
+      ).toBe(true);
   });
 
   it('assigns a responsibility to every listed scope only', () => {
-    for (const c of catalog.controls) expect(Object.keys(c.responsibility).map(Number).sort(), c.id).toEqual(c.scopes);
+    for (const c of catalog.controls)
+      expect(Object.keys(c.responsibility).map(Number).sort(), c.id).toEqual(c.scopes);
   });
 });

@@ -18,8 +18,10 @@ function catalogWith(extraControls: string | undefined, opts: { frameworks?: str
   const dir = join(scratch, `case-${counter++}`);
   cpSync(join(VALID, 'frameworks'), join(dir, 'frameworks'), { recursive: true });
   cpSync(join(VALID, 'controls'), join(dir, 'controls'), { recursive: true });
-  if (extraControls) cpSync(join(FIXTURES, 'bad-controls', extraControls), join(dir, 'controls', `zz-${extraControls}`));
-  if (opts.frameworks) cpSync(join(FIXTURES, 'bad-frameworks', opts.frameworks), join(dir, 'frameworks', opts.frameworks));
+  if (extraControls)
+    cpSync(join(FIXTURES, 'bad-controls', extraControls), join(dir, 'controls', `zz-${extraControls}`));
+  if (opts.frameworks)
+    cpSync(join(FIXTURES, 'bad-frameworks', opts.frameworks), join(dir, 'frameworks', opts.frameworks));
   return dir;
 }
 
@@ -38,7 +40,11 @@ describe('loadCatalog on a valid folder', () => {
 
   it('reads every framework and control', () => {
     expect(catalog.frameworks.map((f) => f.id).sort()).toEqual(['layers', 'owasp-llm-2025', 'std-a']);
-    expect(catalog.controls.map((c) => c.id)).toEqual(['bucket-encrypted', 'prompt-guarded', 'policy-published']);
+    expect(catalog.controls.map((c) => c.id)).toEqual([
+      'bucket-encrypted',
+      'prompt-guarded',
+      'policy-published',
+    ]);
   });
 
   it('normalises 2023 OWASP ids and lower-case ids to the 2025 ids', () => {
@@ -47,7 +53,11 @@ describe('loadCatalog on a valid folder', () => {
   });
 
   it('keys responsibility by scope number', () => {
-    expect(catalog.control('policy-published')?.responsibility).toEqual({ 1: 'customer', 2: 'customer', 3: 'customer' });
+    expect(catalog.control('policy-published')?.responsibility).toEqual({
+      1: 'customer',
+      2: 'customer',
+      3: 'customer',
+    });
   });
 
   it('returns a fresh catalog for an explicit folder but caches the default one', () => {
@@ -61,13 +71,47 @@ describe('loadCatalog errors name the file, line, control and field', () => {
     { fixture: 'missing-field.yaml', line: 2, message: /control 'no-rationale': controls\[0\]\.rationale: / },
     { fixture: 'bad-layer.yaml', line: 7, message: /control 'wrong-layer': controls\[0\]\.layer: / },
     { fixture: 'extra-field.yaml', line: 2, message: /control 'has-extra-field': controls\[0\]: .*severity/ },
-    { fixture: 'duplicate-id.yaml', line: 2, message: /control 'bucket-encrypted': controls\[0\]\.id: duplicate control id \(first defined in .*test\.yaml:2\)/ },
-    { fixture: 'unknown-framework.yaml', line: 13, message: /control 'refs-unknown-framework': controls\[0\]\.references\.std-b: unknown framework 'std-b' \(did you mean 'std-a'\?\)/ },
-    { fixture: 'unknown-requirement.yaml', line: 13, message: /control 'refs-unknown-requirement': controls\[0\]\.references\.std-a\[1\]: unknown requirement 'R-4' in std-a/ },
-    { fixture: 'responsibility-scope.yaml', line: 11, message: /control 'responsibility-outside-scopes': controls\[0\]\.responsibility\.2: scope 2 is not listed in scopes \[4\]/ },
-    { fixture: 'missing-responsibility.yaml', line: 11, message: /control 'responsibility-incomplete': controls\[0\]\.responsibility: has no entry for scope 5/ },
-    { fixture: 'bad-owasp.yaml', line: 12, message: /control 'unknown-owasp-id': controls\[0\]\.owasp\[1\]: unknown OWASP id 'LLM11:2025' \(did you mean 'LLM01:2025'\?\)/ },
-    { fixture: 'no-compliance.yaml', line: 13, message: /control 'only-taxonomy-references': controls\[0\]\.references: must reference at least one requirement of a compliance framework/ },
+    {
+      fixture: 'duplicate-id.yaml',
+      line: 2,
+      message:
+        /control 'bucket-encrypted': controls\[0\]\.id: duplicate control id \(first defined in .*test\.yaml:2\)/,
+    },
+    {
+      fixture: 'unknown-framework.yaml',
+      line: 13,
+      message:
+        /control 'refs-unknown-framework': controls\[0\]\.references\.std-b: unknown framework 'std-b' \(did you mean 'std-a'\?\)/,
+    },
+    {
+      fixture: 'unknown-requirement.yaml',
+      line: 13,
+      message:
+        /control 'refs-unknown-requirement': controls\[0\]\.references\.std-a\[1\]: unknown requirement 'R-4' in std-a/,
+    },
+    {
+      fixture: 'responsibility-scope.yaml',
+      line: 11,
+      message:
+        /control 'responsibility-outside-scopes': controls\[0\]\.responsibility\.2: scope 2 is not listed in scopes \[4\]/,
+    },
+    {
+      fixture: 'missing-responsibility.yaml',
+      line: 11,
+      message: /control 'responsibility-incomplete': controls\[0\]\.responsibility: has no entry for scope 5/,
+    },
+    {
+      fixture: 'bad-owasp.yaml',
+      line: 12,
+      message:
+        /control 'unknown-owasp-id': controls\[0\]\.owasp\[1\]: unknown OWASP id 'LLM11:2025' \(did you mean 'LLM01:2025'\?\)/,
+    },
+    {
+      fixture: 'no-compliance.yaml',
+      line: 13,
+      message:
+        /control 'only-taxonomy-references': controls\[0\]\.references: must reference at least one requirement of a compliance framework/,
+    },
   ];
 
   for (const { fixture, line, message } of cases) {
@@ -102,7 +146,9 @@ describe('loadCatalog errors name the file, line, control and field', () => {
     const dir = catalogWith(undefined);
     cpSync(join(dir, 'frameworks', 'layers.yaml'), join(dir, 'frameworks', 'layers-copy.yaml'));
     const err = loadError(dir);
-    expect(err.message).toMatch(/layers-copy\.yaml:1: framework 'layers': id: must match the file name 'layers-copy'/);
+    expect(err.message).toMatch(
+      /layers-copy\.yaml:1: framework 'layers': id: must match the file name 'layers-copy'/,
+    );
   });
 });
 
@@ -129,7 +175,10 @@ describe('loadCatalog on arbitrary input', () => {
         const dir = join(scratch, `fuzz-${counter++}`);
         mkdirSync(join(dir, 'controls'), { recursive: true });
         cpSync(join(VALID, 'frameworks'), join(dir, 'frameworks'), { recursive: true });
-        writeFileSync(join(dir, 'controls', 'fuzz.yaml'), stringify({ controls: [{ ...base, [field]: value }] }));
+        writeFileSync(
+          join(dir, 'controls', 'fuzz.yaml'),
+          stringify({ controls: [{ ...base, [field]: value }] }),
+        );
         try {
           const catalog = loadCatalog({ dir });
           expect(catalog.controls).toHaveLength(1);

@@ -16,12 +16,16 @@ describe('the README catalog section', () => {
     expect(rows.map((r) => r[1]).sort()).toEqual(catalog.frameworks.map((f) => f.id).sort());
     for (const [, id, covered, total] of rows) {
       const coverage = catalog.coverage(id!);
-      expect(`${covered}/${total}`, id).toBe(`${coverage.requirements.length - coverage.uncovered.length}/${coverage.requirements.length}`);
+      expect(`${covered}/${total}`, id).toBe(
+        `${coverage.requirements.length - coverage.uncovered.length}/${coverage.requirements.length}`,
+      );
     }
   });
 
   it('states the controls per scope', () => {
     const line = /By scope: 1: (\d+), 2: (\d+), 3: (\d+), 4: (\d+), 5: (\d+)/.exec(doc);
-    expect(line?.slice(1).map(Number)).toEqual(([1, 2, 3, 4, 5] as const).map((scope) => catalog.filterControls({ scope }).length));
+    expect(line?.slice(1).map(Number)).toEqual(
+      ([1, 2, 3, 4, 5] as const).map((scope) => catalog.filterControls({ scope }).length),
+    );
   });
 });

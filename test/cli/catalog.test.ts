@@ -68,9 +68,24 @@ describe('aigis controls list', () => {
   });
 
   it('applies every filter flag', async () => {
-    await run('controls', 'list', '--layer', 'ai-application', '--phase', 'scaling', '--did', '3', '--owasp', 'llm01', '--format', 'json');
+    await run(
+      'controls',
+      'list',
+      '--layer',
+      'ai-application',
+      '--phase',
+      'scaling',
+      '--did',
+      '3',
+      '--owasp',
+      'llm01',
+      '--format',
+      'json',
+    );
     const got = (JSON.parse(stdout) as Array<{ id: string }>).map((c) => c.id);
-    const expected = catalog.filterControls({ layer: 'ai-application', phase: 'scaling', did: 3, owasp: 'LLM01:2025' }).map((c) => c.id);
+    const expected = catalog
+      .filterControls({ layer: 'ai-application', phase: 'scaling', did: 3, owasp: 'LLM01:2025' })
+      .map((c) => c.id);
     expect(got).toEqual(expected);
     expect(got.length).toBeGreaterThan(0);
   });
@@ -93,7 +108,9 @@ describe('aigis controls list', () => {
   });
 
   it('rejects an unknown framework with a suggestion', async () => {
-    await expect(run('controls', 'list', '--framework', 'iso-27001')).rejects.toThrow(/did you mean 'iso-27001-2022'/);
+    await expect(run('controls', 'list', '--framework', 'iso-27001')).rejects.toThrow(
+      /did you mean 'iso-27001-2022'/,
+    );
   });
 
   it('rejects bad flag values as usage errors', async () => {
@@ -130,11 +147,16 @@ describe('aigis frameworks', () => {
 
   it('shows each requirement with its controls and the uncovered ones', async () => {
     await run('frameworks', 'show', 'iso-27001-2022', '--format', 'json');
-    const shown = JSON.parse(stdout) as { requirements: Array<{ id: string; controls: string[] }>; uncovered: string[] };
+    const shown = JSON.parse(stdout) as {
+      requirements: Array<{ id: string; controls: string[] }>;
+      uncovered: string[];
+    };
     const coverage = catalog.coverage('iso-27001-2022');
     expect(shown.requirements).toHaveLength(93);
     expect(shown.uncovered).toEqual(coverage.uncovered.map((r) => r.id));
-    expect(shown.requirements.find((r) => r.id === 'A.8.24')!.controls).toContain('inference-endpoint-cmk-encryption');
+    expect(shown.requirements.find((r) => r.id === 'A.8.24')!.controls).toContain(
+      'inference-endpoint-cmk-encryption',
+    );
   });
 
   it('prints the uncovered requirements in the table view', async () => {
@@ -147,7 +169,8 @@ describe('rendering', () => {
   it('fits the controls table to the terminal width', () => {
     for (const width of [60, 80, 100, 120, 200]) {
       const plain = renderControlsTable(catalog.controls, width).replace(/\x1b\[[0-9;]*m/g, '');
-      for (const line of plain.trimEnd().split('\n')) expect(line.length, `width ${width}`).toBeLessThanOrEqual(width);
+      for (const line of plain.trimEnd().split('\n'))
+        expect(line.length, `width ${width}`).toBeLessThanOrEqual(width);
       expect(plain).toContain(catalog.controls[0]!.id);
     }
   });
@@ -160,12 +183,17 @@ describe('rendering', () => {
 
   it('wraps text without losing words and within the width', () => {
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[a-z]{1,12}$/), { maxLength: 60 }), fc.integer({ min: 12, max: 80 }), (words, width) => {
-        const out = wrap(words.join(' '), width, '  ');
-        expect(out.split(/\s+/).filter(Boolean)).toEqual(words);
-        // A line may only overflow when it holds a single word that is longer than the room.
-        for (const line of out.split('\n')) if (line.trim().includes(' ')) expect(line.length).toBeLessThanOrEqual(width);
-      }),
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z]{1,12}$/), { maxLength: 60 }),
+        fc.integer({ min: 12, max: 80 }),
+        (words, width) => {
+          const out = wrap(words.join(' '), width, '  ');
+          expect(out.split(/\s+/).filter(Boolean)).toEqual(words);
+          // A line may only overflow when it holds a single word that is longer than the room.
+          for (const line of out.split('\n'))
+            if (line.trim().includes(' ')) expect(line.length).toBeLessThanOrEqual(width);
+        },
+      ),
     );
   });
 });
@@ -197,7 +225,12 @@ describe('the aigis binary', () => {
   }, 60_000);
 
   it('prints examples in --help of every catalog command', () => {
-    for (const args of [['controls', 'list'], ['controls', 'show'], ['frameworks', 'list'], ['frameworks', 'show']]) {
+    for (const args of [
+      ['controls', 'list'],
+      ['controls', 'show'],
+      ['frameworks', 'list'],
+      ['frameworks', 'show'],
+    ]) {
       const help = cli(...args, '--help');
       expect(help.status, args.join(' ')).toBe(0);
       expect(help.stdout).toContain('Examples:');

@@ -135,7 +135,9 @@ describe('aigis modelcard', () => {
     stdout = '';
     writeFileSync(join(system, 'aigis.yaml'), manifest('fine-tuned'));
     await run('validate', join(system, 'model-cards'), '--manifest', system);
-    expect(stdout).toMatch(/support-bot\.md(:\d+)?: training_details\.training_job_details\.training_datasets: error: .*fine-tuned according to the manifest/);
+    expect(stdout).toMatch(
+      /support-bot\.md(:\d+)?: training_details\.training_job_details\.training_datasets: error: .*fine-tuned according to the manifest/,
+    );
     expect(process.exitCode).toBe(1);
   });
 

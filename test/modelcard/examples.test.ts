@@ -28,7 +28,9 @@ const errorsOf = (file: string): string[] =>
     .map((f) => `${f.field}: ${f.message}`);
 
 describe('model cards of the examples', () => {
-  const complete = ['bedrock-rag-chatbot/hardened', 'sagemaker-pipeline/hardened', 'credit-scoring'].flatMap(cardsIn);
+  const complete = ['bedrock-rag-chatbot/hardened', 'sagemaker-pipeline/hardened', 'credit-scoring'].flatMap(
+    cardsIn,
+  );
   const incomplete = ['sagemaker-pipeline/insecure'].flatMap(cardsIn);
 
   it('finds the cards', () => {
@@ -45,24 +47,40 @@ describe('model cards of the examples', () => {
   });
 
   it("accepts a provider's foundation model whose card says where its training is documented, not an empty one", () => {
-    const llm = readModelCard(join(ROOT, 'examples/bedrock-rag-chatbot/hardened/model-cards/support-llm.json'));
+    const llm = readModelCard(
+      join(ROOT, 'examples/bedrock-rag-chatbot/hardened/model-cards/support-llm.json'),
+    );
     const withoutObservations = {
       ...llm,
-      content: { ...llm.content, training_details: { ...llm.content.training_details, training_observations: ' ' } },
+      content: {
+        ...llm.content,
+        training_details: { ...llm.content.training_details, training_observations: ' ' },
+      },
     };
-    expect(validateModelCard(withoutObservations, { now: NOW }).map((f) => f.check)).toContain('training-datasets');
+    expect(validateModelCard(withoutObservations, { now: NOW }).map((f) => f.check)).toContain(
+      'training-datasets',
+    );
   });
 
   it('credit-scoring: exporting with the manifest governance keeps one key per detail (no duplicate scope)', () => {
     const file = join(ROOT, 'examples/credit-scoring/model-cards/credit-risk-xgboost.json');
     const before = readModelCard(file).content.additional_information?.custom_details ?? {};
     const governance = governanceFromManifest(join(ROOT, 'examples/credit-scoring'));
-    const exported = parseModelCardContent(exportModelCard(readModelCard(file), 'sagemaker', { governance })).content;
+    const exported = parseModelCardContent(
+      exportModelCard(readModelCard(file), 'sagemaker', { governance }),
+    ).content;
     const after = exported.additional_information?.custom_details ?? {};
     // Whatever the card already said is what the export writes, under the same names.
     for (const [key, value] of Object.entries(before)) expect(after[key], key).toBe(value);
     expect(Object.keys(after).sort()).toEqual(
-      [...new Set([...Object.keys(before), GOVERNANCE_DETAIL_KEYS.scope, GOVERNANCE_DETAIL_KEYS.euAiActTier, GOVERNANCE_DETAIL_KEYS.frameworks])].sort(),
+      [
+        ...new Set([
+          ...Object.keys(before),
+          GOVERNANCE_DETAIL_KEYS.scope,
+          GOVERNANCE_DETAIL_KEYS.euAiActTier,
+          GOVERNANCE_DETAIL_KEYS.frameworks,
+        ]),
+      ].sort(),
     );
     expect(after).not.toHaveProperty('scope');
   });
@@ -76,12 +94,16 @@ describe('model cards of the examples', () => {
       ...card,
       content: {
         ...card.content,
-        training_details: { training_observations: 'Trained in-house on the loan book; see the pipeline run.' },
+        training_details: {
+          training_observations: 'Trained in-house on the loan book; see the pipeline run.',
+        },
       },
     };
     expect(isComplete(validateModelCard(onlyObservations, { now: NOW }))).toBe(true);
     const findings = validateModelCard(onlyObservations, { now: NOW, customization });
-    expect(findings.find((f) => f.check === 'training-datasets')?.message).toMatch(/self-trained according to the manifest/);
+    expect(findings.find((f) => f.check === 'training-datasets')?.message).toMatch(
+      /self-trained according to the manifest/,
+    );
     expect(isComplete(validateModelCard(card, { now: NOW, customization }))).toBe(true);
   });
 

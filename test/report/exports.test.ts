@@ -14,7 +14,17 @@ import * as resources from '../../src/resources/index.js';
 import * as rules from '../../src/rules/index.js';
 import * as scan from '../../src/scan/index.js';
 
-const MODULES: Record<string, Record<string, unknown>> = { catalog, resources, iac, rules, scan, assess, report, modelcard, guard };
+const MODULES: Record<string, Record<string, unknown>> = {
+  catalog,
+  resources,
+  iac,
+  rules,
+  scan,
+  assess,
+  report,
+  modelcard,
+  guard,
+};
 
 describe('package root exports', () => {
   it('reaches the scan report renderers under names that say they render a scan', () => {

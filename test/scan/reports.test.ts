@@ -99,17 +99,26 @@ describe('SARIF', () => {
 });
 
 const tricky = 'infra/odd dir/a#b%c.yaml';
-const oddDir = writeTree({ [tricky]: 'Resources:\n  Plain:\n    Type: AWS::S3::Bucket\n', 'infra/x?y;z.yaml': 'Resources:\n  A: [\n' });
+const oddDir = writeTree({
+  [tricky]: 'Resources:\n  Plain:\n    Type: AWS::S3::Bucket\n',
+  'infra/x?y;z.yaml': 'Resources:\n  A: [\n',
+});
 const oddReport = await scan([oddDir], { rules: testRules, root: oddDir });
 
 describe('SARIF artifact URIs', () => {
-  const run = (JSON.parse(JSON.stringify(toSarif(oddReport, testRules))) as {
-    runs: Array<{
-      originalUriBaseIds: { SRCROOT: { uri: string } };
-      results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
-      invocations: Array<{ toolExecutionNotifications: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
-    }>;
-  }).runs[0]!;
+  const run = (
+    JSON.parse(JSON.stringify(toSarif(oddReport, testRules))) as {
+      runs: Array<{
+        originalUriBaseIds: { SRCROOT: { uri: string } };
+        results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+        invocations: Array<{
+          toolExecutionNotifications: Array<{
+            locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+          }>;
+        }>;
+      }>;
+    }
+  ).runs[0]!;
 
   it('percent-encodes #, % and spaces in each path segment, so the URI resolves to the file', () => {
     const uri = run.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
@@ -118,7 +127,8 @@ describe('SARIF artifact URIs', () => {
   });
 
   it('encodes ? and ; in the location of a parse error too', () => {
-    const uri = run.invocations[0]!.toolExecutionNotifications[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
+    const uri =
+      run.invocations[0]!.toolExecutionNotifications[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
     expect(uri).toBe('infra/x%3Fy%3Bz.yaml');
   });
 

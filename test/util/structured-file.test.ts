@@ -8,12 +8,16 @@ import { parseStructuredFile, validateParsed } from '../../src/util/structured-f
 
 describe('structured files', () => {
   it('names the line of a syntax error', () => {
-    expect(() => parseStructuredFile('bad.yaml', { text: 'a: 1\nb: [1, 2\nc: 3\n' })).toThrow(/bad\.yaml:\d+:/);
+    expect(() => parseStructuredFile('bad.yaml', { text: 'a: 1\nb: [1, 2\nc: 3\n' })).toThrow(
+      /bad\.yaml:\d+:/,
+    );
   });
 
   it('names a directory or a missing file as the input error it is', () => {
     expect(() => parseStructuredFile(tmpdir())).toThrow(/not a file/);
-    expect(() => parseStructuredFile(join(tmpdir(), 'aigis-no-such-file.yaml'))).toThrow(/cannot read file \(ENOENT\)/);
+    expect(() => parseStructuredFile(join(tmpdir(), 'aigis-no-such-file.yaml'))).toThrow(
+      /cannot read file \(ENOENT\)/,
+    );
   });
 
   it('turns an alias without its anchor into an InputError', () => {

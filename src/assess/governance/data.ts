@@ -16,8 +16,7 @@ const NO_TRAINING = 'no training datasets declared';
 export const dataClassificationApplied: GovernanceCheck = {
   control: 'data-classification-applied',
   checks: 'every dataset is classified (the schema requires it) and at least one dataset is declared',
-  evaluate: (ctx) =>
-    perItem(ctx, datasets(ctx), () => undefined, 'classified', NO_DATA),
+  evaluate: (ctx) => perItem(ctx, datasets(ctx), () => undefined, 'classified', NO_DATA),
 };
 
 export const dataClassificationForInputs: GovernanceCheck = {
@@ -45,7 +44,14 @@ export const dataRolesAssigned: GovernanceCheck = {
 export const dataRetention: GovernanceCheck = {
   control: 'data-retention-and-disposal',
   checks: 'every dataset declares a retention period',
-  evaluate: (ctx) => perItem(ctx, datasets(ctx), (d) => (d.retention ? undefined : 'no retention period'), 'retention set', NO_DATA),
+  evaluate: (ctx) =>
+    perItem(
+      ctx,
+      datasets(ctx),
+      (d) => (d.retention ? undefined : 'no retention period'),
+      'retention set',
+      NO_DATA,
+    ),
 };
 
 export const dataResidency: GovernanceCheck = {
@@ -59,7 +65,9 @@ export const dataResidency: GovernanceCheck = {
         if (d.allowedRegions.length === 0) return 'no allowedRegions declared';
         if (d.residency.length === 0) return 'no residency declared';
         const outside = d.residency.filter((r) => !d.allowedRegions.includes(r));
-        return outside.length ? `stored in ${outside.join(', ')}, outside the allowed regions ${d.allowedRegions.join(', ')}` : undefined;
+        return outside.length
+          ? `stored in ${outside.join(', ')}, outside the allowed regions ${d.allowedRegions.join(', ')}`
+          : undefined;
       },
       'stored inside its allowed regions',
       NO_DATA,
@@ -69,7 +77,14 @@ export const dataResidency: GovernanceCheck = {
 export const dataLineage: GovernanceCheck = {
   control: 'data-lineage-recorded',
   checks: 'every training dataset says where its lineage is recorded',
-  evaluate: (ctx) => perItem(ctx, training(ctx), (d) => (d.lineage ? undefined : 'no lineage'), 'lineage recorded', NO_TRAINING),
+  evaluate: (ctx) =>
+    perItem(
+      ctx,
+      training(ctx),
+      (d) => (d.lineage ? undefined : 'no lineage'),
+      'lineage recorded',
+      NO_TRAINING,
+    ),
 };
 
 export const dataProvenance: GovernanceCheck = {
@@ -95,21 +110,40 @@ export const dataProvenance: GovernanceCheck = {
 export const datasetVersioning: GovernanceCheck = {
   control: 'dataset-versioning-enabled',
   checks: 'every training dataset records the sha256 of the version used',
-  evaluate: (ctx) => perItem(ctx, training(ctx), (d) => (d.sha256 ? undefined : 'no sha256 of the version used'), 'version pinned by hash', NO_TRAINING),
+  evaluate: (ctx) =>
+    perItem(
+      ctx,
+      training(ctx),
+      (d) => (d.sha256 ? undefined : 'no sha256 of the version used'),
+      'version pinned by hash',
+      NO_TRAINING,
+    ),
 };
 
 export const dataQuality: GovernanceCheck = {
   control: 'data-quality-checks',
   checks: 'every training dataset sets qualityChecks: true',
   evaluate: (ctx) =>
-    perItem(ctx, training(ctx), (d) => (d.qualityChecks ? undefined : 'qualityChecks not declared'), 'quality checks run', NO_TRAINING),
+    perItem(
+      ctx,
+      training(ctx),
+      (d) => (d.qualityChecks ? undefined : 'qualityChecks not declared'),
+      'quality checks run',
+      NO_TRAINING,
+    ),
 };
 
 export const piiDiscovery: GovernanceCheck = {
   control: 'pii-discovery-before-training',
   checks: 'every training dataset sets piiScanned: true',
   evaluate: (ctx) =>
-    perItem(ctx, training(ctx), (d) => (d.piiScanned ? undefined : 'PII discovery not declared (piiScanned)'), 'scanned for PII', NO_TRAINING),
+    perItem(
+      ctx,
+      training(ctx),
+      (d) => (d.piiScanned ? undefined : 'PII discovery not declared (piiScanned)'),
+      'scanned for PII',
+      NO_TRAINING,
+    ),
 };
 
 export const dataPoisoningScreening: GovernanceCheck = {
@@ -117,9 +151,12 @@ export const dataPoisoningScreening: GovernanceCheck = {
   checks: 'training datasets pass quality checks and are pinned by hash (changes are detectable)',
   evaluate: (ctx) => {
     const items = training(ctx);
-    if (items.length === 0) return [unknown('no training datasets; screen retrieved content with the runtime guard')];
+    if (items.length === 0)
+      return [unknown('no training datasets; screen retrieved content with the runtime guard')];
     return items.map(({ item: d, path, name }) =>
-      d.qualityChecks && d.sha256 ? pass(`${name}: quality-checked and pinned`, at(ctx, path)) : fail(`${name}: needs qualityChecks and sha256`, at(ctx, path)),
+      d.qualityChecks && d.sha256
+        ? pass(`${name}: quality-checked and pinned`, at(ctx, path))
+        : fail(`${name}: needs qualityChecks and sha256`, at(ctx, path)),
     );
   },
 };

@@ -3,7 +3,9 @@ import type { ManifestModel } from '../manifest.js';
 import { ageDays, at, durationDays, fail, pass, perItem, unknown, type GovernanceCheck } from './types.js';
 
 const models = (ctx: AssessContext, which: (m: ManifestModel) => boolean = () => true) =>
-  ctx.manifest.models.flatMap((m, i) => (which(m) ? [{ item: m, path: ['models', i] as PropertyKey[], name: `model '${m.id}'` }] : []));
+  ctx.manifest.models.flatMap((m, i) =>
+    which(m) ? [{ item: m, path: ['models', i] as PropertyKey[], name: `model '${m.id}'` }] : [],
+  );
 
 const thirdParty = (m: ManifestModel): boolean => m.customization !== 'self-trained' && m.provider !== 'self';
 const trainedHere = (m: ManifestModel): boolean => m.customization !== 'none' || m.provider === 'self';
@@ -15,11 +17,15 @@ function cardProblems(ctx: AssessContext, model: ManifestModel): string[] {
   const problems: string[] = [];
   if (!card.description) problems.push('model card has no model_overview.model_description');
   if (!card.intendedUses) problems.push('model card has no intended_uses.intended_uses');
-  if (!card.riskRating || card.riskRating === 'Unknown') problems.push('model card risk_rating is missing or Unknown');
+  if (!card.riskRating || card.riskRating === 'Unknown')
+    problems.push('model card risk_rating is missing or Unknown');
   if (card.evaluationCount === 0) problems.push('model card has no evaluation_details');
   const reviewed = card.lastReviewed ?? ctx.manifest.review.lastReviewed;
   const cadence = ctx.manifest.review.cadence;
-  if (!reviewed) problems.push('no review date (additional_information.custom_details.last_reviewed or review.lastReviewed)');
+  if (!reviewed)
+    problems.push(
+      'no review date (additional_information.custom_details.last_reviewed or review.lastReviewed)',
+    );
   else if (ageDays(reviewed, ctx.now) > durationDays(cadence))
     problems.push(`last reviewed ${reviewed}, older than the review cadence ${cadence}`);
   return problems;
@@ -27,7 +33,8 @@ function cardProblems(ctx: AssessContext, model: ManifestModel): string[] {
 
 export const modelCardWithRiskRating: GovernanceCheck = {
   control: 'model-card-with-risk-rating',
-  checks: 'each model has a complete model card (description, intended uses, risk rating, evaluation results) reviewed within review.cadence',
+  checks:
+    'each model has a complete model card (description, intended uses, risk rating, evaluation results) reviewed within review.cadence',
   evaluate: (ctx) => {
     const items = models(ctx);
     if (items.length === 0) return [unknown('no models declared')];
@@ -69,7 +76,9 @@ export const aiRiskAssessment: GovernanceCheck = {
       models(ctx),
       (m) => {
         const rating = ctx.cards.get(m.id)?.riskRating;
-        return rating && rating !== 'Unknown' ? undefined : 'no risk rating (model card intended_uses.risk_rating)';
+        return rating && rating !== 'Unknown'
+          ? undefined
+          : 'no risk rating (model card intended_uses.risk_rating)';
       },
       'risk rated in its model card',
       'no models declared',
@@ -88,7 +97,8 @@ export const documentedLimitations: GovernanceCheck = {
     ];
     for (const model of m.models) {
       const card = ctx.cards.get(model.id);
-      if (card && !card.intendedUses) out.push(fail(`model '${model.id}': model card has no intended uses`, { file: card.file }));
+      if (card && !card.intendedUses)
+        out.push(fail(`model '${model.id}': model card has no intended uses`, { file: card.file }));
     }
     return out;
   },
@@ -98,19 +108,32 @@ export const foundationModelVersionPinned: GovernanceCheck = {
   control: 'foundation-model-version-pinned',
   checks: 'each third-party model sets versionPinned: true',
   evaluate: (ctx) =>
-    perItem(ctx, models(ctx, thirdParty), (m) => (m.versionPinned ? undefined : 'version not pinned (versionPinned: false)'), 'version pinned', 'no third-party models'),
+    perItem(
+      ctx,
+      models(ctx, thirdParty),
+      (m) => (m.versionPinned ? undefined : 'version not pinned (versionPinned: false)'),
+      'version pinned',
+      'no third-party models',
+    ),
 };
 
 export const modelDeprecationPlan: GovernanceCheck = {
   control: 'model-deprecation-plan',
   checks: 'each third-party model has a deprecationPlan',
   evaluate: (ctx) =>
-    perItem(ctx, models(ctx, thirdParty), (m) => (m.deprecationPlan ? undefined : 'no deprecationPlan'), 'deprecation plan recorded', 'no third-party models'),
+    perItem(
+      ctx,
+      models(ctx, thirdParty),
+      (m) => (m.deprecationPlan ? undefined : 'no deprecationPlan'),
+      'deprecation plan recorded',
+      'no third-party models',
+    ),
 };
 
 export const modelProvenanceVerified: GovernanceCheck = {
   control: 'model-provenance-verified',
-  checks: 'models trained or tuned by the team record the sha256 of their artifact; managed provider models are identified by modelId and version',
+  checks:
+    'models trained or tuned by the team record the sha256 of their artifact; managed provider models are identified by modelId and version',
   evaluate: (ctx) =>
     perItem(
       ctx,
@@ -128,16 +151,29 @@ export const modelVersioningEnabled: GovernanceCheck = {
   control: 'model-versioning-enabled',
   checks: 'each model names its version',
   evaluate: (ctx) =>
-    perItem(ctx, models(ctx), (m) => (m.version ? undefined : 'no version'), 'versioned', 'no models declared'),
+    perItem(
+      ctx,
+      models(ctx),
+      (m) => (m.version ? undefined : 'no version'),
+      'versioned',
+      'no models declared',
+    ),
 };
 
 export const aiBillOfMaterials: GovernanceCheck = {
   control: 'ai-bill-of-materials',
   checks: 'every model has provider, modelId and version, every dataset a location (the inputs of an ML-BOM)',
   evaluate: (ctx) => {
-    const out = perItem(ctx, models(ctx), (m) => (m.version ? undefined : 'no version for the bill of materials'), 'listed with provider, id and version', 'no models declared');
+    const out = perItem(
+      ctx,
+      models(ctx),
+      (m) => (m.version ? undefined : 'no version for the bill of materials'),
+      'listed with provider, id and version',
+      'no models declared',
+    );
     ctx.manifest.datasets.forEach((d, i) => {
-      if (!d.location) out.push(fail(`dataset '${d.id}': no location for the bill of materials`, at(ctx, ['datasets', i])));
+      if (!d.location)
+        out.push(fail(`dataset '${d.id}': no location for the bill of materials`, at(ctx, ['datasets', i])));
     });
     return out;
   },
@@ -158,7 +194,9 @@ export const trainingPipelineReproducible: GovernanceCheck = {
           return d && (!d.sha256 || !d.lineage) ? `dataset '${id}' lacks sha256 or lineage` : undefined;
         }),
       ].filter((p): p is string => p !== undefined);
-      return problems.length ? fail(`${name}: ${problems.join('; ')}`, at(ctx, path)) : pass(`${name}: artifact and data pinned, lineage recorded`, at(ctx, path));
+      return problems.length
+        ? fail(`${name}: ${problems.join('; ')}`, at(ctx, path))
+        : pass(`${name}: artifact and data pinned, lineage recorded`, at(ctx, path));
     });
   },
 };

@@ -13,19 +13,30 @@ export const aiSystemInventory: GovernanceCheck = {
     const m = ctx.manifest;
     if (!m.description) return [fail('no description of the system', at(ctx, ['name']))];
     if (m.models.length === 0) return [fail('no models listed', at(ctx, ['name']))];
-    return [pass(`inventoried: ${m.name} with ${m.models.length} model(s) and ${m.datasets.length} dataset(s)`, at(ctx, ['name']))];
+    return [
+      pass(
+        `inventoried: ${m.name} with ${m.models.length} model(s) and ${m.datasets.length} dataset(s)`,
+        at(ctx, ['name']),
+      ),
+    ];
   },
 };
 
 export const regulatedWorkloadDetermination: GovernanceCheck = {
   control: 'regulated-workload-determination',
-  checks: 'aigis.yaml declares the data subjects and the classification of the data, so the regulations can be determined',
+  checks:
+    'aigis.yaml declares the data subjects and the classification of the data, so the regulations can be determined',
   evaluate: (ctx) => {
     const declaredSubjects = ctx.loaded.declared.has('dataSubjects');
     if (!declaredSubjects && ctx.manifest.datasets.length === 0)
       return [unknown('declare dataSubjects and datasets so the applicable regulations can be determined')];
     const regs = [...ctx.regulations];
-    return [pass(`determined from dataSubjects and dataset classifications: ${regs.length ? regs.join(', ') : 'none apply'}`, at(ctx, ['dataSubjects']))];
+    return [
+      pass(
+        `determined from dataSubjects and dataset classifications: ${regs.length ? regs.join(', ') : 'none apply'}`,
+        at(ctx, ['dataSubjects']),
+      ),
+    ];
   },
 };
 
@@ -35,7 +46,12 @@ export const euAiActClassification: GovernanceCheck = {
   evaluate: (ctx) =>
     ctx.loaded.declared.has('useCase')
       ? [pass(`EU AI Act tier determined from useCase: ${ctx.euAiActTier}`, at(ctx, ['useCase']))]
-      : [fail('declare useCase (domain, interactions, prohibited practices) to classify the system', at(ctx, []))],
+      : [
+          fail(
+            'declare useCase (domain, interactions, prohibited practices) to classify the system',
+            at(ctx, []),
+          ),
+        ],
 };
 
 export const humanOversightDefined: GovernanceCheck = {
@@ -43,8 +59,17 @@ export const humanOversightDefined: GovernanceCheck = {
   checks: 'humanOversight names reviewers who can override or stop the system',
   evaluate: (ctx) => {
     const h = ctx.manifest.humanOversight;
-    if (!h || h.reviewers.length === 0) return [fail('no human overseers named (humanOversight.reviewers)', at(ctx, h ? ['humanOversight'] : []))];
-    if (!h.canOverride) return [fail('overseers cannot override or stop the system (humanOversight.canOverride)', at(ctx, ['humanOversight']))];
+    if (!h || h.reviewers.length === 0)
+      return [
+        fail('no human overseers named (humanOversight.reviewers)', at(ctx, h ? ['humanOversight'] : [])),
+      ];
+    if (!h.canOverride)
+      return [
+        fail(
+          'overseers cannot override or stop the system (humanOversight.canOverride)',
+          at(ctx, ['humanOversight']),
+        ),
+      ];
     return [pass(`overseen by ${h.reviewers.join(', ')}`, at(ctx, ['humanOversight', 'reviewers']))];
   },
 };
@@ -55,8 +80,18 @@ export const humanApprovalForRiskyActions: GovernanceCheck = {
   evaluate: (ctx) => {
     const gated = ctx.manifest.humanOversight?.gatedActions ?? [];
     return gated.length > 0
-      ? [pass(`actions gated on human approval: ${gated.join(', ')}`, at(ctx, ['humanOversight', 'gatedActions']))]
-      : [fail('no actions gated on human approval (humanOversight.gatedActions)', at(ctx, ctx.manifest.humanOversight ? ['humanOversight'] : []))];
+      ? [
+          pass(
+            `actions gated on human approval: ${gated.join(', ')}`,
+            at(ctx, ['humanOversight', 'gatedActions']),
+          ),
+        ]
+      : [
+          fail(
+            'no actions gated on human approval (humanOversight.gatedActions)',
+            at(ctx, ctx.manifest.humanOversight ? ['humanOversight'] : []),
+          ),
+        ];
   },
 };
 
@@ -68,8 +103,18 @@ export const complianceAssessedRegularly: GovernanceCheck = {
     if (!lastReviewed) return [fail('no review date (review.lastReviewed)', at(ctx, ['review']))];
     const age = ageDays(lastReviewed, ctx.now);
     return age > durationDays(cadence)
-      ? [fail(`last reviewed ${lastReviewed} (${age} days ago), older than the cadence ${cadence}`, at(ctx, ['review', 'lastReviewed']))]
-      : [pass(`reviewed ${lastReviewed}, within the cadence ${cadence}`, at(ctx, ['review', 'lastReviewed']))];
+      ? [
+          fail(
+            `last reviewed ${lastReviewed} (${age} days ago), older than the cadence ${cadence}`,
+            at(ctx, ['review', 'lastReviewed']),
+          ),
+        ]
+      : [
+          pass(
+            `reviewed ${lastReviewed}, within the cadence ${cadence}`,
+            at(ctx, ['review', 'lastReviewed']),
+          ),
+        ];
   },
 };
 

@@ -9,14 +9,32 @@ export interface GovernanceCheck {
   evaluate(ctx: AssessContext): Evidence[];
 }
 
-export const pass = (message: string, extra: Partial<Evidence> = {}): Evidence => ({ kind: 'governance', status: 'pass', message, ...extra });
-export const fail = (message: string, extra: Partial<Evidence> = {}): Evidence => ({ kind: 'governance', status: 'fail', message, ...extra });
-export const unknown = (message: string, extra: Partial<Evidence> = {}): Evidence => ({ kind: 'governance', status: 'unknown', message, ...extra });
+export const pass = (message: string, extra: Partial<Evidence> = {}): Evidence => ({
+  kind: 'governance',
+  status: 'pass',
+  message,
+  ...extra,
+});
+export const fail = (message: string, extra: Partial<Evidence> = {}): Evidence => ({
+  kind: 'governance',
+  status: 'fail',
+  message,
+  ...extra,
+});
+export const unknown = (message: string, extra: Partial<Evidence> = {}): Evidence => ({
+  kind: 'governance',
+  status: 'unknown',
+  message,
+  ...extra,
+});
 
 /** Evidence located at a manifest field. */
 export function at(ctx: AssessContext, path: readonly PropertyKey[]): Partial<Evidence> {
   const line = ctx.loaded.lineOf(path);
-  const field = path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+  const field = path
+    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))
+    .join('')
+    .replace(/^\./, '');
   return { file: ctx.loaded.file, ...(line ? { line } : {}), field: field || '(root)' };
 }
 

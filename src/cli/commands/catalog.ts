@@ -28,7 +28,8 @@ type ShowFormat = (typeof SHOW_FORMATS)[number];
 export function choiceParser<T extends string>(values: readonly T[]): (value: string) => T {
   return (value) => {
     const found = values.find((v) => v === value.trim().toLowerCase());
-    if (found === undefined) throw new InvalidArgumentError(`expected one of ${values.join(', ')}${didYouMean(value, values)}.`);
+    if (found === undefined)
+      throw new InvalidArgumentError(`expected one of ${values.join(', ')}${didYouMean(value, values)}.`);
     return found;
   };
 }
@@ -39,7 +40,9 @@ export function intChoiceParser<T extends number>(values: readonly T[]): (value:
     const n = Number(value.trim());
     const found = values.find((v) => v === n);
     if (found === undefined || !/^\d+$/.test(value.trim()))
-      throw new InvalidArgumentError(`expected an integer from ${values[0]} to ${values[values.length - 1]}.`);
+      throw new InvalidArgumentError(
+        `expected an integer from ${values[0]} to ${values[values.length - 1]}.`,
+      );
     return found;
   };
 }
@@ -131,7 +134,12 @@ const layerColour: Record<Layer, (s: string) => string> = {
 /** A table of controls that fits `width` columns by shortening titles. */
 export function renderControlsTable(controls: readonly Control[], width: number): string {
   const idWidth = Math.max(2, ...controls.map((c) => c.id.length));
-  const fixed: Array<{ head: string; size: number; cell: (c: Control) => string; colour?: (c: Control, s: string) => string }> = [
+  const fixed: Array<{
+    head: string;
+    size: number;
+    cell: (c: Control) => string;
+    colour?: (c: Control, s: string) => string;
+  }> = [
     { head: 'ID', size: idWidth, cell: (c) => c.id, colour: (_c, s) => pc.cyan(s) },
     { head: 'LAYER', size: 14, cell: (c) => c.layer, colour: (c, s) => layerColour[c.layer](s) },
     { head: 'PHASE', size: 14, cell: (c) => c.phase },
@@ -274,23 +282,32 @@ export function renderCoverage(coverage: FrameworkCoverage, width: number): stri
     out.push(pc.bold('Shared responsibility by scope'));
     out.push(`  ${'SCOPE'.padEnd(nameWidth)}${parts.map((p) => cell(p, p)).join('')}`.trimEnd());
     for (const s of framework.scopes) {
-      out.push(`  ${`${s.scope} ${s.name}`.padEnd(nameWidth)}${parts.map((p) => cell(p, s.responsibility[p] ?? '-')).join('')}`.trimEnd());
+      out.push(
+        `  ${`${s.scope} ${s.name}`.padEnd(nameWidth)}${parts.map((p) => cell(p, s.responsibility[p] ?? '-')).join('')}`.trimEnd(),
+      );
     }
     out.push('');
   }
   const idWidth = Math.min(24, Math.max(...coverage.requirements.map((r) => r.requirement.id.length)));
   for (const { requirement, controls } of coverage.requirements) {
     const id = requirement.id.padEnd(idWidth);
-    const count = controls.length ? pc.green(`${controls.length} control${controls.length === 1 ? '' : 's'}`) : pc.yellow('no control');
+    const count = controls.length
+      ? pc.green(`${controls.length} control${controls.length === 1 ? '' : 's'}`)
+      : pc.yellow('no control');
     out.push(`${pc.cyan(id)}  ${truncate(requirement.title, Math.max(20, width - idWidth - 16))}  ${count}`);
-    if (controls.length) out.push(pc.dim(wrap(controls.map((c) => c.id).join(', '), width, ' '.repeat(idWidth + 2))));
+    if (controls.length)
+      out.push(pc.dim(wrap(controls.map((c) => c.id).join(', '), width, ' '.repeat(idWidth + 2))));
   }
   out.push('');
   const total = coverage.requirements.length;
-  if (coverage.uncovered.length === 0) out.push(pc.green(`Every one of the ${total} requirements is covered by at least one control.`));
+  if (coverage.uncovered.length === 0)
+    out.push(pc.green(`Every one of the ${total} requirements is covered by at least one control.`));
   else {
     out.push(pc.bold(`Requirements no control covers (${coverage.uncovered.length} of ${total}):`));
-    for (const r of coverage.uncovered) out.push(`  ${pc.yellow(r.id.padEnd(idWidth))}  ${truncate(r.title, Math.max(20, width - idWidth - 4))}`);
+    for (const r of coverage.uncovered)
+      out.push(
+        `  ${pc.yellow(r.id.padEnd(idWidth))}  ${truncate(r.title, Math.max(20, width - idWidth - 4))}`,
+      );
   }
   return out.join('\n') + '\n';
 }
@@ -332,13 +349,36 @@ Examples:
   controls
     .command('list')
     .description('List controls, optionally filtered; all filters must match')
-    .option('--framework <id>', 'controls that cover a requirement of this framework (see aigis frameworks list)')
-    .addOption(new Option('--scope <n>', 'generative AI scoping matrix scope, 1 (consumer app) to 5 (self-trained model)').argParser(intChoiceParser(SCOPES)))
-    .addOption(new Option('--layer <layer>', `AWS AI Security Framework layer: ${LAYERS.join(', ')}`).argParser(choiceParser(LAYERS)))
-    .addOption(new Option('--phase <phase>', `maturity phase: ${PHASES.join(', ')}`).argParser(choiceParser(PHASES)))
-    .addOption(new Option('--did <n>', 'defense-in-depth layer, 1 (data protection) to 7 (policies and awareness)').argParser(intChoiceParser(DID_LAYERS)))
+    .option(
+      '--framework <id>',
+      'controls that cover a requirement of this framework (see aigis frameworks list)',
+    )
+    .addOption(
+      new Option(
+        '--scope <n>',
+        'generative AI scoping matrix scope, 1 (consumer app) to 5 (self-trained model)',
+      ).argParser(intChoiceParser(SCOPES)),
+    )
+    .addOption(
+      new Option('--layer <layer>', `AWS AI Security Framework layer: ${LAYERS.join(', ')}`).argParser(
+        choiceParser(LAYERS),
+      ),
+    )
+    .addOption(
+      new Option('--phase <phase>', `maturity phase: ${PHASES.join(', ')}`).argParser(choiceParser(PHASES)),
+    )
+    .addOption(
+      new Option(
+        '--did <n>',
+        'defense-in-depth layer, 1 (data protection) to 7 (policies and awareness)',
+      ).argParser(intChoiceParser(DID_LAYERS)),
+    )
     .option('--owasp <id>', 'OWASP id, e.g. LLM01:2025, ASI02, or a 2023 id such as LLM06')
-    .addOption(new Option('--format <format>', `output format: ${LIST_FORMATS.join(', ')}`).default('table').argParser(choiceParser(LIST_FORMATS)))
+    .addOption(
+      new Option('--format <format>', `output format: ${LIST_FORMATS.join(', ')}`)
+        .default('table')
+        .argParser(choiceParser(LIST_FORMATS)),
+    )
     .addHelpText(
       'after',
       `
@@ -372,7 +412,11 @@ Check methods a control may have: ${CHECK_METHODS.join(', ')}`,
     .command('show')
     .description('Show every field of one control, with the titles of the requirements it references')
     .argument('<id>', 'control id, e.g. inference-endpoint-cmk-encryption')
-    .addOption(new Option('--format <format>', `output format: ${SHOW_FORMATS.join(', ')}`).default('table').argParser(choiceParser(SHOW_FORMATS)))
+    .addOption(
+      new Option('--format <format>', `output format: ${SHOW_FORMATS.join(', ')}`)
+        .default('table')
+        .argParser(choiceParser(SHOW_FORMATS)),
+    )
     .addHelpText(
       'after',
       `
@@ -401,7 +445,11 @@ Examples:
   frameworks
     .command('list')
     .description('List the frameworks with how many of their requirements controls cover')
-    .addOption(new Option('--format <format>', `output format: ${SHOW_FORMATS.join(', ')}`).default('table').argParser(choiceParser(SHOW_FORMATS)))
+    .addOption(
+      new Option('--format <format>', `output format: ${SHOW_FORMATS.join(', ')}`)
+        .default('table')
+        .argParser(choiceParser(SHOW_FORMATS)),
+    )
     .addHelpText(
       'after',
       `
@@ -417,9 +465,15 @@ Examples:
 
   frameworks
     .command('show')
-    .description('Show each requirement of a framework, the controls covering it, and the requirements no control covers')
+    .description(
+      'Show each requirement of a framework, the controls covering it, and the requirements no control covers',
+    )
     .argument('<id>', 'framework id, e.g. iso-27001-2022 (see aigis frameworks list)')
-    .addOption(new Option('--format <format>', `output format: ${SHOW_FORMATS.join(', ')}`).default('table').argParser(choiceParser(SHOW_FORMATS)))
+    .addOption(
+      new Option('--format <format>', `output format: ${SHOW_FORMATS.join(', ')}`)
+        .default('table')
+        .argParser(choiceParser(SHOW_FORMATS)),
+    )
     .addHelpText(
       'after',
       `

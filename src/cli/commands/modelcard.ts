@@ -97,15 +97,23 @@ export function governanceFromManifest(dirOrFile: string): ModelCardGovernance {
  * else the one whose id is the card's model_id, model_name or file name (as aigis assess matches them).
  * A model of provider `self` counts as self-trained.
  */
-export function customizationLookup(dirOrFile: string): (file: string, card: ModelCard) => ModelCustomization | undefined {
+export function customizationLookup(
+  dirOrFile: string,
+): (file: string, card: ModelCard) => ModelCustomization | undefined {
   const { manifest, dir } = loadManifest(dirOrFile);
   const of = (m: (typeof manifest.models)[number]): ModelCustomization =>
     m.customization === 'none' && m.provider === 'self' ? 'self-trained' : m.customization;
   return (file, card) => {
     const path = resolve(file);
-    const named = manifest.models.find((m) => m.modelCard !== undefined && resolve(dir, m.modelCard) === path);
+    const named = manifest.models.find(
+      (m) => m.modelCard !== undefined && resolve(dir, m.modelCard) === path,
+    );
     if (named) return of(named);
-    const ids = [card.content.model_overview?.model_id, card.content.model_overview?.model_name, basename(file, extname(file))];
+    const ids = [
+      card.content.model_overview?.model_id,
+      card.content.model_overview?.model_name,
+      basename(file, extname(file)),
+    ];
     const byId = manifest.models.find((m) => ids.includes(m.id));
     return byId ? of(byId) : undefined;
   };
@@ -185,7 +193,7 @@ Examples:
     )
     .option(
       '--manifest <path>',
-      "aigis.yaml (or its folder): a card of a model it declares fine-tuned or self-trained must list training datasets",
+      'aigis.yaml (or its folder): a card of a model it declares fine-tuned or self-trained must list training datasets',
     )
     .addHelpText(
       'after',

@@ -62,12 +62,17 @@ export function createDetector(model: LinearModel): InjectionDetector {
       const mixedScript = hasMixedScriptWords(text);
       if (invisible) reasons.push('invisible characters');
       if (mixedScript) reasons.push('look-alike (homoglyph) characters');
-      if (input.length > MAX_SCAN_CHARS) reasons.push(`only the first ${MAX_SCAN_CHARS} characters were scanned`);
+      if (input.length > MAX_SCAN_CHARS)
+        reasons.push(`only the first ${MAX_SCAN_CHARS} characters were scanned`);
 
       let best = scoreView(model, text, { decoded: false, invisible, mixedScript });
       let bestDecoded = false;
       for (const decoded of decodeObfuscated(text)) {
-        const view = scoreView(model, decoded, { decoded: true, invisible, mixedScript: hasMixedScriptWords(decoded) });
+        const view = scoreView(model, decoded, {
+          decoded: true,
+          invisible,
+          mixedScript: hasMixedScriptWords(decoded),
+        });
         if (view.probability > best.probability) {
           best = view;
           bestDecoded = true;

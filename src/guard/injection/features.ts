@@ -10,17 +10,47 @@ export const HASH_BITS = 18;
 export const HASH_DIM = 1 << HASH_BITS;
 
 /** Dense features after the hashed block: one per heuristic, then shape features. */
-export const SHAPE_FEATURES = ['symbol_ratio', 'odd_tokens', 'upper_ratio', 'line_starts_role', 'has_url', 'decoded_layer', 'invisible_text', 'mixed_script'] as const;
+export const SHAPE_FEATURES = [
+  'symbol_ratio',
+  'odd_tokens',
+  'upper_ratio',
+  'line_starts_role',
+  'has_url',
+  'decoded_layer',
+  'invisible_text',
+  'mixed_script',
+] as const;
 /**
  * Products of heuristic families. A linear model adds evidence; these let it weigh a combination
  * (a role-play frame *around* a harmful request, an override *and* a payload) above the sum of
  * its parts, which on their own also occur in benign prompts.
  */
 export const CROSS_FEATURES = [
-  { name: 'framed_harmful', left: ['persona.roleplay_frame', 'persona.no_rules', 'refusal_suppression', 'persona.dan'], right: ['harmful.request'] },
-  { name: 'override_with_payload', left: ['override.ignore_previous', 'override.new_instructions'], right: ['extraction.system_prompt', 'exfiltration.send_data', 'persona.no_rules', 'harmful.request'] },
-  { name: 'addressed_with_action', left: ['indirect.addressed_to_ai', 'delimiter.fake_system'], right: ['override.ignore_previous', 'override.new_instructions', 'extraction.system_prompt', 'exfiltration.send_data'] },
-  { name: 'split_with_payload', left: ['payload.split_or_encoded'], right: ['harmful.request', 'extraction.system_prompt', 'override.ignore_previous'] },
+  {
+    name: 'framed_harmful',
+    left: ['persona.roleplay_frame', 'persona.no_rules', 'refusal_suppression', 'persona.dan'],
+    right: ['harmful.request'],
+  },
+  {
+    name: 'override_with_payload',
+    left: ['override.ignore_previous', 'override.new_instructions'],
+    right: ['extraction.system_prompt', 'exfiltration.send_data', 'persona.no_rules', 'harmful.request'],
+  },
+  {
+    name: 'addressed_with_action',
+    left: ['indirect.addressed_to_ai', 'delimiter.fake_system'],
+    right: [
+      'override.ignore_previous',
+      'override.new_instructions',
+      'extraction.system_prompt',
+      'exfiltration.send_data',
+    ],
+  },
+  {
+    name: 'split_with_payload',
+    left: ['payload.split_or_encoded'],
+    right: ['harmful.request', 'extraction.system_prompt', 'override.ignore_previous'],
+  },
 ] as const;
 export const DENSE_DIM = HEURISTICS.length + SHAPE_FEATURES.length + CROSS_FEATURES.length;
 
@@ -30,7 +60,8 @@ const CROSS_INDICES = CROSS_FEATURES.map(({ left, right }) => ({
 }));
 
 function crossFeatures(heuristics: readonly number[]): number[] {
-  const strongest = (ids: readonly number[]): number => ids.reduce((m, i) => Math.max(m, Math.min(1, heuristics[i] ?? 0)), 0);
+  const strongest = (ids: readonly number[]): number =>
+    ids.reduce((m, i) => Math.max(m, Math.min(1, heuristics[i] ?? 0)), 0);
   return CROSS_INDICES.map(({ left, right }) => strongest(left) * strongest(right));
 }
 export const FEATURE_DIM = HASH_DIM + DENSE_DIM;
@@ -115,7 +146,8 @@ function hasRoleLine(raw: string): boolean {
   let i = 0;
   const n = raw.length;
   while (i < n) {
-    while (i < n && (raw[i] === ' ' || raw[i] === '\t' || raw[i] === '#' || raw[i] === '*' || raw[i] === '[')) i++;
+    while (i < n && (raw[i] === ' ' || raw[i] === '\t' || raw[i] === '#' || raw[i] === '*' || raw[i] === '['))
+      i++;
     let j = i;
     while (j < n && j - i < 12 && /[A-Za-z]/.test(raw[j] ?? '')) j++;
     const word = raw.slice(i, j).toLowerCase();
@@ -129,7 +161,12 @@ function hasRoleLine(raw: string): boolean {
   return false;
 }
 
-function shapeFeatures(raw: string, normalized: string, tokens: readonly string[], facts: ViewFacts): number[] {
+function shapeFeatures(
+  raw: string,
+  normalized: string,
+  tokens: readonly string[],
+  facts: ViewFacts,
+): number[] {
   let symbols = 0;
   let upper = 0;
   let letters = 0;
@@ -139,7 +176,13 @@ function shapeFeatures(raw: string, normalized: string, tokens: readonly string[
       upper++;
       letters++;
     } else if (c >= 0x61 && c <= 0x7a) letters++;
-    else if ((c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)) symbols++;
+    else if (
+      (c >= 0x21 && c <= 0x2f) ||
+      (c >= 0x3a && c <= 0x40) ||
+      (c >= 0x5b && c <= 0x60) ||
+      (c >= 0x7b && c <= 0x7e)
+    )
+      symbols++;
   }
   // "odd" tokens: letter/digit mixtures typical of adversarial suffixes (GCG) and leetspeak.
   let odd = 0;
@@ -152,10 +195,11 @@ function shapeFeatures(raw: string, normalized: string, tokens: readonly string[
     if (digits > 0 && digits < t.length && t.length > 3) odd++;
   }
   const roleLine = hasRoleLine(raw) ? 1 : 0;
-  const url = normalized.includes('http://') || normalized.includes('https://') || normalized.includes('www.') ? 1 : 0;
+  const url =
+    normalized.includes('http://') || normalized.includes('https://') || normalized.includes('www.') ? 1 : 0;
   return [
     Math.min(1, (symbols / Math.max(1, raw.length)) * 5),
-    Math.min(1, odd / Math.max(4, tokens.length) * 4),
+    Math.min(1, (odd / Math.max(4, tokens.length)) * 4),
     letters > 20 ? upper / letters : 0,
     roleLine,
     url,
@@ -196,7 +240,11 @@ export function extractFeatures(raw: string, normalized: string, facts: ViewFact
   }
   acc.flush(GROUP_WEIGHT.char, out);
 
-  const dense = [...heuristics.map((c) => Math.min(c, 2) / 2), ...shapeFeatures(raw, normalized, tokens, facts), ...crossFeatures(heuristics)];
+  const dense = [
+    ...heuristics.map((c) => Math.min(c, 2) / 2),
+    ...shapeFeatures(raw, normalized, tokens, facts),
+    ...crossFeatures(heuristics),
+  ];
   const size = out.size + dense.length;
   const indices = new Int32Array(size);
   const values = new Float32Array(size);

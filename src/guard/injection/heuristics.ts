@@ -43,8 +43,28 @@ export const HEURISTICS: readonly Heuristic[] = [
       `pay ~0 no ~0 attention|heed ~3 ${RULES}|above|before|earlier`,
       `${RULES} ~3 are|is ~1 void|invalid|obsolete|outdated|cancelled|canceled|revoked|suspended|irrelevant|expired|null`,
       `${RULES} ~3 no ~0 longer ~0 apply|applies|valid|matter|count`,
-      `whatever|everything|anything ~3 told|said|instructed|given ~3 before|earlier|previously|above ~4 void|ignore|forget|irrelevant|apply|matter`, `${OVERRIDE_VERB} ~2 everything|all ~3 said|told|above|before|instructed`, `do|dont ~1 not ~1 follow|obey ~3 ${PRIOR} ~3 ${RULES}`, `stop ~1 following|obeying ~3 ${RULES}`],
-    compact: ['ignorepreviousinstructions', 'ignoreallpreviousinstructions', 'ignoreallprior', 'ignoreprior', 'ignoretheabove', 'ignoreyourinstructions', 'disregardprevious', 'disregardallprevious', 'disregardtheabove', 'forgetallprevious', 'forgetpreviousinstructions', 'forgetyourinstructions', 'forgeteverything', 'ignoreallinstructions', 'ignoreallrules'],
+      `whatever|everything|anything ~3 told|said|instructed|given ~3 before|earlier|previously|above ~4 void|ignore|forget|irrelevant|apply|matter`,
+      `${OVERRIDE_VERB} ~2 everything|all ~3 said|told|above|before|instructed`,
+      `do|dont ~1 not ~1 follow|obey ~3 ${PRIOR} ~3 ${RULES}`,
+      `stop ~1 following|obeying ~3 ${RULES}`,
+    ],
+    compact: [
+      'ignorepreviousinstructions',
+      'ignoreallpreviousinstructions',
+      'ignoreallprior',
+      'ignoreprior',
+      'ignoretheabove',
+      'ignoreyourinstructions',
+      'disregardprevious',
+      'disregardallprevious',
+      'disregardtheabove',
+      'forgetallprevious',
+      'forgetpreviousinstructions',
+      'forgetyourinstructions',
+      'forgeteverything',
+      'ignoreallinstructions',
+      'ignoreallrules',
+    ],
   },
   {
     id: 'override.new_instructions',
@@ -86,7 +106,17 @@ export const HEURISTICS: readonly Heuristic[] = [
       'tell|give|reveal|share|show|provide|say|spell|write ~3 me|us ~2 the|your ~1 password|secret|key|passphrase|passcode|credentials',
       'confirm|verify|validate|repeat|type ~3 the|your ~1 password|passphrase|passcode|secret|key|pin',
     ],
-    compact: ['revealyoursystemprompt', 'showmeyoursystemprompt', 'printyoursystemprompt', 'repeatthewordsabove', 'whatisyoursystemprompt', 'revealyourinstructions', 'revealthepassword', 'tellmethepassword', 'whatisthepassword'],
+    compact: [
+      'revealyoursystemprompt',
+      'showmeyoursystemprompt',
+      'printyoursystemprompt',
+      'repeatthewordsabove',
+      'whatisyoursystemprompt',
+      'revealyourinstructions',
+      'revealthepassword',
+      'tellmethepassword',
+      'whatisthepassword',
+    ],
   },
   {
     id: 'delimiter.fake_system',
@@ -304,7 +334,11 @@ export function tokenize(normalized: string, maxTokens = 20_000): string[] {
   let start = -1;
   for (let i = 0; i <= normalized.length; i++) {
     const c = i < normalized.length ? normalized.charCodeAt(i) : 0x20;
-    const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !isSpaceLike(c));
+    const word =
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x30 && c <= 0x39) ||
+      c === 0x5f ||
+      (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !isSpaceLike(c));
     if (word) {
       if (start < 0) start = i;
     } else if (start >= 0) {
@@ -317,7 +351,15 @@ export function tokenize(normalized: string, maxTokens = 20_000): string[] {
 }
 
 function isSpaceLike(c: number): boolean {
-  return (c >= 0x2000 && c <= 0x206f) || c === 0x3000 || c === 0x3001 || c === 0x3002 || c === 0xff0c || c === 0xff0e || c === 0xfeff;
+  return (
+    (c >= 0x2000 && c <= 0x206f) ||
+    c === 0x3000 ||
+    c === 0x3001 ||
+    c === 0x3002 ||
+    c === 0xff0c ||
+    c === 0xff0e ||
+    c === 0xfeff
+  );
 }
 
 /**

@@ -15,7 +15,10 @@ let cachedModel: LinearModel | undefined;
 let cachedDetector: InjectionDetector | undefined;
 
 function shippedModel(): LinearModel {
-  cachedModel ??= loadModelFiles(dataPath('guard', 'injection', 'model.json'), dataPath('guard', 'injection', 'model.bin'));
+  cachedModel ??= loadModelFiles(
+    dataPath('guard', 'injection', 'model.json'),
+    dataPath('guard', 'injection', 'model.bin'),
+  );
   return cachedModel;
 }
 

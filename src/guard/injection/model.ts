@@ -18,7 +18,11 @@ export const modelMetaSchema = z.object({
   attackBias: z.number(),
   kindBias: z.number(),
   platt: z.object({ a: z.number(), b: z.number() }),
-  thresholds: z.object({ LOW: z.number().min(0).max(1), MEDIUM: z.number().min(0).max(1), HIGH: z.number().min(0).max(1) }),
+  thresholds: z.object({
+    LOW: z.number().min(0).max(1),
+    MEDIUM: z.number().min(0).max(1),
+    HIGH: z.number().min(0).max(1),
+  }),
   /** Free-form provenance: sources, counts, validation numbers. */
   training: z.record(z.string(), z.unknown()),
 });
@@ -72,7 +76,9 @@ export function loadModelFiles(jsonPath: string, binPath: string): LinearModel {
   }
   const meta = parsed.data;
   if (meta.hashBits !== HASH_BITS || meta.denseDim !== DENSE_DIM) {
-    throw new InputError(`${jsonPath}: hashBits/denseDim ${meta.hashBits}/${meta.denseDim} do not match this build (${HASH_BITS}/${DENSE_DIM}); run npm run train:injection`);
+    throw new InputError(
+      `${jsonPath}: hashBits/denseDim ${meta.hashBits}/${meta.denseDim} do not match this build (${HASH_BITS}/${DENSE_DIM}); run npm run train:injection`,
+    );
   }
   const bin = readFileSync(binPath);
   if (bin.byteLength !== FEATURE_DIM * 8) {

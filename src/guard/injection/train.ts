@@ -5,7 +5,15 @@
  */
 import { findInvisibleText, hasMixedScriptWords } from '../normalize.js';
 import { windows } from './detector.js';
-import { DENSE_DIM, FEATURE_DIM, HASH_BITS, HASH_DIM, extractFeatures, normalizeForInjection, type SparseVector } from './features.js';
+import {
+  DENSE_DIM,
+  FEATURE_DIM,
+  HASH_BITS,
+  HASH_DIM,
+  extractFeatures,
+  normalizeForInjection,
+  type SparseVector,
+} from './features.js';
 import { MODEL_FORMAT, dot, sigmoid, type LinearModel, type ModelMeta } from './model.js';
 
 export type AttackKind = 'prompt_injection' | 'jailbreak';
@@ -76,7 +84,11 @@ export function seededRandom(seed: number): () => number {
 export function featurize(text: string): SparseVector {
   const normalized = normalizeForInjection(text);
   const window = windows(normalized)[0] ?? '';
-  const facts = { decoded: false, invisible: findInvisibleText(text).length > 0, mixedScript: hasMixedScriptWords(text) };
+  const facts = {
+    decoded: false,
+    invisible: findInvisibleText(text).length > 0,
+    mixedScript: hasMixedScriptWords(text),
+  };
   return extractFeatures(text.length <= window.length ? text : window, window, facts).vector;
 }
 
@@ -207,7 +219,9 @@ function sampleWeights(samples: readonly Sample[]): number[] {
   const raw = samples.map((s) => 1 / Math.sqrt(bySource.get(s.source) ?? 1));
   const classTotal = [0, 0];
   samples.forEach((s, i) => (classTotal[s.label] = (classTotal[s.label] ?? 0) + (raw[i] ?? 0)));
-  return samples.map((s, i) => ((raw[i] ?? 0) * samples.length) / (2 * Math.max(1e-9, classTotal[s.label] ?? 1)));
+  return samples.map(
+    (s, i) => ((raw[i] ?? 0) * samples.length) / (2 * Math.max(1e-9, classTotal[s.label] ?? 1)),
+  );
 }
 
 /** Assigns whole source groups to folds (largest first, to the lightest fold). */
@@ -268,7 +282,11 @@ function stackedHead(rows: readonly Weighted[], opts: TrainOptions): { weights: 
   // Stacked: the heuristic/shape weights are fitted first, alone, so they carry what they can
   // explain; the n-gram weights then learn the remainder. Fitted jointly, n-grams that memorize
   // each source explain the training data away and the heuristics (which generalize) get little weight.
-  const dense = trainLogistic(rows, opts, { weights: new Float32Array(FEATURE_DIM), bias: 0, update: 'dense' });
+  const dense = trainLogistic(rows, opts, {
+    weights: new Float32Array(FEATURE_DIM),
+    bias: 0,
+    update: 'dense',
+  });
   return trainLogistic(rows, opts, { ...dense, update: 'hashed' });
 }
 
@@ -281,9 +299,17 @@ function nbHead(rows: readonly Weighted[], opts: TrainOptions): { weights: Float
   return head;
 }
 
-function trainHeads(vectors: readonly SparseVector[], samples: readonly Sample[], opts: TrainOptions): { attack: { weights: Float32Array; bias: number }; kind: { weights: Float32Array; bias: number } } {
+function trainHeads(
+  vectors: readonly SparseVector[],
+  samples: readonly Sample[],
+  opts: TrainOptions,
+): { attack: { weights: Float32Array; bias: number }; kind: { weights: Float32Array; bias: number } } {
   const w = sampleWeights(samples);
-  const rows = samples.map((s, i) => ({ vector: vectors[i] as SparseVector, label: s.label, weight: w[i] ?? 1 }));
+  const rows = samples.map((s, i) => ({
+    vector: vectors[i] as SparseVector,
+    label: s.label,
+    weight: w[i] ?? 1,
+  }));
   let attack: { weights: Float32Array; bias: number };
   if (opts.head === 'plain') attack = stackedHead(rows, opts);
   else if (opts.head === 'nb') attack = nbHead(rows, opts);
@@ -298,7 +324,11 @@ function trainHeads(vectors: readonly SparseVector[], samples: readonly Sample[]
   const kindRows = samples
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => s.label === 1 && s.kind !== undefined)
-    .map(({ s, i }) => ({ vector: vectors[i] as SparseVector, label: (s.kind === 'jailbreak' ? 1 : 0) as 0 | 1, weight: 1 }));
+    .map(({ s, i }) => ({
+      vector: vectors[i] as SparseVector,
+      label: (s.kind === 'jailbreak' ? 1 : 0) as 0 | 1,
+      weight: 1,
+    }));
   const kind = trainLogistic(kindRows, { ...opts, epochs: Math.max(3, Math.floor(opts.epochs / 2)) });
   return { attack, kind };
 }
@@ -307,7 +337,10 @@ function trainHeads(vectors: readonly SparseVector[], samples: readonly Sample[]
  * Trains the shipped model: out-of-source predictions from source-grouped folds fix the Platt
  * calibration and the thresholds, then the final heads are trained on everything.
  */
-export function trainInjectionModel(samples: readonly Sample[], options: Partial<TrainOptions> = {}): TrainResult {
+export function trainInjectionModel(
+  samples: readonly Sample[],
+  options: Partial<TrainOptions> = {},
+): TrainResult {
   const opts = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const vectors: SparseVector[] = [];
   samples.forEach((s, i) => {
@@ -320,8 +353,12 @@ export function trainInjectionModel(samples: readonly Sample[], options: Partial
   const margins = new Array<number>(samples.length).fill(0);
   for (let f = 0; f < opts.folds; f++) {
     opts.onProgress?.('folds', f, opts.folds);
-    const trainIdx = samples.map((_, i) => i).filter((i) => foldOf.get(samples[i]?.group ?? samples[i]?.source ?? '') !== f);
-    const testIdx = samples.map((_, i) => i).filter((i) => foldOf.get(samples[i]?.group ?? samples[i]?.source ?? '') === f);
+    const trainIdx = samples
+      .map((_, i) => i)
+      .filter((i) => foldOf.get(samples[i]?.group ?? samples[i]?.source ?? '') !== f);
+    const testIdx = samples
+      .map((_, i) => i)
+      .filter((i) => foldOf.get(samples[i]?.group ?? samples[i]?.source ?? '') === f);
     if (testIdx.length === 0) continue;
     const { attack } = trainHeads(
       trainIdx.map((i) => vectors[i] as SparseVector),
@@ -368,8 +405,21 @@ export function trainInjectionModel(samples: readonly Sample[], options: Partial
       attacks: attacks.length,
       benign: samples.length - attacks.length,
       sources,
-      options: { head: opts.head, epochs: opts.epochs, l2: opts.l2, l2Dense: opts.l2Dense, learningRate: opts.learningRate, seed: opts.seed, folds: opts.folds, targetFpr: opts.targetFpr },
-      outOfSourceRecall: { LOW: recallAt(thresholds.LOW), MEDIUM: recallAt(thresholds.MEDIUM), HIGH: recallAt(thresholds.HIGH) },
+      options: {
+        head: opts.head,
+        epochs: opts.epochs,
+        l2: opts.l2,
+        l2Dense: opts.l2Dense,
+        learningRate: opts.learningRate,
+        seed: opts.seed,
+        folds: opts.folds,
+        targetFpr: opts.targetFpr,
+      },
+      outOfSourceRecall: {
+        LOW: recallAt(thresholds.LOW),
+        MEDIUM: recallAt(thresholds.MEDIUM),
+        HIGH: recallAt(thresholds.HIGH),
+      },
     },
   };
   return { model: { meta, attack: attack.weights, kind: kind.weights }, outOfSource };

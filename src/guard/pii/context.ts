@@ -14,7 +14,9 @@ export const DEFAULT_CONTEXT_BEFORE = 48;
 export const DEFAULT_CONTEXT_AFTER = 24;
 
 function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+  return (
+    (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95
+  );
 }
 
 /** True when `phrase` occurs in `haystack` with no word character directly around it. */

@@ -109,13 +109,21 @@ function anchorWindows(
   }
   for (const w of merged) {
     for (let k = 0; k < MAX_CANDIDATE && w[0] > 0 && !isSpaceCode(lower.charCodeAt(w[0] - 1)); k++) w[0]--;
-    for (let k = 0; k < MAX_CANDIDATE && w[1] < lower.length && !isSpaceCode(lower.charCodeAt(w[1])); k++) w[1]++;
+    for (let k = 0; k < MAX_CANDIDATE && w[1] < lower.length && !isSpaceCode(lower.charCodeAt(w[1])); k++)
+      w[1]++;
   }
   return merged;
 }
 
-function pushCandidate(text: string, recognizer: PatternRecognizer, start: number, end: number, out: PiiMatch[]): void {
-  if (recognizer.trimTrailing) end = start + text.slice(start, end).replace(recognizer.trimTrailing, '').length;
+function pushCandidate(
+  text: string,
+  recognizer: PatternRecognizer,
+  start: number,
+  end: number,
+  out: PiiMatch[],
+): void {
+  if (recognizer.trimTrailing)
+    end = start + text.slice(start, end).replace(recognizer.trimTrailing, '').length;
   if (end <= start) return;
   let base = recognizer.score(text.slice(start, end));
   if (base === undefined && recognizer.shrinkToValid) {
@@ -128,8 +136,10 @@ function pushCandidate(text: string, recognizer: PatternRecognizer, start: numbe
   }
   if (base === undefined) return;
   let score = base;
-  if (recognizer.context && contextMatches(text, start, end, recognizer.context)) score = Math.min(1, score + recognizer.context.boost);
-  if (recognizer.negativeContext && contextMatches(text, start, end, recognizer.negativeContext)) score = Math.max(0, score + recognizer.negativeContext.boost);
+  if (recognizer.context && contextMatches(text, start, end, recognizer.context))
+    score = Math.min(1, score + recognizer.context.boost);
+  if (recognizer.negativeContext && contextMatches(text, start, end, recognizer.negativeContext))
+    score = Math.max(0, score + recognizer.negativeContext.boost);
   const match: PiiMatch = { entity: recognizer.entity, start, end, score, recognizer: recognizer.name };
   out.push(recognizer.entity === 'URL' ? trimUrl(text, match) : match);
 }
@@ -162,7 +172,8 @@ function digitRegions(text: string): Regions | undefined {
   let covered = 0;
   for (const w of windows) {
     for (let k = 0; k < MAX_CANDIDATE && w[0] > 0 && !isSpaceCode(text.charCodeAt(w[0] - 1)); k++) w[0]--;
-    for (let k = 0; k < MAX_CANDIDATE && w[1] < text.length && !isSpaceCode(text.charCodeAt(w[1])); k++) w[1]++;
+    for (let k = 0; k < MAX_CANDIDATE && w[1] < text.length && !isSpaceCode(text.charCodeAt(w[1])); k++)
+      w[1]++;
     covered += w[1] - w[0];
   }
   // When digits are everywhere, copying buys nothing.
@@ -212,17 +223,20 @@ export function lowerSameLength(text: string): string {
 /** Every anchor word and every context word of a context-only recognizer. */
 const KEYWORDS = [
   ...new Set(
-    PATTERN_RECOGNIZERS.flatMap((r) => [...(r.anchors ?? []), ...(r.contextRequired && r.context ? r.context.words : [])]),
+    PATTERN_RECOGNIZERS.flatMap((r) => [
+      ...(r.anchors ?? []),
+      ...(r.contextRequired && r.context ? r.context.words : []),
+    ]),
   ),
 ];
 /** Finds where any keyword may start; which ones do is checked there, so overlapping keywords are all found. */
 const KEYWORD_START = new RegExp(
   // Keywords start on a word boundary (checked again in anchorWindows); the look-behind saves the attempts inside words.
   '(?<![a-z0-9])(?:' +
-  [...KEYWORDS]
-    .sort((a, b) => b.length - a.length)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
-    .join('|') +
+    [...KEYWORDS]
+      .sort((a, b) => b.length - a.length)
+      .map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+      .join('|') +
     ')',
   'g',
 );
@@ -250,7 +264,12 @@ function keywordOffsets(lower: string): Map<string, number[]> {
   return found;
 }
 
-function runPatterns(text: string, lower: string, threshold: number, wanted: (entity: string) => boolean): PiiMatch[] {
+function runPatterns(
+  text: string,
+  lower: string,
+  threshold: number,
+  wanted: (entity: string) => boolean,
+): PiiMatch[] {
   const out: PiiMatch[] = [];
   let regions: Regions | undefined | null = null;
   // Lower-casing changed some lengths (e.g. 'İ'): offsets in `lower` would not line up, scan everything.
@@ -261,10 +280,29 @@ function runPatterns(text: string, lower: string, threshold: number, wanted: (en
     if (!wanted(recognizer.entity)) continue;
     let windows = whole;
     if (aligned && recognizer.anchors) {
-      windows = anchorWindows(lower, offsets, recognizer.anchors, KEYWORD_WINDOW_BEFORE, KEYWORD_WINDOW_AFTER, false);
-    } else if (aligned && recognizer.contextRequired && recognizer.context && threshold >= DEFAULT_PII_THRESHOLD) {
+      windows = anchorWindows(
+        lower,
+        offsets,
+        recognizer.anchors,
+        KEYWORD_WINDOW_BEFORE,
+        KEYWORD_WINDOW_AFTER,
+        false,
+      );
+    } else if (
+      aligned &&
+      recognizer.contextRequired &&
+      recognizer.context &&
+      threshold >= DEFAULT_PII_THRESHOLD
+    ) {
       const ctx = recognizer.context;
-      windows = anchorWindows(lower, offsets, ctx.words, (ctx.after ?? DEFAULT_CONTEXT_AFTER) + MAX_CANDIDATE, (ctx.before ?? DEFAULT_CONTEXT_BEFORE) + MAX_CANDIDATE, true);
+      windows = anchorWindows(
+        lower,
+        offsets,
+        ctx.words,
+        (ctx.after ?? DEFAULT_CONTEXT_AFTER) + MAX_CANDIDATE,
+        (ctx.before ?? DEFAULT_CONTEXT_BEFORE) + MAX_CANDIDATE,
+        true,
+      );
     }
     const pattern = recognizer.pattern;
     if (recognizer.needsDigit && windows === whole) {
@@ -309,7 +347,9 @@ function runPatterns(text: string, lower: string, threshold: number, wanted: (en
  */
 export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiMatch[] {
   if (text.length > MAX_PII_TEXT_LENGTH) {
-    throw new RangeError(`detectPii: text of ${text.length} characters exceeds the limit of ${MAX_PII_TEXT_LENGTH}`);
+    throw new RangeError(
+      `detectPii: text of ${text.length} characters exceeds the limit of ${MAX_PII_TEXT_LENGTH}`,
+    );
   }
   const threshold = opts.threshold ?? DEFAULT_PII_THRESHOLD;
   const entities = opts.entities;
@@ -345,7 +385,8 @@ function subtractSpans(text: string, match: PiiMatch, taken: readonly PiiMatch[]
     const value = text.slice(start, end);
     const lead = value.length - value.replace(/^[\s,.;:#/-]+/, '').length;
     const trimmed = value.replace(EDGE_JUNK, '');
-    if (/[\p{L}\p{N}]/u.test(trimmed)) pieces.push({ ...match, start: start + lead, end: start + lead + trimmed.length });
+    if (/[\p{L}\p{N}]/u.test(trimmed))
+      pieces.push({ ...match, start: start + lead, end: start + lead + trimmed.length });
   };
   for (const t of taken) {
     if (t.end <= cursor) continue;

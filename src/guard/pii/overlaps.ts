@@ -10,7 +10,9 @@ export interface ScoredSpan {
 export function resolveOverlaps<T extends ScoredSpan>(spans: readonly T[]): T[] {
   const ranked = spans
     .filter((s) => s.end > s.start)
-    .sort((a, b) => (b.score ?? 1) - (a.score ?? 1) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    .sort(
+      (a, b) => (b.score ?? 1) - (a.score ?? 1) || b.end - b.start - (a.end - a.start) || a.start - b.start,
+    );
   // Accepted spans never overlap, so sorted by start they are also sorted by end.
   const accepted: T[] = [];
   for (const span of ranked) {

@@ -13,14 +13,38 @@ const CANDIDATE =
   /(?<![\w+.\-/])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,12}){0,5}(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?(?![\w/]|[.-]\d)/gi;
 const EXTENSION = /[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}$/i;
 const DATE_LIKE = /^(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{1,2}[-.]\d{4})$/;
-const DATE_PREFIX = /^(?:\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d{2}|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})(?!\d)|[-./](?:19|20)\d{2}$/;
+const DATE_PREFIX =
+  /^(?:\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d{2}|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})(?!\d)|[-./](?:19|20)\d{2}$/;
 /** 3-2-4 digits is the SSN layout, never a phone layout. */
 const SSN_SHAPE = /^\d{3}[- ]\d{2}[- ]\d{4}$/;
 const IPV4_LIKE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const PHONE_SHAPE = /^(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?\d|\d{2,5}[ .-]\d)/;
 
 const PHONE_CONTEXT: ContextRule = {
-  words: ['phone', 'call', 'tel', 'telephone', 'mobile', 'cell', 'contact', 'number', 'whatsapp', 'fax', 'reach me', 'reach us', 'text me', 'sms', 'dial', 'landline', 'ph', 'mob', 'answering', 'ring', 'phoned', 'calling'],
+  words: [
+    'phone',
+    'call',
+    'tel',
+    'telephone',
+    'mobile',
+    'cell',
+    'contact',
+    'number',
+    'whatsapp',
+    'fax',
+    'reach me',
+    'reach us',
+    'text me',
+    'sms',
+    'dial',
+    'landline',
+    'ph',
+    'mob',
+    'answering',
+    'ring',
+    'phoned',
+    'calling',
+  ],
   boost: 0.2,
 };
 
@@ -45,7 +69,8 @@ function scoreNumber(value: string, regions: readonly CountryCode[]): number | u
   const core = value.replace(EXTENSION, '');
   const digits = digitCount(core);
   if (digits < 7 || digits > 15) return undefined;
-  if (DATE_LIKE.test(core) || DATE_PREFIX.test(core) || IPV4_LIKE.test(core) || SSN_SHAPE.test(core)) return undefined;
+  if (DATE_LIKE.test(core) || DATE_PREFIX.test(core) || IPV4_LIKE.test(core) || SSN_SHAPE.test(core))
+    return undefined;
   const shaped = PHONE_SHAPE.test(core) || core.startsWith('+');
   // International dialling prefixes written out: 00 (most of the world) and 011 (North America).
   if (core.startsWith('+')) {
@@ -70,7 +95,10 @@ function scoreNumber(value: string, regions: readonly CountryCode[]): number | u
 /** A candidate may carry an unrelated number after it ("555 0143 2 times"); at most this many groups are dropped. */
 const MAX_TRIMS = 2;
 
-export function findPhones(text: string, regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS): Candidate[] {
+export function findPhones(
+  text: string,
+  regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS,
+): Candidate[] {
   const out: Candidate[] = [];
   // Repeated numbers (tables, logs, adversarial input) are parsed once per call.
   const memo = new Map<string, number | undefined>();

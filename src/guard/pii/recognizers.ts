@@ -53,7 +53,19 @@ export interface PatternRecognizer {
 const hasLetterAndDigit = (value: string): boolean => /[A-Za-z]/.test(value) && /\d/.test(value);
 const separatorsOf = (value: string): string => value.replace(/[0-9A-Za-z]/g, '');
 
-const CARD_WORDS = ['card', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'american express', 'discover', 'cc', 'card number', 'pan'];
+const CARD_WORDS = [
+  'card',
+  'credit',
+  'debit',
+  'visa',
+  'mastercard',
+  'amex',
+  'american express',
+  'discover',
+  'cc',
+  'card number',
+  'pan',
+];
 
 export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
   {
@@ -68,7 +80,12 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
       return cardIssuerKnown(digits) ? 0.9 : 0.45;
     },
     context: { words: CARD_WORDS, boost: 0.15 },
-    negativeContext: { words: ['isbn', 'tracking', 'order number', 'order no', 'invoice', 'imei', 'serial'], boost: -0.5, before: 32, after: 0 },
+    negativeContext: {
+      words: ['isbn', 'tracking', 'order number', 'order no', 'invoice', 'imei', 'serial'],
+      boost: -0.5,
+      before: 32,
+      after: 0,
+    },
     needsDigit: true,
   },
   {
@@ -80,7 +97,10 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
       const sep = separatorsOf(value);
       return sep === '--' ? 0.85 : sep === '' ? 0.3 : 0.55;
     },
-    context: { words: ['ssn', 'social security', 'social sec', 'ss#', 'ss #', 'ssns', 'social-security'], boost: 0.5 },
+    context: {
+      words: ['ssn', 'social security', 'social sec', 'ss#', 'ss #', 'ssns', 'social-security'],
+      boost: 0.5,
+    },
     needsDigit: true,
   },
   {
@@ -96,7 +116,17 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     name: 'regex+luhn',
     pattern: /(?<![\d-])\d{3}([- ]?)\d{3}\1\d{3}(?![\d-])/g,
     score: (value) => (sinValid(digitsOf(value)) ? (separatorsOf(value) === '' ? 0.25 : 0.45) : undefined),
-    context: { words: ['sin', 'social insurance', 'insurance number', 'nas', "numéro d'assurance sociale", 'assurance sociale'], boost: 0.5 },
+    context: {
+      words: [
+        'sin',
+        'social insurance',
+        'insurance number',
+        'nas',
+        "numéro d'assurance sociale",
+        'assurance sociale',
+      ],
+      boost: 0.5,
+    },
     contextRequired: true,
     needsDigit: true,
   },
@@ -105,7 +135,10 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     name: 'regex+mod11',
     pattern: /(?<![\d-])\d{3}([- ]?)\d{3}\1\d{4}(?![\d-])/g,
     score: (value) => (nhsValid(digitsOf(value)) ? 0.35 : undefined),
-    context: { words: ['nhs', 'national health', 'health service', 'nhs number', 'patient number'], boost: 0.6 },
+    context: {
+      words: ['nhs', 'national health', 'health service', 'nhs number', 'patient number'],
+      boost: 0.6,
+    },
     contextRequired: true,
     needsDigit: true,
   },
@@ -114,7 +147,18 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     name: 'regex+utr-check',
     pattern: /(?<![\d-])\d{5} ?\d{5}K?(?![\dA-Za-z-])/g,
     score: (value) => (utrValid(digitsOf(value)) ? 0.3 : undefined),
-    context: { words: ['utr', 'unique taxpayer', 'taxpayer reference', 'tax reference', 'self assessment', 'self-assessment', 'hmrc'], boost: 0.6 },
+    context: {
+      words: [
+        'utr',
+        'unique taxpayer',
+        'taxpayer reference',
+        'tax reference',
+        'self assessment',
+        'self-assessment',
+        'hmrc',
+      ],
+      boost: 0.6,
+    },
     contextRequired: true,
     needsDigit: true,
   },
@@ -123,7 +167,10 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     name: 'regex+aba-checksum',
     pattern: /(?<![\d-])\d{9}(?![\d-])/g,
     score: (value) => (abaRoutingValid(value) ? 0.3 : undefined),
-    context: { words: ['routing', 'aba', 'rtn', 'routing number', 'transit number', 'bank routing', 'wire'], boost: 0.6 },
+    context: {
+      words: ['routing', 'aba', 'rtn', 'routing number', 'transit number', 'bank routing', 'wire'],
+      boost: 0.6,
+    },
     contextRequired: true,
     needsDigit: true,
   },
@@ -132,7 +179,21 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     name: 'regex+context',
     pattern: /(?<![\d-])\d{8,17}(?![\d-])/g,
     score: () => 0.05,
-    context: { words: ['account', 'acct', 'a/c', 'checking', 'savings', 'bank account', 'account number', 'account no', 'account #', 'acc'], boost: 0.6 },
+    context: {
+      words: [
+        'account',
+        'acct',
+        'a/c',
+        'checking',
+        'savings',
+        'bank account',
+        'account number',
+        'account no',
+        'account #',
+        'acc',
+      ],
+      boost: 0.6,
+    },
     contextRequired: true,
     needsDigit: true,
   },
@@ -141,7 +202,10 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     name: 'regex+context',
     pattern: /(?<![A-Za-z0-9])[A-Z]?\d{8,9}(?![A-Za-z0-9])/g,
     score: (value) => (value.length === 9 ? 0.05 : undefined),
-    context: { words: ['passport', 'passport number', 'passport no', 'passport #', 'travel document'], boost: 0.7 },
+    context: {
+      words: ['passport', 'passport number', 'passport no', 'passport #', 'travel document'],
+      boost: 0.7,
+    },
     contextRequired: true,
     needsDigit: true,
   },
@@ -151,7 +215,24 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     pattern: /(?<![A-Za-z0-9-])[A-Z0-9](?:[A-Z0-9-]{3,16})[A-Z0-9](?![A-Za-z0-9-])/g,
     score: (value) => (digitsOf(value).length >= 4 ? 0.05 : undefined),
     context: {
-      words: ["driver's license", 'drivers license', 'driver license', "driver's licence", 'driving licence', 'driving license', 'driver id', 'dl#', 'dl number', 'dl no', 'license number', 'licence number', 'license no', 'licence no', 'license #', 'dln'],
+      words: [
+        "driver's license",
+        'drivers license',
+        'driver license',
+        "driver's licence",
+        'driving licence',
+        'driving license',
+        'driver id',
+        'dl#',
+        'dl number',
+        'dl no',
+        'license number',
+        'licence number',
+        'license no',
+        'licence no',
+        'license #',
+        'dln',
+      ],
       boost: 0.7,
       before: 64,
     },
@@ -163,7 +244,20 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     name: 'regex+uk-format',
     pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2} ?[A-Z]{3}(?![A-Za-z0-9])/g,
     score: () => 0.4,
-    context: { words: ['plate', 'plates', 'registration', 'reg', 'number plate', 'license plate', 'licence plate', 'vehicle', 'car'], boost: 0.45 },
+    context: {
+      words: [
+        'plate',
+        'plates',
+        'registration',
+        'reg',
+        'number plate',
+        'license plate',
+        'licence plate',
+        'vehicle',
+        'car',
+      ],
+      boost: 0.45,
+    },
     contextRequired: true,
     needsDigit: true,
   },
@@ -175,7 +269,23 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
       const alnum = value.replace(/[- ]/g, '');
       return alnum.length >= 4 && alnum.length <= 8 && hasLetterAndDigit(alnum) ? 0.05 : undefined;
     },
-    context: { words: ['license plate', 'licence plate', 'number plate', 'plate number', 'plate no', 'plate', 'registration number', 'reg no', 'reg number', 'tag number'], boost: 0.7, before: 40, after: 8 },
+    context: {
+      words: [
+        'license plate',
+        'licence plate',
+        'number plate',
+        'plate number',
+        'plate no',
+        'plate',
+        'registration number',
+        'reg no',
+        'reg number',
+        'tag number',
+      ],
+      boost: 0.7,
+      before: 40,
+      after: 8,
+    },
     contextRequired: true,
     needsDigit: true,
   },
@@ -222,14 +332,23 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     name: 'regex+ipv4',
     pattern: /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\d)/g,
     score: (value) => (ipv4Valid(value) ? 0.8 : undefined),
-    context: { words: ['ip', 'ip address', 'ipv4', 'address', 'host', 'server', 'from', 'connect'], boost: 0.15 },
-    negativeContext: { words: ['version', 'ver', 'v', 'release', 'build', 'section', 'chapter', 'oid', 'snmp'], boost: -0.5, before: 16, after: 0 },
+    context: {
+      words: ['ip', 'ip address', 'ipv4', 'address', 'host', 'server', 'from', 'connect'],
+      boost: 0.15,
+    },
+    negativeContext: {
+      words: ['version', 'ver', 'v', 'release', 'build', 'section', 'chapter', 'oid', 'snmp'],
+      boost: -0.5,
+      before: 16,
+      after: 0,
+    },
     needsDigit: true,
   },
   {
     entity: 'IP_ADDRESS',
     name: 'regex+ipv6',
-    pattern: /(?:[0-9A-Fa-f](?<![0-9A-Za-z:].)[0-9A-Fa-f]{0,3}|:(?<![0-9A-Za-z:]:)):[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){0,6}(?![0-9A-Za-z:])/g,
+    pattern:
+      /(?:[0-9A-Fa-f](?<![0-9A-Za-z:].)[0-9A-Fa-f]{0,3}|:(?<![0-9A-Za-z:]:)):[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){0,6}(?![0-9A-Za-z:])/g,
     score: (value) => (/[0-9A-Fa-f]/.test(value) && ipv6Valid(value) ? 0.8 : undefined),
     context: { words: ['ip', 'ipv6', 'address', 'host'], boost: 0.15 },
     needsDigit: true,
@@ -237,7 +356,8 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
   {
     entity: 'MAC_ADDRESS',
     name: 'regex',
-    pattern: /[0-9A-Fa-f](?<![0-9A-Za-z:-].)[0-9A-Fa-f]([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Za-z:-])/g,
+    pattern:
+      /[0-9A-Fa-f](?<![0-9A-Za-z:-].)[0-9A-Fa-f]([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Za-z:-])/g,
     score: () => 0.85,
     context: { words: ['mac', 'mac address', 'hardware address', 'ethernet', 'wifi', 'device'], boost: 0.1 },
     needsDigit: true,
@@ -273,8 +393,23 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     entity: 'AWS_SECRET_KEY',
     name: 'regex+entropy',
     pattern: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
-    score: (value) => (/[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && shannonEntropy(value) > 4.2 ? 0.4 : undefined),
-    context: { words: ['aws', 'secret', 'secret key', 'secret_access_key', 'aws_secret_access_key', 'secretaccesskey', 'akia'], boost: 0.5, before: 80 },
+    score: (value) =>
+      /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && shannonEntropy(value) > 4.2
+        ? 0.4
+        : undefined,
+    context: {
+      words: [
+        'aws',
+        'secret',
+        'secret key',
+        'secret_access_key',
+        'aws_secret_access_key',
+        'secretaccesskey',
+        'akia',
+      ],
+      boost: 0.5,
+      before: 80,
+    },
     contextRequired: true,
   },
   {
@@ -290,7 +425,21 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     name: 'regex+context',
     pattern: /(?<![\d-])\d{4}[- ]?\d{3}[- ]?\d{3}(?:[- ]?[A-Z]{2})?(?![\dA-Za-z-])/g,
     score: () => 0.1,
-    context: { words: ['health card', 'health number', 'ohip', 'hcn', 'health insurance number', 'carte santé', 'ramq', 'phn', 'personal health number', 'health card number'], boost: 0.7 },
+    context: {
+      words: [
+        'health card',
+        'health number',
+        'ohip',
+        'hcn',
+        'health insurance number',
+        'carte santé',
+        'ramq',
+        'phn',
+        'personal health number',
+        'health card number',
+      ],
+      boost: 0.7,
+    },
     contextRequired: true,
     needsDigit: true,
   },
@@ -299,7 +448,10 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     name: 'regex+context',
     pattern: /(?<![A-Za-z0-9])[A-Z]{4} ?\d{4} ?\d{4}(?![A-Za-z0-9])/g,
     score: () => 0.15,
-    context: { words: ['ramq', 'carte santé', 'health card', 'assurance maladie', 'health number'], boost: 0.65 },
+    context: {
+      words: ['ramq', 'carte santé', 'health card', 'assurance maladie', 'health number'],
+      boost: 0.65,
+    },
     contextRequired: true,
     needsDigit: true,
   },
@@ -308,14 +460,30 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
     name: 'regex+context',
     pattern: /(?<![\d/.-])(?:0?[1-9]|1[0-2]) ?[/-] ?(?:\d{2}|20\d{2})(?![\d/.-])/g,
     score: () => 0.35,
-    context: { words: ['exp', 'expiry', 'expires', 'expiration', 'expiring', 'valid thru', 'valid through', 'good thru', 'exp date', 'card', 'mm/yy'], boost: 0.5 },
+    context: {
+      words: [
+        'exp',
+        'expiry',
+        'expires',
+        'expiration',
+        'expiring',
+        'valid thru',
+        'valid through',
+        'good thru',
+        'exp date',
+        'card',
+        'mm/yy',
+      ],
+      boost: 0.5,
+    },
     contextRequired: true,
     needsDigit: true,
   },
   {
     entity: 'CREDIT_DEBIT_CARD_CVV',
     name: 'regex+keyword',
-    pattern: /\b(?:cvv2?|cvc2?|cid|csc|cv2|security code|card verification (?:value|code)|verification code)\b(?:[^\S\n]{0,3}(?:is|number|code|no\.?|#|:|=)){0,2}[^\S\n]{0,3}(\d{3,4})(?!\d)/dgi,
+    pattern:
+      /\b(?:cvv2?|cvc2?|cid|csc|cv2|security code|card verification (?:value|code)|verification code)\b(?:[^\S\n]{0,3}(?:is|number|code|no\.?|#|:|=)){0,2}[^\S\n]{0,3}(\d{3,4})(?!\d)/dgi,
     valueGroup: 1,
     score: () => 0.85,
     anchors: ['cvv', 'cvc', 'cid', 'csc', 'cv2', 'security code', 'verification'],
@@ -323,7 +491,8 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
   {
     entity: 'PIN',
     name: 'regex+keyword',
-    pattern: /\bpin(?:[^\S\n]?(?:code|number|no\.?))?\b(?:[^\S\n]{0,3}(?:is|was|:|=|#)){0,2}[^\S\n]{0,3}(\d{4,8})(?!\d)/dgi,
+    pattern:
+      /\bpin(?:[^\S\n]?(?:code|number|no\.?))?\b(?:[^\S\n]{0,3}(?:is|was|:|=|#)){0,2}[^\S\n]{0,3}(\d{4,8})(?!\d)/dgi,
     valueGroup: 1,
     score: () => 0.85,
     anchors: ['pin'],
@@ -331,7 +500,8 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
   {
     entity: 'PASSWORD',
     name: 'regex+keyword',
-    pattern: /\b(?:password|passwd|passcode|passphrase|pass phrase|pwd|pw)\b[^\S\n]{0,3}(is|[:=]|is:)[^\S\n]{0,3}(["'`]?)([^\s"'`]{4,64})\2/dgi,
+    pattern:
+      /\b(?:password|passwd|passcode|passphrase|pass phrase|pwd|pw)\b[^\S\n]{0,3}(is|[:=]|is:)[^\S\n]{0,3}(["'`]?)([^\s"'`]{4,64})\2/dgi,
     valueGroup: 3,
     trimTrailing: /[.,;)]+$/,
     score: (value) => (/[^A-Za-z]/.test(value) || /[a-z][A-Z]|[A-Z][a-z]*[A-Z]/.test(value) ? 0.85 : 0.55),
@@ -340,17 +510,46 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
   {
     entity: 'USERNAME',
     name: 'regex+keyword',
-    pattern: /\b(?:user ?name|user[ _-]?id|login(?: id| name)?|screen ?name|nick ?name|handle|account name)\b[^\S\n]{0,3}(?:is|[:=]|is:)[^\S\n]{0,3}(["'`]?)(@?[A-Za-z0-9._-]{2,64})\1/dgi,
+    pattern:
+      /\b(?:user ?name|user[ _-]?id|login(?: id| name)?|screen ?name|nick ?name|handle|account name)\b[^\S\n]{0,3}(?:is|[:=]|is:)[^\S\n]{0,3}(["'`]?)(@?[A-Za-z0-9._-]{2,64})\1/dgi,
     valueGroup: 2,
     score: () => 0.8,
-    anchors: ['username', 'user name', 'user id', 'userid', 'user_id', 'user-id', 'login', 'screen name', 'screenname', 'nickname', 'nick name', 'handle', 'account name'],
+    anchors: [
+      'username',
+      'user name',
+      'user id',
+      'userid',
+      'user_id',
+      'user-id',
+      'login',
+      'screen name',
+      'screenname',
+      'nickname',
+      'nick name',
+      'handle',
+      'account name',
+    ],
   },
   {
     entity: 'USERNAME',
     name: 'regex+handle',
     pattern: /(?<![\w@.])@[A-Za-z0-9_]{2,30}(?![\w@])/g,
     score: () => 0.35,
-    context: { words: ['twitter', 'instagram', 'handle', 'follow', 'tiktok', 'github', 'dm', 'username', 'telegram', 'x.com'], boost: 0.4 },
+    context: {
+      words: [
+        'twitter',
+        'instagram',
+        'handle',
+        'follow',
+        'tiktok',
+        'github',
+        'dm',
+        'username',
+        'telegram',
+        'x.com',
+      ],
+      boost: 0.4,
+    },
     contextRequired: true,
   },
   {
@@ -364,7 +563,8 @@ export const PATTERN_RECOGNIZERS: readonly PatternRecognizer[] = [
   {
     entity: 'AGE',
     name: 'regex+keyword',
-    pattern: /\b(?:age|aged|age of)\b[^\S\n]{0,3}(?:is|:)?[^\S\n]{0,3}(\d{1,3}(?:[^\S\n](?:years?|yrs?))?)(?!\d)/dgi,
+    pattern:
+      /\b(?:age|aged|age of)\b[^\S\n]{0,3}(?:is|:)?[^\S\n]{0,3}(\d{1,3}(?:[^\S\n](?:years?|yrs?))?)(?!\d)/dgi,
     valueGroup: 1,
     score: (value) => (Number(value.match(/\d+/)?.[0]) <= 130 ? 0.75 : undefined),
     anchors: ['age'],

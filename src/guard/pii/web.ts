@@ -20,7 +20,18 @@ function isDomainChar(code: number): boolean {
   return isAlnum(code) || code === 46 || code === 45;
 }
 function isPathChar(code: number): boolean {
-  return code > 32 && code !== 34 && code !== 39 && code !== 60 && code !== 62 && code !== 96 && code !== 123 && code !== 125 && code !== 124 && code !== 92;
+  return (
+    code > 32 &&
+    code !== 34 &&
+    code !== 39 &&
+    code !== 60 &&
+    code !== 62 &&
+    code !== 96 &&
+    code !== 123 &&
+    code !== 125 &&
+    code !== 124 &&
+    code !== 92
+  );
 }
 
 function validDomain(domain: string): boolean {
@@ -28,7 +39,9 @@ function validDomain(domain: string): boolean {
   if (labels.length < 2) return false;
   const tld = labels[labels.length - 1] ?? '';
   if (!/^[A-Za-z]{2,24}$/.test(tld)) return false;
-  return labels.every((label) => label.length > 0 && label.length <= 63 && !label.startsWith('-') && !label.endsWith('-'));
+  return labels.every(
+    (label) => label.length > 0 && label.length <= 63 && !label.startsWith('-') && !label.endsWith('-'),
+  );
 }
 
 export function findEmails(text: string): Candidate[] {
@@ -53,11 +66,26 @@ export function findEmails(text: string): Candidate[] {
 
 /** Top-level domains common in prose; file extensions that are also TLDs (md, py, rs, sh, pl) are left out. */
 const TLDS = new Set(
-  ('com net org edu gov mil int io co ai app dev info biz me us uk de fr ca au in jp cn ru br it es nl se ch eu tv xyz online ' +
+  (
+    'com net org edu gov mil int io co ai app dev info biz me us uk de fr ca au in jp cn ru br it es nl se ch eu tv xyz online ' +
     'site tech store cloud ly gg ie nz za mx be at dk fi no pt gr tr kr ar cl hk sg tw id my ph vn th ua cz hu ro sk il ae sa ' +
-    'news blog shop media email live page link website space world club agency digital network solutions').split(' '),
+    'news blog shop media email live page link website space world club agency digital network solutions'
+  ).split(' '),
 );
-const DOMAIN_CONTEXT = ['website', 'site', 'domain', 'visit', 'url', 'link', 'web', 'online', 'go to', 'www', 'browse', 'page'];
+const DOMAIN_CONTEXT = [
+  'website',
+  'site',
+  'domain',
+  'visit',
+  'url',
+  'link',
+  'web',
+  'online',
+  'go to',
+  'www',
+  'browse',
+  'page',
+];
 
 export function findDomains(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -76,7 +104,13 @@ export function findDomains(text: string): Candidate[] {
       while (start < dot && (text.charCodeAt(start) === 46 || text.charCodeAt(start) === 45)) start++;
       const before = start > 0 ? text.charCodeAt(start - 1) : 32;
       // '@' belongs to an e-mail and '/' to a URL with a scheme; those have their own recognizers.
-      if (start < dot && before !== 64 && before !== 47 && before !== 95 && validDomain(text.slice(start, tldEnd))) {
+      if (
+        start < dot &&
+        before !== 64 &&
+        before !== 47 &&
+        before !== 95 &&
+        validDomain(text.slice(start, tldEnd))
+      ) {
         let end = tldEnd;
         if (next === 47) {
           while (end < text.length && end - tldEnd < PATH_MAX && isPathChar(text.charCodeAt(end))) end++;

@@ -1,13 +1,19 @@
 import { asArray, getPath, isUnknown, type Resource, type ResourceGraph } from '../../resources/index.js';
 
-export const REST_STAGE_TYPES = { cloudformation: ['AWS::ApiGateway::Stage'], terraform: ['aws_api_gateway_stage'] };
+export const REST_STAGE_TYPES = {
+  cloudformation: ['AWS::ApiGateway::Stage'],
+  terraform: ['aws_api_gateway_stage'],
+};
 export const ANY_STAGE_TYPES = {
   cloudformation: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'],
   terraform: ['aws_api_gateway_stage', 'aws_apigatewayv2_stage'],
 };
 
 /** Method settings that apply to a stage: inline (CloudFormation) or `aws_api_gateway_method_settings` that reference it. */
-export function stageMethodSettings(stage: Resource, graph: ResourceGraph): Array<{ origin: string; settings: unknown }> {
+export function stageMethodSettings(
+  stage: Resource,
+  graph: ResourceGraph,
+): Array<{ origin: string; settings: unknown }> {
   if (stage.source === 'cloudformation' || stage.source === 'cdk') {
     const inline = stage.properties['MethodSettings'];
     if (isUnknown(inline)) return [{ origin: stage.address, settings: inline }];

@@ -20,18 +20,32 @@ export const apigatewayDomainTls12: ResourceRule = {
   controls: ['tls-on-public-ai-endpoints'],
   equivalents: { checkov: ['CKV_AWS_206'], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource) {
-    const v2 = resource.type === 'AWS::ApiGatewayV2::DomainName' || resource.type === 'aws_apigatewayv2_domain_name';
+    const v2 =
+      resource.type === 'AWS::ApiGatewayV2::DomainName' || resource.type === 'aws_apigatewayv2_domain_name';
     const policies = v2
-      ? asArray(prop(resource, { cloudformation: 'DomainNameConfigurations', terraform: 'domain_name_configuration' })).map((c) =>
-          getPath(c, resource.source === 'cloudformation' || resource.source === 'cdk' ? 'SecurityPolicy' : 'security_policy'),
+      ? asArray(
+          prop(resource, {
+            cloudformation: 'DomainNameConfigurations',
+            terraform: 'domain_name_configuration',
+          }),
+        ).map((c) =>
+          getPath(
+            c,
+            resource.source === 'cloudformation' || resource.source === 'cdk'
+              ? 'SecurityPolicy'
+              : 'security_policy',
+          ),
         )
       : [prop(resource, { cloudformation: 'SecurityPolicy', terraform: 'security_policy' })];
     if (policies.length === 0) policies.push(undefined);
     for (const policy of policies) {
-      if (isUnknown(policy)) return unknown(`${resource.address}: cannot be decided statically: ${policy.reason}`);
+      if (isUnknown(policy))
+        return unknown(`${resource.address}: cannot be decided statically: ${policy.reason}`);
       // Without a policy REST domains have historically defaulted to TLS_1_0.
       if (policy === undefined || (typeof policy === 'string' && /TLS_1_0/i.test(policy))) {
-        return fail(`${resource.address}: security policy ${typeof policy === 'string' ? policy : 'is not set (TLS_1_0 by default)'} allows TLS 1.0`);
+        return fail(
+          `${resource.address}: security policy ${typeof policy === 'string' ? policy : 'is not set (TLS_1_0 by default)'} allows TLS 1.0`,
+        );
       }
     }
     return pass(`${resource.address}: requires TLS 1.2 or later`);

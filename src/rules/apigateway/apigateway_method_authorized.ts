@@ -22,7 +22,11 @@ authorizer_id = aws_api_gateway_authorizer.users.id`,
   controls: ['ai-api-authorizer-required'],
   equivalents: {
     checkov: ['CKV_AWS_59', 'CKV2_AWS_70', 'CKV_AWS_309'],
-    prowler: ['apigateway_restapi_authorizers_enabled', 'apigatewayv2_api_authorizers_enabled', 'apigateway_restapi_public_with_authorizer'],
+    prowler: [
+      'apigateway_restapi_authorizers_enabled',
+      'apigatewayv2_api_authorizers_enabled',
+      'apigateway_restapi_public_with_authorizer',
+    ],
     securityhub: ['APIGateway.8'],
     cdknag: ['AwsSolutions-APIG4'],
   },
@@ -32,18 +36,25 @@ authorizer_id = aws_api_gateway_authorizer.users.id`,
       ? prop(resource, { cloudformation: 'RouteKey', terraform: 'route_key' })
       : prop(resource, { cloudformation: 'HttpMethod', terraform: 'http_method' });
     // Browsers send CORS preflight without credentials, so OPTIONS must stay open.
-    if (typeof method === 'string' && /^options\b/i.test(method)) return notApplicable(`${resource.address}: CORS preflight (OPTIONS) cannot carry credentials`);
+    if (typeof method === 'string' && /^options\b/i.test(method))
+      return notApplicable(`${resource.address}: CORS preflight (OPTIONS) cannot carry credentials`);
     if (v2 && typeof method === 'string' && method !== '$connect') {
       // WebSocket APIs authorize the connection on $connect only; other routes cannot take an authorizer.
       const api = ctx.graph.deref(prop(resource, { cloudformation: 'ApiId', terraform: 'api_id' }));
       const protocol = api ? (api.properties['ProtocolType'] ?? api.properties['protocol_type']) : undefined;
-      if (protocol === 'WEBSOCKET') return notApplicable(`${resource.address}: WebSocket routes other than $connect cannot have an authorizer`);
+      if (protocol === 'WEBSOCKET')
+        return notApplicable(
+          `${resource.address}: WebSocket routes other than $connect cannot have an authorizer`,
+        );
     }
     const type = v2
       ? prop(resource, { cloudformation: 'AuthorizationType', terraform: 'authorization_type' })
       : prop(resource, { cloudformation: 'AuthorizationType', terraform: 'authorization' });
     if (isUnknown(type)) return unknown(`${resource.address}: cannot be decided statically: ${type.reason}`);
-    if (typeof type === 'string' && type.toUpperCase() !== 'NONE') return pass(`${resource.address}: requires ${type} authorization`);
-    return fail(`${resource.address}: authorization type is ${typeof type === 'string' ? type : 'NONE (the default)'}; API keys alone do not authenticate callers`);
+    if (typeof type === 'string' && type.toUpperCase() !== 'NONE')
+      return pass(`${resource.address}: requires ${type} authorization`);
+    return fail(
+      `${resource.address}: authorization type is ${typeof type === 'string' ? type : 'NONE (the default)'}; API keys alone do not authenticate callers`,
+    );
   },
 };

@@ -33,8 +33,10 @@ export const apigatewayStageAccessLogging: ResourceRule = {
       cloudformation: v2 ? 'AccessLogSettings.DestinationArn' : 'AccessLogSetting.DestinationArn',
       terraform: 'access_log_settings.destination_arn',
     });
-    if (isUnknown(destination)) return unknown(`${resource.address}: cannot be decided statically: ${destination.reason}`);
-    if (destination !== undefined && destination !== '') return pass(`${resource.address}: access logs are written`);
+    if (isUnknown(destination))
+      return unknown(`${resource.address}: cannot be decided statically: ${destination.reason}`);
+    if (destination !== undefined && destination !== '')
+      return pass(`${resource.address}: access logs are written`);
     return fail(`${resource.address}: no access log destination is set`);
   },
 };

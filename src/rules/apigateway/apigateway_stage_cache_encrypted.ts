@@ -9,7 +9,10 @@ export const apigatewayStageCacheEncrypted: ResourceRule = {
   id: 'apigateway_stage_cache_encrypted',
   title: 'API Gateway REST stage caches are encrypted',
   severity: 'medium',
-  resourceTypes: { cloudformation: REST_STAGE_TYPES.cloudformation, terraform: [...REST_STAGE_TYPES.terraform, METHOD_SETTINGS] },
+  resourceTypes: {
+    cloudformation: REST_STAGE_TYPES.cloudformation,
+    terraform: [...REST_STAGE_TYPES.terraform, METHOD_SETTINGS],
+  },
   rationale:
     'A stage cache stores whole responses; in front of a model those are completions that can contain personal data or confidential context. Cache encryption is off by default.',
   remediation: {
@@ -40,17 +43,23 @@ export const apigatewayStageCacheEncrypted: ResourceRule = {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
     if (resource.type === METHOD_SETTINGS) {
       const stage = ctx.graph.deref(resource.properties['stage_name']);
-      if (stage) return notApplicable(`${resource.address}: judged on the stage it configures, ${stage.address}`);
+      if (stage)
+        return notApplicable(`${resource.address}: judged on the stage it configures, ${stage.address}`);
       const caching = asBoolean(getPath(resource.properties, 'settings.caching_enabled'));
       const encrypted = asBoolean(getPath(resource.properties, 'settings.cache_data_encrypted'));
-      if (isUnknown(caching)) return unknown(`${resource.address}: cannot be decided statically: ${caching.reason}`);
+      if (isUnknown(caching))
+        return unknown(`${resource.address}: cannot be decided statically: ${caching.reason}`);
       if (caching !== true) return notApplicable(`${resource.address}: caching is not enabled`);
-      if (isUnknown(encrypted)) return unknown(`${resource.address}: cannot be decided statically: ${encrypted.reason}`);
+      if (isUnknown(encrypted))
+        return unknown(`${resource.address}: cannot be decided statically: ${encrypted.reason}`);
       if (encrypted === true) return pass(`${resource.address}: cached responses are encrypted`);
       return fail(`${resource.address}: caching is enabled without encryption`);
     }
-    const cluster = asBoolean(prop(resource, { cloudformation: 'CacheClusterEnabled', terraform: 'cache_cluster_enabled' }));
-    if (isUnknown(cluster)) return unknown(`${resource.address}: cannot be decided statically: ${cluster.reason}`);
+    const cluster = asBoolean(
+      prop(resource, { cloudformation: 'CacheClusterEnabled', terraform: 'cache_cluster_enabled' }),
+    );
+    if (isUnknown(cluster))
+      return unknown(`${resource.address}: cannot be decided statically: ${cluster.reason}`);
     const settings = stageMethodSettings(resource, ctx.graph);
     const unencrypted: string[] = [];
     let anyCaching = cluster === true;
@@ -67,10 +76,17 @@ export const apigatewayStageCacheEncrypted: ResourceRule = {
         if (encrypted !== true && !isUnknown(encrypted)) unencrypted.push(origin);
       }
     }
-    if (!anyCaching) return undecided ? unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`) : notApplicable(`${resource.address}: no cache is enabled`);
-    if (unencrypted.length > 0) return fail(`${resource.address}: caching is enabled without encryption in ${unencrypted.join(', ')}`);
+    if (!anyCaching)
+      return undecided
+        ? unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`)
+        : notApplicable(`${resource.address}: no cache is enabled`);
+    if (unencrypted.length > 0)
+      return fail(`${resource.address}: caching is enabled without encryption in ${unencrypted.join(', ')}`);
     if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
-    if (!anyEncrypted) return fail(`${resource.address}: the stage cache is enabled but no method setting encrypts cache data`);
+    if (!anyEncrypted)
+      return fail(
+        `${resource.address}: the stage cache is enabled but no method setting encrypts cache data`,
+      );
     return pass(`${resource.address}: cached responses are encrypted`);
   },
 };

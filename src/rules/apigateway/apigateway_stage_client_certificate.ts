@@ -23,9 +23,16 @@ export const apigatewayStageClientCertificate: ResourceRule = {
     cdknag: ['NIST.800.53.R5-APIGWSSLEnabled', 'HIPAA.Security-APIGWSSLEnabled'],
   },
   evaluate(resource) {
-    const certificate = prop(resource, { cloudformation: 'ClientCertificateId', terraform: 'client_certificate_id' });
-    if (isUnknown(certificate)) return unknown(`${resource.address}: cannot be decided statically: ${certificate.reason}`);
-    if (certificate !== undefined && certificate !== '') return pass(`${resource.address}: a client certificate is set for backend authentication`);
-    return fail(`${resource.address}: no client certificate is set, so the backend cannot tell gateway traffic from direct calls`);
+    const certificate = prop(resource, {
+      cloudformation: 'ClientCertificateId',
+      terraform: 'client_certificate_id',
+    });
+    if (isUnknown(certificate))
+      return unknown(`${resource.address}: cannot be decided statically: ${certificate.reason}`);
+    if (certificate !== undefined && certificate !== '')
+      return pass(`${resource.address}: a client certificate is set for backend authentication`);
+    return fail(
+      `${resource.address}: no client certificate is set, so the backend cannot tell gateway traffic from direct calls`,
+    );
   },
 };

@@ -9,7 +9,10 @@ export const apigatewayStageDataTraceDisabled: ResourceRule = {
   id: 'apigateway_stage_data_trace_disabled',
   title: 'API Gateway stages do not log full request and response bodies (data trace)',
   severity: 'medium',
-  resourceTypes: { cloudformation: REST_STAGE_TYPES.cloudformation, terraform: [...REST_STAGE_TYPES.terraform, METHOD_SETTINGS] },
+  resourceTypes: {
+    cloudformation: REST_STAGE_TYPES.cloudformation,
+    terraform: [...REST_STAGE_TYPES.terraform, METHOD_SETTINGS],
+  },
   rationale:
     'Data trace writes whole request and response bodies to CloudWatch Logs. In front of a model those are prompts and completions, with the personal data, secrets and confidential context they carry, copied to a log nobody governs. AWS advises against it in production.',
   remediation: {
@@ -31,7 +34,8 @@ export const apigatewayStageDataTraceDisabled: ResourceRule = {
     let settings: Array<{ origin: string; settings: unknown }>;
     if (resource.type === METHOD_SETTINGS) {
       const stage = ctx.graph.deref(resource.properties['stage_name']);
-      if (stage) return notApplicable(`${resource.address}: judged on the stage it configures, ${stage.address}`);
+      if (stage)
+        return notApplicable(`${resource.address}: judged on the stage it configures, ${stage.address}`);
       settings = [{ origin: resource.address, settings: getPath(resource.properties, 'settings') }];
     } else settings = stageMethodSettings(resource, ctx.graph);
     const tracing: string[] = [];
@@ -41,7 +45,8 @@ export const apigatewayStageDataTraceDisabled: ResourceRule = {
       if (isUnknown(enabled)) undecided ??= enabled;
       else if (enabled === true) tracing.push(origin);
     }
-    if (tracing.length > 0) return fail(`${resource.address}: data trace logs full bodies in ${tracing.join(', ')}`);
+    if (tracing.length > 0)
+      return fail(`${resource.address}: data trace logs full bodies in ${tracing.join(', ')}`);
     if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
     return pass(`${resource.address}: data trace is off`);
   },

@@ -35,7 +35,10 @@ export const apigatewayStageThrottlingConfigured: ResourceRule = {
       return positiveNumber(value);
     };
     if (v2) {
-      const rate = prop(resource, { cloudformation: 'DefaultRouteSettings.ThrottlingRateLimit', terraform: 'default_route_settings.throttling_rate_limit' });
+      const rate = prop(resource, {
+        cloudformation: 'DefaultRouteSettings.ThrottlingRateLimit',
+        terraform: 'default_route_settings.throttling_rate_limit',
+      });
       if (check(rate)) return pass(`${resource.address}: default route throttling is set`);
     } else {
       for (const { origin, settings } of stageMethodSettings(resource, ctx.graph)) {
@@ -48,7 +51,10 @@ export const apigatewayStageThrottlingConfigured: ResourceRule = {
         if (check(rate)) return pass(`${resource.address}: throttled by usage plan ${plan.address}`);
       }
     }
-    if (undecided[0]) return unknown(`${resource.address}: cannot be decided statically: ${undecided[0].reason}`);
-    return fail(`${resource.address}: no stage, route or usage-plan rate limit is set; only the account-wide limit applies`);
+    if (undecided[0])
+      return unknown(`${resource.address}: cannot be decided statically: ${undecided[0].reason}`);
+    return fail(
+      `${resource.address}: no stage, route or usage-plan rate limit is set; only the account-wide limit applies`,
+    );
   },
 };

@@ -23,8 +23,11 @@ export const apigatewayStageTracingEnabled: ResourceRule = {
     cdknag: [],
   },
   evaluate(resource) {
-    const enabled = asBoolean(prop(resource, { cloudformation: 'TracingEnabled', terraform: 'xray_tracing_enabled' }));
-    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
+    const enabled = asBoolean(
+      prop(resource, { cloudformation: 'TracingEnabled', terraform: 'xray_tracing_enabled' }),
+    );
+    if (isUnknown(enabled))
+      return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled === true) return pass(`${resource.address}: X-Ray tracing is enabled`);
     return fail(`${resource.address}: X-Ray tracing is off (the default)`);
   },

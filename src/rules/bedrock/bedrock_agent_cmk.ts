@@ -13,8 +13,10 @@ export const bedrockAgentCmk: ResourceRule = {
     'An agent stores its instructions, action group schemas and session data. Without CustomerEncryptionKeyArn they are encrypted with an AWS owned key that the customer can neither restrict nor audit.',
   remediation: {
     text: 'Set CustomerEncryptionKeyArn to a customer managed KMS key whose policy lets the agent role use it.',
-    cloudformation: 'Agent:\n  Type: AWS::Bedrock::Agent\n  Properties:\n    CustomerEncryptionKeyArn: !GetAtt AgentKey.Arn',
-    terraform: 'resource "aws_bedrockagent_agent" "agent" {\n  customer_encryption_key_arn = aws_kms_key.agent.arn\n}',
+    cloudformation:
+      'Agent:\n  Type: AWS::Bedrock::Agent\n  Properties:\n    CustomerEncryptionKeyArn: !GetAtt AgentKey.Arn',
+    terraform:
+      'resource "aws_bedrockagent_agent" "agent" {\n  customer_encryption_key_arn = aws_kms_key.agent.arn\n}',
   },
   controls: ['bedrock-agent-cmk-encryption'],
   equivalents: { checkov: ['CKV_AWS_373'], prowler: [], securityhub: [], cdknag: [] },
@@ -22,7 +24,10 @@ export const bedrockAgentCmk: ResourceRule = {
     return cmkOutcome(
       resource,
       ctx,
-      prop(resource, { cloudformation: 'CustomerEncryptionKeyArn', terraform: 'customer_encryption_key_arn' }),
+      prop(resource, {
+        cloudformation: 'CustomerEncryptionKeyArn',
+        terraform: 'customer_encryption_key_arn',
+      }),
       'agent data',
     );
   },

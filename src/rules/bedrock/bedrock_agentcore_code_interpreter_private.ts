@@ -6,8 +6,12 @@ export const bedrockAgentcoreCodeInterpreterPrivate: ResourceRule = {
   id: 'bedrock_agentcore_code_interpreter_private',
   title: 'Bedrock AgentCore code interpreters use SANDBOX or VPC network mode',
   severity: 'high',
-  resourceTypes: { cloudformation: ['AWS::BedrockAgentCore::CodeInterpreterCustom'], terraform: ['aws_bedrockagentcore_code_interpreter'] },
-  rationale: 'Code written by a model runs in the interpreter; with public network access, injected code can download tooling and exfiltrate data.',
+  resourceTypes: {
+    cloudformation: ['AWS::BedrockAgentCore::CodeInterpreterCustom'],
+    terraform: ['aws_bedrockagentcore_code_interpreter'],
+  },
+  rationale:
+    'Code written by a model runs in the interpreter; with public network access, injected code can download tooling and exfiltrate data.',
   remediation: {
     text: 'Set NetworkConfiguration.NetworkMode to SANDBOX (no network) or VPC.',
     cloudformation: 'NetworkConfiguration:\n  NetworkMode: SANDBOX',

@@ -9,10 +9,15 @@ export const LOGGING_CONFIG_TYPE = 'aws_bedrock_model_invocation_logging_configu
 function judgeConfig(config: Resource): Outcome {
   const s3 = prop(config, { terraform: 'logging_config.s3_config' });
   const cw = prop(config, { terraform: 'logging_config.cloudwatch_config' });
-  if (isUnknown(s3) || isUnknown(cw)) return unknown(`${config.address}: log destinations cannot be decided statically`);
-  if (!isSet(s3) && !isSet(cw)) return fail(`${config.address} sends model invocation logs nowhere (no S3 or CloudWatch destination)`);
+  if (isUnknown(s3) || isUnknown(cw))
+    return unknown(`${config.address}: log destinations cannot be decided statically`);
+  if (!isSet(s3) && !isSet(cw))
+    return fail(`${config.address} sends model invocation logs nowhere (no S3 or CloudWatch destination)`);
   const text = prop(config, { terraform: 'logging_config.text_data_delivery_enabled' });
-  if (isUnknown(text)) return unknown(`${config.address}: text_data_delivery_enabled cannot be decided statically: ${text.reason}`);
+  if (isUnknown(text))
+    return unknown(
+      `${config.address}: text_data_delivery_enabled cannot be decided statically: ${text.reason}`,
+    );
   if (isOff(text)) return fail(`${config.address} turns off delivery of text prompts and responses`);
   return pass(`${config.address} logs model invocations`);
 }
@@ -27,10 +32,16 @@ export const bedrockModelInvocationLoggingEnabled: GraphRule = {
     'Invocation logs are the only record of what was asked and answered: the evidence for investigating prompt injection, data leakage and misuse. Logging is off in a region until it is configured.',
   remediation: {
     text: 'Configure model invocation logging with an S3 and/or CloudWatch Logs destination and text delivery on. CloudFormation has no resource for it: use Terraform, a custom resource calling PutModelInvocationLoggingConfiguration, or account baseline automation.',
-    terraform: 'resource "aws_bedrock_model_invocation_logging_configuration" "this" {\n  logging_config {\n    text_data_delivery_enabled = true\n    cloudwatch_config {\n      log_group_name = aws_cloudwatch_log_group.bedrock.name\n      role_arn       = aws_iam_role.bedrock_logging.arn\n    }\n    s3_config {\n      bucket_name = aws_s3_bucket.bedrock_logs.id\n      key_prefix  = "invocations"\n    }\n  }\n}',
+    terraform:
+      'resource "aws_bedrock_model_invocation_logging_configuration" "this" {\n  logging_config {\n    text_data_delivery_enabled = true\n    cloudwatch_config {\n      log_group_name = aws_cloudwatch_log_group.bedrock.name\n      role_arn       = aws_iam_role.bedrock_logging.arn\n    }\n    s3_config {\n      bucket_name = aws_s3_bucket.bedrock_logs.id\n      key_prefix  = "invocations"\n    }\n  }\n}',
   },
   controls: ['model-invocation-logging-enabled'],
-  equivalents: { checkov: [], prowler: ['bedrock_model_invocation_logging_enabled'], securityhub: [], cdknag: [] },
+  equivalents: {
+    checkov: [],
+    prowler: ['bedrock_model_invocation_logging_enabled'],
+    securityhub: [],
+    cdknag: [],
+  },
   evaluateGraph(ctx) {
     const configs = ctx.graph.byType(LOGGING_CONFIG_TYPE);
     if (configs.length > 0) return configs.map((c) => ({ resource: c, ...judgeConfig(c) }));
@@ -41,7 +52,9 @@ export const bedrockModelInvocationLoggingEnabled: GraphRule = {
     if (terraform) {
       outcomes.push({
         resource: terraform,
-        ...fail(`${terraform.address} uses Bedrock, but no aws_bedrock_model_invocation_logging_configuration is defined in the scanned files`),
+        ...fail(
+          `${terraform.address} uses Bedrock, but no aws_bedrock_model_invocation_logging_configuration is defined in the scanned files`,
+        ),
       });
     }
     const template = usage.find((r) => r.source === 'cloudformation' || r.source === 'cdk');

@@ -5,12 +5,22 @@ import { asText, listOf, type Paths } from '../sagemaker/shared.js';
 /** Facts about Bedrock resources shared by the Bedrock rules. */
 
 export const AGENT_TYPES = { cloudformation: ['AWS::Bedrock::Agent'], terraform: ['aws_bedrockagent_agent'] };
-export const GUARDRAIL_TYPES = { cloudformation: ['AWS::Bedrock::Guardrail'], terraform: ['aws_bedrock_guardrail'] };
-export const KNOWLEDGE_BASE_TYPES = { cloudformation: ['AWS::Bedrock::KnowledgeBase'], terraform: ['aws_bedrockagent_knowledge_base'] };
+export const GUARDRAIL_TYPES = {
+  cloudformation: ['AWS::Bedrock::Guardrail'],
+  terraform: ['aws_bedrock_guardrail'],
+};
+export const KNOWLEDGE_BASE_TYPES = {
+  cloudformation: ['AWS::Bedrock::KnowledgeBase'],
+  terraform: ['aws_bedrockagent_knowledge_base'],
+};
 
 /** True for any resource that means the workload uses Amazon Bedrock. */
 export function isBedrockResource(resource: Resource): boolean {
-  return resource.type.startsWith('AWS::Bedrock::') || resource.type.startsWith('AWS::BedrockAgentCore::') || resource.type.startsWith('aws_bedrock');
+  return (
+    resource.type.startsWith('AWS::Bedrock::') ||
+    resource.type.startsWith('AWS::BedrockAgentCore::') ||
+    resource.type.startsWith('aws_bedrock')
+  );
 }
 
 export function bedrockResources(graph: ResourceGraph): Resource[] {
@@ -64,7 +74,10 @@ export function guardrailFilters(resource: Resource, paths: Paths): GuardrailFil
   return list.map((f) => readFilter(resource, f));
 }
 
-export const CONTENT_FILTERS: Paths = { cloudformation: 'ContentPolicyConfig.FiltersConfig', terraform: 'content_policy_config.filters_config' };
+export const CONTENT_FILTERS: Paths = {
+  cloudformation: 'ContentPolicyConfig.FiltersConfig',
+  terraform: 'content_policy_config.filters_config',
+};
 export const PII_FILTERS: Paths = {
   cloudformation: 'SensitiveInformationPolicyConfig.PiiEntitiesConfig',
   terraform: 'sensitive_information_policy_config.pii_entities_config',

@@ -1,9 +1,21 @@
-import { asArray, getPath, isUnknown, type Resource, type ResourceGraph, type Unknown } from '../../resources/index.js';
+import {
+  asArray,
+  getPath,
+  isUnknown,
+  type Resource,
+  type ResourceGraph,
+  type Unknown,
+} from '../../resources/index.js';
 import { bucketName } from '../s3/bucket-settings.js';
 import { fail, pass, unknown, type GraphRule } from '../types.js';
 import { addressesIn } from './references.js';
 
-const RECORDER_TYPES = ['AWS::CloudTrail::Trail', 'aws_cloudtrail', 'AWS::CloudTrail::EventDataStore', 'aws_cloudtrail_event_data_store'];
+const RECORDER_TYPES = [
+  'AWS::CloudTrail::Trail',
+  'aws_cloudtrail',
+  'AWS::CloudTrail::EventDataStore',
+  'aws_cloudtrail_event_data_store',
+];
 const BUCKET_TYPES = ['AWS::S3::Bucket', 'aws_s3_bucket'];
 
 /** Where AI resources name the buckets that hold their training data, documents or model artifacts. */
@@ -14,7 +26,11 @@ const AI_DATA_PATHS: Record<string, string[]> = {
   aws_sagemaker_model: ['primary_container.model_data_url', 'container.model_data_url'],
   'AWS::SageMaker::FeatureGroup': ['OfflineStoreConfig.S3StorageConfig.S3Uri'],
   aws_sagemaker_feature_group: ['offline_store_config.s3_storage_config.s3_uri'],
-  aws_bedrock_custom_model: ['training_data_config.s3_uri', 'validation_data_config.validator.s3_uri', 'output_data_config.s3_uri'],
+  aws_bedrock_custom_model: [
+    'training_data_config.s3_uri',
+    'validation_data_config.validator.s3_uri',
+    'output_data_config.s3_uri',
+  ],
 };
 
 /** Whether a string or reference designates the bucket: a reference, a placeholder, an ARN or an s3:// URI. */
@@ -23,7 +39,9 @@ function namesBucket(value: unknown, bucket: Resource, graph: ResourceGraph): bo
   const name = bucketName(bucket);
   if (name === undefined) return false;
   return asArray(value).some(
-    (v) => typeof v === 'string' && (v.startsWith(`s3://${name}/`) || v === `s3://${name}` || v.startsWith(`arn:aws:s3:::${name}`)),
+    (v) =>
+      typeof v === 'string' &&
+      (v.startsWith(`s3://${name}/`) || v === `s3://${name}` || v.startsWith(`arn:aws:s3:::${name}`)),
   );
 }
 
@@ -36,7 +54,8 @@ function aiBuckets(graph: ResourceGraph): Map<Resource, Resource[]> {
       for (const path of paths) {
         const value = getPath(user.properties, path);
         if (value === undefined) continue;
-        for (const bucket of buckets) if (namesBucket(value, bucket, graph)) found.set(bucket, [...(found.get(bucket) ?? []), user]);
+        for (const bucket of buckets)
+          if (namesBucket(value, bucket, graph)) found.set(bucket, [...(found.get(bucket) ?? []), user]);
       }
     }
   }
@@ -45,7 +64,9 @@ function aiBuckets(graph: ResourceGraph): Map<Resource, Resource[]> {
 
 /** A selector value that covers every bucket (`arn:aws:s3`, `arn:aws:s3:::`) or names this one. */
 function valueCovers(value: unknown, bucket: Resource, graph: ResourceGraph): boolean {
-  return asArray(value).some((v) => (typeof v === 'string' && /^arn:aws[a-z-]*:s3(:::)?$/.test(v)) || namesBucket(v, bucket, graph));
+  return asArray(value).some(
+    (v) => (typeof v === 'string' && /^arn:aws[a-z-]*:s3(:::)?$/.test(v)) || namesBucket(v, bucket, graph),
+  );
 }
 
 function recordsObjectEvents(recorder: Resource, bucket: Resource, graph: ResourceGraph): boolean | Unknown {
@@ -66,12 +87,16 @@ function recordsObjectEvents(recorder: Resource, bucket: Resource, graph: Resour
     let arnSelector: unknown[] | undefined;
     for (const field of asArray(getPath(selector, cfn ? 'FieldSelectors' : 'field_selector'))) {
       const name = getPath(field, cfn ? 'Field' : 'field');
-      const values = [...asArray(getPath(field, cfn ? 'Equals' : 'equals')), ...asArray(getPath(field, cfn ? 'StartsWith' : 'starts_with'))];
+      const values = [
+        ...asArray(getPath(field, cfn ? 'Equals' : 'equals')),
+        ...asArray(getPath(field, cfn ? 'StartsWith' : 'starts_with')),
+      ];
       if (name === 'eventCategory' && values.includes('Data')) data = true;
       if (name === 'resources.type' && values.includes('AWS::S3::Object')) objects = true;
       if (name === 'resources.ARN') arnSelector = values;
     }
-    if (data && objects && (arnSelector === undefined || valueCovers(arnSelector, bucket, graph))) return true;
+    if (data && objects && (arnSelector === undefined || valueCovers(arnSelector, bucket, graph)))
+      return true;
   }
   return false;
 }
@@ -79,7 +104,8 @@ function recordsObjectEvents(recorder: Resource, bucket: Resource, graph: Resour
 export const cloudtrailAiBucketDataEvents: GraphRule = {
   kind: 'graph',
   id: 'cloudtrail_ai_bucket_data_events',
-  title: 'Buckets holding training data, knowledge-base documents or model artifacts have their object events recorded by CloudTrail',
+  title:
+    'Buckets holding training data, knowledge-base documents or model artifacts have their object events recorded by CloudTrail',
   severity: 'medium',
   resourceTypes: {
     cloudformation: ['AWS::S3::Bucket', 'AWS::CloudTrail::Trail', 'AWS::CloudTrail::EventDataStore'],
@@ -119,11 +145,24 @@ export const cloudtrailAiBucketDataEvents: GraphRule = {
       let undecided: Unknown | undefined;
       for (const recorder of recorders) {
         const covers = recordsObjectEvents(recorder, bucket, ctx.graph);
-        if (covers === true) return { resource: bucket, ...pass(`${bucket.address}: object events (used by ${by}) are recorded by ${recorder.address}`) };
+        if (covers === true)
+          return {
+            resource: bucket,
+            ...pass(`${bucket.address}: object events (used by ${by}) are recorded by ${recorder.address}`),
+          };
         if (isUnknown(covers)) undecided ??= covers;
       }
-      if (undecided) return { resource: bucket, ...unknown(`${bucket.address}: cannot be decided statically: ${undecided.reason}`) };
-      return { resource: bucket, ...fail(`${bucket.address}: holds data for ${by}, but no scanned trail records its object-level events`) };
+      if (undecided)
+        return {
+          resource: bucket,
+          ...unknown(`${bucket.address}: cannot be decided statically: ${undecided.reason}`),
+        };
+      return {
+        resource: bucket,
+        ...fail(
+          `${bucket.address}: holds data for ${by}, but no scanned trail records its object-level events`,
+        ),
+      };
     });
   },
 };

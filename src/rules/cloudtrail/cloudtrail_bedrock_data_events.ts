@@ -1,10 +1,19 @@
 import { asArray, getPath, isUnknown, type Resource, type Unknown } from '../../resources/index.js';
 import { fail, pass, unknown, type GraphRule } from '../types.js';
 
-const RECORDER_TYPES = ['AWS::CloudTrail::Trail', 'aws_cloudtrail', 'AWS::CloudTrail::EventDataStore', 'aws_cloudtrail_event_data_store'];
+const RECORDER_TYPES = [
+  'AWS::CloudTrail::Trail',
+  'aws_cloudtrail',
+  'AWS::CloudTrail::EventDataStore',
+  'aws_cloudtrail_event_data_store',
+];
 
 function isBedrockResource(r: Resource): boolean {
-  return r.type.startsWith('AWS::Bedrock::') || r.type.startsWith('AWS::BedrockAgentCore::') || r.type.startsWith('aws_bedrock');
+  return (
+    r.type.startsWith('AWS::Bedrock::') ||
+    r.type.startsWith('AWS::BedrockAgentCore::') ||
+    r.type.startsWith('aws_bedrock')
+  );
 }
 
 /** true when an advanced event selector records Bedrock data events; Unknown when a selector cannot be read. */
@@ -21,7 +30,9 @@ function recordsBedrockData(recorder: Resource): boolean | Unknown {
       const equals = getPath(field, cfn ? 'Equals' : 'equals');
       const starts = getPath(field, cfn ? 'StartsWith' : 'starts_with');
       if (isUnknown(equals)) return equals;
-      const values = [...asArray(equals), ...asArray(starts)].filter((v): v is string => typeof v === 'string');
+      const values = [...asArray(equals), ...asArray(starts)].filter(
+        (v): v is string => typeof v === 'string',
+      );
       if (name === 'eventCategory' && values.includes('Data')) dataCategory = true;
       if (name === 'resources.type' && values.some((v) => v.startsWith('AWS::Bedrock'))) bedrockType = true;
     }
@@ -35,7 +46,10 @@ export const cloudtrailBedrockDataEvents: GraphRule = {
   id: 'cloudtrail_bedrock_data_events',
   title: 'When Bedrock is used, a trail or event data store records Bedrock data events',
   severity: 'medium',
-  resourceTypes: { cloudformation: ['AWS::CloudTrail::Trail', 'AWS::CloudTrail::EventDataStore'], terraform: ['aws_cloudtrail', 'aws_cloudtrail_event_data_store'] },
+  resourceTypes: {
+    cloudformation: ['AWS::CloudTrail::Trail', 'AWS::CloudTrail::EventDataStore'],
+    terraform: ['aws_cloudtrail', 'aws_cloudtrail_event_data_store'],
+  },
   rationale:
     'Management events do not show agent invocations, knowledge-base retrievals, guardrail applications or tool calls; those are data events, recorded only when an advanced event selector asks for them. Without them, misuse of an agent or knowledge base leaves no audit trail. The rule applies when the scanned code declares Bedrock resources and at least one trail.',
   remediation: {
@@ -66,11 +80,25 @@ export const cloudtrailBedrockDataEvents: GraphRule = {
     const recorders = ctx.graph.byType(...RECORDER_TYPES);
     const verdicts = recorders.map((r) => ({ recorder: r, records: recordsBedrockData(r) }));
     const recording = verdicts.find((v) => v.records === true);
-    if (recording) return [{ resource: recording.recorder, ...pass(`${recording.recorder.address}: records Bedrock data events`) }];
+    if (recording)
+      return [
+        {
+          resource: recording.recorder,
+          ...pass(`${recording.recorder.address}: records Bedrock data events`),
+        },
+      ];
     return verdicts.map(({ recorder, records }) =>
       isUnknown(records)
-        ? { resource: recorder, ...unknown(`${recorder.address}: cannot be decided statically: ${records.reason}`) }
-        : { resource: recorder, ...fail(`${recorder.address}: records no Bedrock data events although the scanned code uses Bedrock`) },
+        ? {
+            resource: recorder,
+            ...unknown(`${recorder.address}: cannot be decided statically: ${records.reason}`),
+          }
+        : {
+            resource: recorder,
+            ...fail(
+              `${recorder.address}: records no Bedrock data events although the scanned code uses Bedrock`,
+            ),
+          },
     );
   },
 };

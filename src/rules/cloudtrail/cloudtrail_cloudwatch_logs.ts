@@ -22,12 +22,20 @@ cloud_watch_logs_role_arn  = aws_iam_role.trail_to_logs.arn`,
     checkov: [],
     prowler: ['cloudtrail_cloudwatch_logging_enabled'],
     securityhub: ['CloudTrail.5'],
-    cdknag: ['NIST.800.53.R5-CloudTrailCloudWatchLogsEnabled', 'HIPAA.Security-CloudTrailCloudWatchLogsEnabled'],
+    cdknag: [
+      'NIST.800.53.R5-CloudTrailCloudWatchLogsEnabled',
+      'HIPAA.Security-CloudTrailCloudWatchLogsEnabled',
+    ],
   },
   evaluate(resource) {
-    const group = prop(resource, { cloudformation: 'CloudWatchLogsLogGroupArn', terraform: 'cloud_watch_logs_group_arn' });
-    if (isUnknown(group)) return unknown(`${resource.address}: cannot be decided statically: ${group.reason}`);
-    if (group !== undefined && group !== '') return pass(`${resource.address}: events are delivered to CloudWatch Logs`);
+    const group = prop(resource, {
+      cloudformation: 'CloudWatchLogsLogGroupArn',
+      terraform: 'cloud_watch_logs_group_arn',
+    });
+    if (isUnknown(group))
+      return unknown(`${resource.address}: cannot be decided statically: ${group.reason}`);
+    if (group !== undefined && group !== '')
+      return pass(`${resource.address}: events are delivered to CloudWatch Logs`);
     return fail(`${resource.address}: events are not delivered to CloudWatch Logs`);
   },
 };

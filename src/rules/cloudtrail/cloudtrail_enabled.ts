@@ -40,13 +40,27 @@ export const cloudtrailEnabled: GraphRule = {
     const trails = ctx.graph.byType(...TRAIL_TYPES.cloudformation, ...TRAIL_TYPES.terraform);
     if (trails.length === 0) {
       const anchor = accountAnchor(ctx.graph);
-      return anchor ? [{ resource: anchor, ...fail(absentMessage(anchor, 'CloudTrail trail', 'AWS::CloudTrail::Trail / aws_cloudtrail')) }] : [];
+      return anchor
+        ? [
+            {
+              resource: anchor,
+              ...fail(absentMessage(anchor, 'CloudTrail trail', 'AWS::CloudTrail::Trail / aws_cloudtrail')),
+            },
+          ]
+        : [];
     }
     return trails.map((trail) => {
       // IsLogging is required in CloudFormation; Terraform's enable_logging defaults to true.
       const raw = prop(trail, { cloudformation: 'IsLogging', terraform: 'enable_logging' });
-      const logging = raw === undefined && trail.source !== 'cloudformation' && trail.source !== 'cdk' ? true : asBoolean(raw);
-      if (isUnknown(logging)) return { resource: trail, ...unknown(`${trail.address}: cannot be decided statically: ${logging.reason}`) };
+      const logging =
+        raw === undefined && trail.source !== 'cloudformation' && trail.source !== 'cdk'
+          ? true
+          : asBoolean(raw);
+      if (isUnknown(logging))
+        return {
+          resource: trail,
+          ...unknown(`${trail.address}: cannot be decided statically: ${logging.reason}`),
+        };
       if (logging === true) return { resource: trail, ...pass(`${trail.address}: the trail is logging`) };
       return { resource: trail, ...fail(`${trail.address}: the trail is declared but not logging`) };
     });

@@ -11,7 +11,11 @@ export const cloudtrailKmsEncrypted: ResourceRule = {
   resourceTypes: TRAIL_TYPES,
   rationale:
     'Trail logs reveal the structure of the AI workload: roles, model ids, data locations. SSE-KMS with your own key adds a decrypt permission on top of bucket access, so reading the audit trail needs both.',
-  remediation: { text: 'Set a customer managed KMS key on the trail.', cloudformation: `KMSKeyId: !Ref AuditKey`, terraform: `kms_key_id = aws_kms_key.audit.arn` },
+  remediation: {
+    text: 'Set a customer managed KMS key on the trail.',
+    cloudformation: `KMSKeyId: !Ref AuditKey`,
+    terraform: `kms_key_id = aws_kms_key.audit.arn`,
+  },
   controls: ['cloudtrail-multi-region-validated'],
   equivalents: {
     checkov: ['CKV_AWS_35'],
@@ -20,6 +24,11 @@ export const cloudtrailKmsEncrypted: ResourceRule = {
     cdknag: ['NIST.800.53.R5-CloudTrailEncryptionEnabled', 'HIPAA.Security-CloudTrailEncryptionEnabled'],
   },
   evaluate(resource, ctx) {
-    return customerManagedKeyOutcome(resource, prop(resource, { cloudformation: 'KMSKeyId', terraform: 'kms_key_id' }), ctx.graph, 'trail log encryption');
+    return customerManagedKeyOutcome(
+      resource,
+      prop(resource, { cloudformation: 'KMSKeyId', terraform: 'kms_key_id' }),
+      ctx.graph,
+      'trail log encryption',
+    );
   },
 };

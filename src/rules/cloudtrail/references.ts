@@ -7,14 +7,21 @@ const MAX_SCANNED_TEXT = 4096;
  * Every scanned resource a value designates: references, and the `${LogicalId}` / `${LogicalId.Attr}` /
  * `${type.name.attr}` placeholders the loaders leave in strings built with Sub, Join or interpolation.
  */
-export function addressesIn(value: unknown, graph: ResourceGraph, out: Set<string> = new Set(), depth = 0): Set<string> {
+export function addressesIn(
+  value: unknown,
+  graph: ResourceGraph,
+  out: Set<string> = new Set(),
+  depth = 0,
+): Set<string> {
   if (depth > 16 || value === null || value === undefined) return out;
   if (typeof value === 'string') {
     for (const match of value.slice(0, MAX_SCANNED_TEXT).matchAll(PLACEHOLDER)) {
       const segments = (match[1] ?? '').split('.');
       const terraform = segments.length >= 2 ? graph.byAddress(`${segments[0]}.${segments[1]}`) : undefined;
       if (terraform) out.add(terraform.address);
-      const cloudformation = graph.resources.find((r) => r.source !== 'terraform' && r.source !== 'terraform-plan' && r.name === segments[0]);
+      const cloudformation = graph.resources.find(
+        (r) => r.source !== 'terraform' && r.source !== 'terraform-plan' && r.name === segments[0],
+      );
       if (cloudformation) out.add(cloudformation.address);
     }
     return out;

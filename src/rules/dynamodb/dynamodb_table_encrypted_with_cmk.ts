@@ -7,7 +7,10 @@ export const dynamodbTableEncryptedWithCmk: ResourceRule = {
   id: 'dynamodb_table_encrypted_with_cmk',
   title: 'DynamoDB tables are encrypted with a customer managed KMS key',
   severity: 'medium',
-  resourceTypes: { cloudformation: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'], terraform: ['aws_dynamodb_table'] },
+  resourceTypes: {
+    cloudformation: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+    terraform: ['aws_dynamodb_table'],
+  },
   rationale:
     'DynamoDB often holds agent memory, conversation history and training metadata, which carry personal data and prompts. Tables are encrypted by default with an AWS owned key that you cannot audit or revoke; a customer managed key puts decryption under your key policy and in CloudTrail.',
   remediation: {
@@ -29,13 +32,24 @@ export const dynamodbTableEncryptedWithCmk: ResourceRule = {
     cdknag: [],
   },
   evaluate(resource, ctx) {
-    const enabled = asBoolean(prop(resource, { cloudformation: 'SSESpecification.SSEEnabled', terraform: 'server_side_encryption.enabled' }));
-    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
-    if (enabled !== true) return fail(`${resource.address}: uses the default AWS owned key (server-side encryption with KMS is not enabled)`);
+    const enabled = asBoolean(
+      prop(resource, {
+        cloudformation: 'SSESpecification.SSEEnabled',
+        terraform: 'server_side_encryption.enabled',
+      }),
+    );
+    if (isUnknown(enabled))
+      return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
+    if (enabled !== true)
+      return fail(
+        `${resource.address}: uses the default AWS owned key (server-side encryption with KMS is not enabled)`,
+      );
     // Replicas of global tables may name their own key; the table-level key applies otherwise.
     const key =
-      prop(resource, { cloudformation: 'SSESpecification.KMSMasterKeyId', terraform: 'server_side_encryption.kms_key_arn' }) ??
-      prop(resource, { cloudformation: 'Replicas.SSESpecification.KMSMasterKeyId' });
+      prop(resource, {
+        cloudformation: 'SSESpecification.KMSMasterKeyId',
+        terraform: 'server_side_encryption.kms_key_arn',
+      }) ?? prop(resource, { cloudformation: 'Replicas.SSESpecification.KMSMasterKeyId' });
     return customerManagedKeyOutcome(resource, key, ctx.graph, 'table encryption');
   },
 };

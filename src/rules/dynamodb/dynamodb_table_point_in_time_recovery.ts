@@ -6,7 +6,10 @@ export const dynamodbTablePointInTimeRecovery: ResourceRule = {
   id: 'dynamodb_table_point_in_time_recovery',
   title: 'DynamoDB tables have point-in-time recovery enabled',
   severity: 'medium',
-  resourceTypes: { cloudformation: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'], terraform: ['aws_dynamodb_table'] },
+  resourceTypes: {
+    cloudformation: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+    terraform: ['aws_dynamodb_table'],
+  },
   rationale:
     'Point-in-time recovery restores a table to any second in the last 35 days. When an agent with write access corrupts its memory store or training metadata is deleted, it is the way back.',
   remediation: {
@@ -27,13 +30,16 @@ export const dynamodbTablePointInTimeRecovery: ResourceRule = {
   evaluate(resource) {
     const value =
       resource.type === 'AWS::DynamoDB::GlobalTable'
-        ? prop(resource, { cloudformation: 'Replicas.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled' })
+        ? prop(resource, {
+            cloudformation: 'Replicas.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled',
+          })
         : prop(resource, {
             cloudformation: 'PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled',
             terraform: 'point_in_time_recovery.enabled',
           });
     const enabled = asBoolean(value);
-    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
+    if (isUnknown(enabled))
+      return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled === true) return pass(`${resource.address}: point-in-time recovery is enabled`);
     return fail(`${resource.address}: point-in-time recovery is off (the default)`);
   },

@@ -19,11 +19,17 @@ resource "aws_ebs_default_kms_key" "this" {
 }`,
   },
   controls: ['training-job-volume-cmk-encryption'],
-  equivalents: { checkov: ['CKV_AWS_106'], prowler: ['ec2_ebs_default_encryption'], securityhub: ['EC2.7'], cdknag: [] },
+  equivalents: {
+    checkov: ['CKV_AWS_106'],
+    prowler: ['ec2_ebs_default_encryption'],
+    securityhub: ['EC2.7'],
+    cdknag: [],
+  },
   evaluate(resource) {
     const raw = prop(resource, { terraform: 'enabled' });
     const enabled = raw === undefined ? true : asBoolean(raw);
-    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
+    if (isUnknown(enabled))
+      return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled === true) return pass(`${resource.address}: EBS encryption by default is on`);
     return fail(`${resource.address}: turns EBS encryption by default off`);
   },

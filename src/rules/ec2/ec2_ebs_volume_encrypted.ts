@@ -25,9 +25,12 @@ kms_key_id = aws_kms_key.volumes.arn`,
   },
   evaluate(resource) {
     const encrypted = asBoolean(prop(resource, { cloudformation: 'Encrypted', terraform: 'encrypted' }));
-    if (isUnknown(encrypted)) return unknown(`${resource.address}: cannot be decided statically: ${encrypted.reason}`);
+    if (isUnknown(encrypted))
+      return unknown(`${resource.address}: cannot be decided statically: ${encrypted.reason}`);
     if (encrypted === true) return pass(`${resource.address}: the volume is encrypted`);
     // Account-level EBS encryption by default may still apply, but it is not visible in the template.
-    return fail(`${resource.address}: the volume is not marked encrypted (unless account-level EBS encryption by default is on)`);
+    return fail(
+      `${resource.address}: the volume is not marked encrypted (unless account-level EBS encryption by default is on)`,
+    );
   },
 };

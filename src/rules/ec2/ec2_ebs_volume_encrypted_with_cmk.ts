@@ -21,10 +21,12 @@ kms_key_id = aws_kms_key.volumes.arn`,
   equivalents: { checkov: ['CKV_AWS_189'], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource, ctx) {
     const encrypted = asBoolean(prop(resource, { cloudformation: 'Encrypted', terraform: 'encrypted' }));
-    if (isUnknown(encrypted)) return unknown(`${resource.address}: cannot be decided statically: ${encrypted.reason}`);
+    if (isUnknown(encrypted))
+      return unknown(`${resource.address}: cannot be decided statically: ${encrypted.reason}`);
     const key = prop(resource, { cloudformation: 'KmsKeyId', terraform: 'kms_key_id' });
     // A key given without Encrypted still encrypts the volume with that key.
-    if (encrypted !== true && key === undefined) return fail(`${resource.address}: the volume is not encrypted with a customer managed key`);
+    if (encrypted !== true && key === undefined)
+      return fail(`${resource.address}: the volume is not encrypted with a customer managed key`);
     return customerManagedKeyOutcome(resource, key, ctx.graph, 'volume encryption');
   },
 };

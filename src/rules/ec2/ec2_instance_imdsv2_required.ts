@@ -31,13 +31,27 @@ export const ec2InstanceImdsv2Required: ResourceRule = {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
     const own = prop(resource, { cloudformation: 'MetadataOptions', terraform: 'metadata_options' });
     if (own !== undefined) return metadataOptionsOutcome(resource.address, own, cfn);
-    const templateRef = prop(resource, { cloudformation: 'LaunchTemplate.LaunchTemplateId', terraform: 'launch_template.id' }) ??
-      prop(resource, { cloudformation: 'LaunchTemplate.LaunchTemplateName', terraform: 'launch_template.name' });
+    const templateRef =
+      prop(resource, {
+        cloudformation: 'LaunchTemplate.LaunchTemplateId',
+        terraform: 'launch_template.id',
+      }) ??
+      prop(resource, {
+        cloudformation: 'LaunchTemplate.LaunchTemplateName',
+        terraform: 'launch_template.name',
+      });
     if (templateRef !== undefined) {
-      if (isUnknown(templateRef)) return unknown(`${resource.address}: cannot be decided statically: ${templateRef.reason}`);
+      if (isUnknown(templateRef))
+        return unknown(`${resource.address}: cannot be decided statically: ${templateRef.reason}`);
       const template = ctx.graph.deref(templateRef);
-      if (!template) return unknown(`${resource.address}: launch template ${describeValue(templateRef)} is not in the scanned files`);
-      const options = getPath(template.properties, cfn ? 'LaunchTemplateData.MetadataOptions' : 'metadata_options');
+      if (!template)
+        return unknown(
+          `${resource.address}: launch template ${describeValue(templateRef)} is not in the scanned files`,
+        );
+      const options = getPath(
+        template.properties,
+        cfn ? 'LaunchTemplateData.MetadataOptions' : 'metadata_options',
+      );
       return metadataOptionsOutcome(`${resource.address} (through ${template.address})`, options, cfn);
     }
     return metadataOptionsOutcome(resource.address, undefined, cfn);

@@ -31,7 +31,10 @@ export const ec2LaunchTemplateImdsv2Required: ResourceRule = {
   },
   evaluate(resource) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
-    const options = prop(resource, { cloudformation: 'LaunchTemplateData.MetadataOptions', terraform: 'metadata_options' });
+    const options = prop(resource, {
+      cloudformation: 'LaunchTemplateData.MetadataOptions',
+      terraform: 'metadata_options',
+    });
     return metadataOptionsOutcome(resource.address, options, cfn);
   },
 };

@@ -1,12 +1,18 @@
 import { isUnknown, type Unknown } from '../../resources/index.js';
 import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
 import { inferencePathUsers } from './inference-path.js';
-import { SECURITY_GROUP_TYPES, describePorts, ingressPermissions, opensToWorld } from './security-group-ingress.js';
+import {
+  SECURITY_GROUP_TYPES,
+  describePorts,
+  ingressPermissions,
+  opensToWorld,
+} from './security-group-ingress.js';
 
 export const ec2SecurityGroupInferencePathPrivate: ResourceRule = {
   kind: 'resource',
   id: 'ec2_security_group_inference_path_private',
-  title: 'Security groups on the inference path (models, notebooks, vector stores, AI endpoints, model-calling functions and the load balancers in front of them) admit no traffic from the internet',
+  title:
+    'Security groups on the inference path (models, notebooks, vector stores, AI endpoints, model-calling functions and the load balancers in front of them) admit no traffic from the internet',
   severity: 'critical',
   resourceTypes: SECURITY_GROUP_TYPES,
   rationale:
@@ -26,7 +32,11 @@ export const ec2SecurityGroupInferencePathPrivate: ResourceRule = {
   to_port                      = 443
 }`,
   },
-  controls: ['no-open-ingress-on-inference-path', 'vector-store-not-public', 'security-groups-least-privilege'],
+  controls: [
+    'no-open-ingress-on-inference-path',
+    'vector-store-not-public',
+    'security-groups-least-privilege',
+  ],
   equivalents: {
     checkov: [],
     prowler: ['ec2_securitygroup_allow_ingress_from_internet_to_any_port'],
@@ -35,7 +45,8 @@ export const ec2SecurityGroupInferencePathPrivate: ResourceRule = {
   },
   evaluate(resource, ctx) {
     const users = inferencePathUsers(resource, ctx.graph);
-    if (users.length === 0) return notApplicable(`${resource.address}: not attached to a scanned inference-path resource`);
+    if (users.length === 0)
+      return notApplicable(`${resource.address}: not attached to a scanned inference-path resource`);
     const by = users.map((u) => u.address).join(', ');
     const exposed: string[] = [];
     let undecided: Unknown | undefined;
@@ -44,7 +55,8 @@ export const ec2SecurityGroupInferencePathPrivate: ResourceRule = {
       if (world === true) exposed.push(`${describePorts(permission)} in ${permission.origin}`);
       else if (isUnknown(world)) undecided ??= world;
     }
-    if (exposed.length > 0) return fail(`${resource.address}: protects ${by} yet is open to the internet on ${exposed.join(', ')}`);
+    if (exposed.length > 0)
+      return fail(`${resource.address}: protects ${by} yet is open to the internet on ${exposed.join(', ')}`);
     if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
     return pass(`${resource.address}: protects ${by} and admits no traffic from the internet`);
   },

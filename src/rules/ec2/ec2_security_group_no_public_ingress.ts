@@ -52,7 +52,10 @@ export const ec2SecurityGroupNoPublicIngress: ResourceRule = {
   },
   evaluate(resource, ctx) {
     let permissions: IngressPermission[];
-    if (STANDALONE_INGRESS_TYPES.cloudformation.includes(resource.type) || STANDALONE_INGRESS_TYPES.terraform.includes(resource.type)) {
+    if (
+      STANDALONE_INGRESS_TYPES.cloudformation.includes(resource.type) ||
+      STANDALONE_INGRESS_TYPES.terraform.includes(resource.type)
+    ) {
       const { permission, group } = standalonePermission(resource, ctx.graph);
       if (group) return notApplicable(`${resource.address}: judged with its security group ${group.address}`);
       if (!permission) return notApplicable(`${resource.address}: not an ingress rule`);

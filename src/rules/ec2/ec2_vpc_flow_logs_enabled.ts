@@ -38,11 +38,15 @@ export const ec2VpcFlowLogsEnabled: ResourceRule = {
   },
   evaluate(resource, ctx) {
     const logs = ctx.graph.referrers(resource).filter((r) => FLOW_LOG_TYPES.includes(r.type));
-    if (logs[0]) return pass(`${resource.address}: flow logs are recorded by ${logs.map((l) => l.address).join(', ')}`);
+    if (logs[0])
+      return pass(`${resource.address}: flow logs are recorded by ${logs.map((l) => l.address).join(', ')}`);
     const unresolved = ctx.graph
       .byType(...FLOW_LOG_TYPES)
       .find((l) => isUnknown(l.properties['ResourceId'] ?? l.properties['vpc_id']));
-    if (unresolved) return unknown(`${resource.address}: ${unresolved.address} logs a VPC that cannot be resolved statically`);
+    if (unresolved)
+      return unknown(
+        `${resource.address}: ${unresolved.address} logs a VPC that cannot be resolved statically`,
+      );
     return fail(`${resource.address}: no flow log records this VPC`);
   },
 };

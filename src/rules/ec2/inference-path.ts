@@ -1,5 +1,12 @@
 import { policiesOfRole, roleOf } from '../../resources/iam.js';
-import { asArray, getPath, isResourceRef, isUnknown, type Resource, type ResourceGraph } from '../../resources/index.js';
+import {
+  asArray,
+  getPath,
+  isResourceRef,
+  isUnknown,
+  type Resource,
+  type ResourceGraph,
+} from '../../resources/index.js';
 import { iamPatternMatches } from '../iam/policy-document.js';
 
 /** Actions that call a model, a knowledge base or an agent. */
@@ -52,7 +59,11 @@ const LISTENER_TYPES = new Set([
   'aws_lb_listener_rule',
   'aws_alb_listener_rule',
 ]);
-const TARGET_GROUP_TYPES = new Set(['AWS::ElasticLoadBalancingV2::TargetGroup', 'aws_lb_target_group', 'aws_alb_target_group']);
+const TARGET_GROUP_TYPES = new Set([
+  'AWS::ElasticLoadBalancingV2::TargetGroup',
+  'aws_lb_target_group',
+  'aws_alb_target_group',
+]);
 const FUNCTION_TYPES = new Set(Object.keys(FUNCTION_PATHS));
 
 function listsGroup(value: unknown, group: Resource): boolean {
@@ -90,7 +101,9 @@ function roleCallsModels(role: Resource, graph: ResourceGraph): boolean {
     return policy.document.Statement.some(
       (s) =>
         s.Effect === 'Allow' &&
-        (s.Action ?? []).some((a) => typeof a === 'string' && MODEL_ACTIONS.some((action) => iamPatternMatches(a, action))),
+        (s.Action ?? []).some(
+          (a) => typeof a === 'string' && MODEL_ACTIONS.some((action) => iamPatternMatches(a, action)),
+        ),
     );
   });
 }

@@ -14,5 +14,7 @@ export function metadataOptionsOutcome(address: string, options: unknown, cfn: b
   if (tokens === 'required') return pass(`${address}: IMDSv2 session tokens are required`);
   if (endpoint === 'disabled') return pass(`${address}: the instance metadata service is disabled`);
   if (isUnknown(endpoint)) return unknown(`${address}: cannot be decided statically: ${endpoint.reason}`);
-  return fail(`${address}: IMDSv1 stays available (HttpTokens is ${typeof tokens === 'string' ? tokens : 'not set, so optional'})`);
+  return fail(
+    `${address}: IMDSv1 stays available (HttpTokens is ${typeof tokens === 'string' ? tokens : 'not set, so optional'})`,
+  );
 }

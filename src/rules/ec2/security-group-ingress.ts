@@ -1,4 +1,12 @@
-import { asArray, getPath, isResourceRef, isUnknown, Unknown, type Resource, type ResourceGraph } from '../../resources/index.js';
+import {
+  asArray,
+  getPath,
+  isResourceRef,
+  isUnknown,
+  Unknown,
+  type Resource,
+  type ResourceGraph,
+} from '../../resources/index.js';
 
 /** One ingress permission, from a security group's inline rules or a separate rule resource. */
 export interface IngressPermission {
@@ -10,7 +18,10 @@ export interface IngressPermission {
   cidrs: Array<string | Unknown>;
 }
 
-export const SECURITY_GROUP_TYPES = { cloudformation: ['AWS::EC2::SecurityGroup'], terraform: ['aws_security_group'] };
+export const SECURITY_GROUP_TYPES = {
+  cloudformation: ['AWS::EC2::SecurityGroup'],
+  terraform: ['aws_security_group'],
+};
 /** Ingress rules declared apart from their security group. */
 export const STANDALONE_INGRESS_TYPES = {
   cloudformation: ['AWS::EC2::SecurityGroupIngress'],
@@ -30,7 +41,15 @@ function port(value: unknown): number | Unknown | undefined {
 function texts(value: unknown): Array<string | Unknown> {
   if (isUnknown(value)) return [value];
   // A reference (a VPC's or subnet's CIDR block) names a specific network, never the whole internet.
-  return asArray(value).map((v) => (typeof v === 'string' ? v : isUnknown(v) ? v : isResourceRef(v) ? `ref:${v.address}` : new Unknown('CIDR is not a string')));
+  return asArray(value).map((v) =>
+    typeof v === 'string'
+      ? v
+      : isUnknown(v)
+        ? v
+        : isResourceRef(v)
+          ? `ref:${v.address}`
+          : new Unknown('CIDR is not a string'),
+  );
 }
 
 function protocolOf(value: unknown): string | Unknown {
@@ -74,17 +93,32 @@ export function ingressPermissions(group: Resource, graph: ResourceGraph): Ingre
   const permissions: IngressPermission[] = [];
   if (cfn) {
     const inline = group.properties['SecurityGroupIngress'];
-    if (isUnknown(inline)) permissions.push({ origin: group.address, protocol: inline, fromPort: inline, toPort: inline, cidrs: [inline] });
+    if (isUnknown(inline))
+      permissions.push({
+        origin: group.address,
+        protocol: inline,
+        fromPort: inline,
+        toPort: inline,
+        cidrs: [inline],
+      });
     else for (const rule of asArray(inline)) permissions.push(fromCloudFormation(group.address, rule));
   } else {
-    for (const rule of asArray(group.properties['ingress'])) permissions.push(fromTerraform(group.address, rule));
+    for (const rule of asArray(group.properties['ingress']))
+      permissions.push(fromTerraform(group.address, rule));
   }
   for (const r of graph.referrers(group)) {
     if (r.type === 'AWS::EC2::SecurityGroupIngress' && pointsAt(r.properties['GroupId'], group)) {
       permissions.push(fromCloudFormation(r.address, r.properties));
-    } else if (r.type === 'aws_security_group_rule' && r.properties['type'] === 'ingress' && pointsAt(r.properties['security_group_id'], group)) {
+    } else if (
+      r.type === 'aws_security_group_rule' &&
+      r.properties['type'] === 'ingress' &&
+      pointsAt(r.properties['security_group_id'], group)
+    ) {
       permissions.push(fromTerraform(r.address, r.properties));
-    } else if (r.type === 'aws_vpc_security_group_ingress_rule' && pointsAt(r.properties['security_group_id'], group)) {
+    } else if (
+      r.type === 'aws_vpc_security_group_ingress_rule' &&
+      pointsAt(r.properties['security_group_id'], group)
+    ) {
       permissions.push(fromTerraform(r.address, r.properties));
     }
   }
@@ -95,13 +129,25 @@ export function ingressPermissions(group: Resource, graph: ResourceGraph): Ingre
  * A standalone ingress rule on its own: undefined when it is not ingress, and `group` set when its
  * security group is scanned (the rule is then judged with the group).
  */
-export function standalonePermission(rule: Resource, graph: ResourceGraph): { permission?: IngressPermission; group?: Resource } {
+export function standalonePermission(
+  rule: Resource,
+  graph: ResourceGraph,
+): { permission?: IngressPermission; group?: Resource } {
   if (rule.type === 'aws_security_group_rule' && rule.properties['type'] !== 'ingress') return {};
   const groupValue = rule.properties['GroupId'] ?? rule.properties['security_group_id'];
   const group = graph.deref(groupValue);
-  if (group && (SECURITY_GROUP_TYPES.cloudformation.includes(group.type) || SECURITY_GROUP_TYPES.terraform.includes(group.type))) return { group };
+  if (
+    group &&
+    (SECURITY_GROUP_TYPES.cloudformation.includes(group.type) ||
+      SECURITY_GROUP_TYPES.terraform.includes(group.type))
+  )
+    return { group };
   const cfn = rule.source === 'cloudformation' || rule.source === 'cdk';
-  return { permission: cfn ? fromCloudFormation(rule.address, rule.properties) : fromTerraform(rule.address, rule.properties) };
+  return {
+    permission: cfn
+      ? fromCloudFormation(rule.address, rule.properties)
+      : fromTerraform(rule.address, rule.properties),
+  };
 }
 
 /** true when the permission admits the whole internet; Unknown when a CIDR cannot be resolved. */
@@ -136,5 +182,10 @@ export function isWebOnly(permission: IngressPermission): boolean | Unknown {
 }
 
 export function isIcmp(permission: IngressPermission): boolean {
-  return permission.protocol === 'icmp' || permission.protocol === '1' || permission.protocol === 'icmpv6' || permission.protocol === '58';
+  return (
+    permission.protocol === 'icmp' ||
+    permission.protocol === '1' ||
+    permission.protocol === 'icmpv6' ||
+    permission.protocol === '58'
+  );
 }

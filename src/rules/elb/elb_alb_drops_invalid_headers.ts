@@ -31,16 +31,19 @@ export const elbAlbDropsInvalidHeaders: ResourceRule = {
   evaluate(resource) {
     const type = prop(resource, { cloudformation: 'Type', terraform: 'load_balancer_type' });
     if (isUnknown(type)) return unknown(`${resource.address}: cannot be decided statically: ${type.reason}`);
-    if (typeof type === 'string' && type !== 'application') return notApplicable(`${resource.address}: a ${type} load balancer does not parse HTTP`);
+    if (typeof type === 'string' && type !== 'application')
+      return notApplicable(`${resource.address}: a ${type} load balancer does not parse HTTP`);
     let value: unknown;
     if (resource.source === 'cloudformation' || resource.source === 'cdk') {
       const attributes = resource.properties['LoadBalancerAttributes'];
-      if (isUnknown(attributes)) return unknown(`${resource.address}: cannot be decided statically: ${attributes.reason}`);
+      if (isUnknown(attributes))
+        return unknown(`${resource.address}: cannot be decided statically: ${attributes.reason}`);
       value = asArray(attributes).find((a) => getPath(a, 'Key') === ATTRIBUTE);
       value = value === undefined ? undefined : getPath(value, 'Value');
     } else value = resource.properties['drop_invalid_header_fields'];
     const enabled = asBoolean(value);
-    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
+    if (isUnknown(enabled))
+      return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled === true) return pass(`${resource.address}: invalid header fields are dropped`);
     return fail(`${resource.address}: invalid header fields are forwarded (the default)`);
   },

@@ -40,20 +40,28 @@ DefaultActions:
   },
   evaluate(resource) {
     const protocol = prop(resource, { cloudformation: 'Protocol', terraform: 'protocol' });
-    if (isUnknown(protocol)) return unknown(`${resource.address}: cannot be decided statically: ${protocol.reason}`);
+    if (isUnknown(protocol))
+      return unknown(`${resource.address}: cannot be decided statically: ${protocol.reason}`);
     const p = typeof protocol === 'string' ? protocol.toUpperCase() : undefined;
     if (p === 'HTTPS' || p === 'TLS') return pass(`${resource.address}: listens with ${p}`);
     if (p === 'TCP' || p === 'UDP' || p === 'TCP_UDP' || p === 'GENEVE') {
-      return notApplicable(`${resource.address}: a ${p} listener passes traffic through; TLS is the backend's job`);
+      return notApplicable(
+        `${resource.address}: a ${p} listener passes traffic through; TLS is the backend's job`,
+      );
     }
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
-    const actions = asArray(prop(resource, { cloudformation: 'DefaultActions', terraform: 'default_action' }));
+    const actions = asArray(
+      prop(resource, { cloudformation: 'DefaultActions', terraform: 'default_action' }),
+    );
     for (const action of actions) {
       const type = getPath(action, cfn ? 'Type' : 'type');
       const target = getPath(action, cfn ? 'RedirectConfig.Protocol' : 'redirect.protocol');
-      if (isUnknown(type)) return unknown(`${resource.address}: cannot be decided statically: ${type.reason}`);
-      if (isUnknown(target)) return unknown(`${resource.address}: cannot be decided statically: ${target.reason}`);
-      if (type === 'redirect' && target === 'HTTPS') return pass(`${resource.address}: HTTP is redirected to HTTPS`);
+      if (isUnknown(type))
+        return unknown(`${resource.address}: cannot be decided statically: ${type.reason}`);
+      if (isUnknown(target))
+        return unknown(`${resource.address}: cannot be decided statically: ${target.reason}`);
+      if (type === 'redirect' && target === 'HTTPS')
+        return pass(`${resource.address}: HTTP is redirected to HTTPS`);
     }
     return fail(`${resource.address}: serves ${p ?? 'HTTP'} without redirecting to HTTPS`);
   },

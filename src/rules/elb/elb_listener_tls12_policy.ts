@@ -3,7 +3,12 @@ import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.
 import { describeValue } from '../cloudtrail/references.js';
 
 /** Security policy name prefixes that allow only TLS 1.2 and later. */
-const TLS12_PREFIXES = ['ELBSecurityPolicy-TLS13-', 'ELBSecurityPolicy-TLS-1-2', 'ELBSecurityPolicy-FS-1-2', 'ELBSecurityPolicy-TLS-1-3'];
+const TLS12_PREFIXES = [
+  'ELBSecurityPolicy-TLS13-',
+  'ELBSecurityPolicy-TLS-1-2',
+  'ELBSecurityPolicy-FS-1-2',
+  'ELBSecurityPolicy-TLS-1-3',
+];
 
 export const elbListenerTls12Policy: ResourceRule = {
   kind: 'resource',
@@ -22,18 +27,28 @@ export const elbListenerTls12Policy: ResourceRule = {
     terraform: `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"`,
   },
   controls: ['tls-on-public-ai-endpoints'],
-  equivalents: { checkov: ['CKV_AWS_103'], prowler: ['elbv2_insecure_ssl_ciphers'], securityhub: [], cdknag: [] },
+  equivalents: {
+    checkov: ['CKV_AWS_103'],
+    prowler: ['elbv2_insecure_ssl_ciphers'],
+    securityhub: [],
+    cdknag: [],
+  },
   evaluate(resource) {
     const protocol = prop(resource, { cloudformation: 'Protocol', terraform: 'protocol' });
-    if (isUnknown(protocol)) return unknown(`${resource.address}: cannot be decided statically: ${protocol.reason}`);
+    if (isUnknown(protocol))
+      return unknown(`${resource.address}: cannot be decided statically: ${protocol.reason}`);
     const p = typeof protocol === 'string' ? protocol.toUpperCase() : undefined;
     if (p !== 'HTTPS' && p !== 'TLS') return notApplicable(`${resource.address}: does not terminate TLS`);
     const policy = prop(resource, { cloudformation: 'SslPolicy', terraform: 'ssl_policy' });
-    if (isUnknown(policy)) return unknown(`${resource.address}: cannot be decided statically: ${policy.reason}`);
+    if (isUnknown(policy))
+      return unknown(`${resource.address}: cannot be decided statically: ${policy.reason}`);
     if (typeof policy === 'string' && TLS12_PREFIXES.some((prefix) => policy.startsWith(prefix))) {
       return pass(`${resource.address}: ${policy} allows TLS 1.2 or later only`);
     }
-    if (policy === undefined) return fail(`${resource.address}: no security policy is set, so the API default applies (ELBSecurityPolicy-2016-08 allows TLS 1.0)`);
+    if (policy === undefined)
+      return fail(
+        `${resource.address}: no security policy is set, so the API default applies (ELBSecurityPolicy-2016-08 allows TLS 1.0)`,
+      );
     return fail(`${resource.address}: ${describeValue(policy)} allows protocols older than TLS 1.2`);
   },
 };

@@ -37,7 +37,8 @@ export const elbLoadBalancerAccessLogging: ResourceRule = {
     let value: unknown;
     if (resource.source === 'cloudformation' || resource.source === 'cdk') {
       const attributes = resource.properties['LoadBalancerAttributes'];
-      if (isUnknown(attributes)) return unknown(`${resource.address}: cannot be decided statically: ${attributes.reason}`);
+      if (isUnknown(attributes))
+        return unknown(`${resource.address}: cannot be decided statically: ${attributes.reason}`);
       const entry = asArray(attributes).find((a) => getPath(a, 'Key') === ATTRIBUTE);
       value = entry === undefined ? undefined : getPath(entry, 'Value');
     } else {
@@ -46,7 +47,8 @@ export const elbLoadBalancerAccessLogging: ResourceRule = {
       value = block === undefined ? undefined : getPath(block, 'enabled');
     }
     const enabled = asBoolean(value);
-    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
+    if (isUnknown(enabled))
+      return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled === true) return pass(`${resource.address}: access logs are written to S3`);
     return fail(`${resource.address}: access logging is off (the default)`);
   },

@@ -7,7 +7,10 @@ export const firehoseDeliveryStreamEncryptedWithCmk: ResourceRule = {
   id: 'firehose_delivery_stream_encrypted_with_cmk',
   title: 'Firehose delivery streams are encrypted with a customer managed KMS key',
   severity: 'medium',
-  resourceTypes: { cloudformation: ['AWS::KinesisFirehose::DeliveryStream'], terraform: ['aws_kinesis_firehose_delivery_stream'] },
+  resourceTypes: {
+    cloudformation: ['AWS::KinesisFirehose::DeliveryStream'],
+    terraform: ['aws_kinesis_firehose_delivery_stream'],
+  },
   rationale:
     'Firehose buffers prompts, completions and WAF or invocation logs on their way to S3 or OpenSearch. Server-side encryption with your own key protects that buffer and keeps decryption under your key policy.',
   remediation: {
@@ -31,23 +34,43 @@ export const firehoseDeliveryStreamEncryptedWithCmk: ResourceRule = {
   evaluate(resource, ctx) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
     const sourceType = prop(resource, { cloudformation: 'DeliveryStreamType' });
-    const kinesisSource = prop(resource, { cloudformation: 'KinesisStreamSourceConfiguration', terraform: 'kinesis_source_configuration' });
+    const kinesisSource = prop(resource, {
+      cloudformation: 'KinesisStreamSourceConfiguration',
+      terraform: 'kinesis_source_configuration',
+    });
     if (sourceType === 'KinesisStreamAsSource' || (!cfn && kinesisSource !== undefined)) {
       return notApplicable(`${resource.address}: reads from a Kinesis stream, whose own encryption applies`);
     }
     if (cfn) {
-      const keyType = prop(resource, { cloudformation: 'DeliveryStreamEncryptionConfigurationInput.KeyType' });
-      if (isUnknown(keyType)) return unknown(`${resource.address}: cannot be decided statically: ${keyType.reason}`);
+      const keyType = prop(resource, {
+        cloudformation: 'DeliveryStreamEncryptionConfigurationInput.KeyType',
+      });
+      if (isUnknown(keyType))
+        return unknown(`${resource.address}: cannot be decided statically: ${keyType.reason}`);
       if (keyType === undefined) return fail(`${resource.address}: server-side encryption is not enabled`);
-      if (keyType !== 'CUSTOMER_MANAGED_CMK') return fail(`${resource.address}: encrypted with an AWS owned key, not a customer managed key`);
-      return customerManagedKeyOutcome(resource, prop(resource, { cloudformation: 'DeliveryStreamEncryptionConfigurationInput.KeyARN' }), ctx.graph, 'delivery stream encryption');
+      if (keyType !== 'CUSTOMER_MANAGED_CMK')
+        return fail(`${resource.address}: encrypted with an AWS owned key, not a customer managed key`);
+      return customerManagedKeyOutcome(
+        resource,
+        prop(resource, { cloudformation: 'DeliveryStreamEncryptionConfigurationInput.KeyARN' }),
+        ctx.graph,
+        'delivery stream encryption',
+      );
     }
     const enabled = asBoolean(prop(resource, { terraform: 'server_side_encryption.enabled' }));
-    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
+    if (isUnknown(enabled))
+      return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled !== true) return fail(`${resource.address}: server-side encryption is not enabled`);
     const keyType = prop(resource, { terraform: 'server_side_encryption.key_type' });
-    if (isUnknown(keyType)) return unknown(`${resource.address}: cannot be decided statically: ${keyType.reason}`);
-    if (keyType !== 'CUSTOMER_MANAGED_CMK') return fail(`${resource.address}: encrypted with an AWS owned key, not a customer managed key`);
-    return customerManagedKeyOutcome(resource, prop(resource, { terraform: 'server_side_encryption.key_arn' }), ctx.graph, 'delivery stream encryption');
+    if (isUnknown(keyType))
+      return unknown(`${resource.address}: cannot be decided statically: ${keyType.reason}`);
+    if (keyType !== 'CUSTOMER_MANAGED_CMK')
+      return fail(`${resource.address}: encrypted with an AWS owned key, not a customer managed key`);
+    return customerManagedKeyOutcome(
+      resource,
+      prop(resource, { terraform: 'server_side_encryption.key_arn' }),
+      ctx.graph,
+      'delivery stream encryption',
+    );
   },
 };

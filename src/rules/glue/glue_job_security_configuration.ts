@@ -16,7 +16,8 @@ function resolveConfiguration(value: unknown, graph: ResourceGraph): Resource | 
 export const glueJobSecurityConfiguration: ResourceRule = {
   kind: 'resource',
   id: 'glue_job_security_configuration',
-  title: 'Glue jobs, crawlers and development endpoints use a security configuration that encrypts everything',
+  title:
+    'Glue jobs, crawlers and development endpoints use a security configuration that encrypts everything',
   severity: 'medium',
   resourceTypes: {
     cloudformation: ['AWS::Glue::Job', 'AWS::Glue::Crawler', 'AWS::Glue::DevEndpoint'],
@@ -32,7 +33,11 @@ export const glueJobSecurityConfiguration: ResourceRule = {
   controls: ['training-data-cmk-encryption'],
   equivalents: {
     checkov: ['CKV_AWS_195'],
-    prowler: ['glue_etl_jobs_amazon_s3_encryption_enabled', 'glue_etl_jobs_cloudwatch_logs_encryption_enabled', 'glue_etl_jobs_job_bookmark_encryption_enabled'],
+    prowler: [
+      'glue_etl_jobs_amazon_s3_encryption_enabled',
+      'glue_etl_jobs_cloudwatch_logs_encryption_enabled',
+      'glue_etl_jobs_job_bookmark_encryption_enabled',
+    ],
     securityhub: [],
     cdknag: [],
   },
@@ -42,13 +47,23 @@ export const glueJobSecurityConfiguration: ResourceRule = {
         ? prop(resource, { cloudformation: 'CrawlerSecurityConfiguration' })
         : prop(resource, { cloudformation: 'SecurityConfiguration', terraform: 'security_configuration' });
     if (isUnknown(name)) return unknown(`${resource.address}: cannot be decided statically: ${name.reason}`);
-    if (name === undefined || name === '') return fail(`${resource.address}: names no security configuration, so nothing it writes is encrypted by Glue`);
+    if (name === undefined || name === '')
+      return fail(
+        `${resource.address}: names no security configuration, so nothing it writes is encrypted by Glue`,
+      );
     const config = resolveConfiguration(name, ctx.graph);
     // A configuration declared elsewhere is judged where it is declared (glue_security_configuration_encrypted).
-    if (!config) return pass(`${resource.address}: names security configuration ${describeValue(name)}, which is not in the scanned files`);
+    if (!config)
+      return pass(
+        `${resource.address}: names security configuration ${describeValue(name)}, which is not in the scanned files`,
+      );
     const missing = missingEncryption(config);
-    if (isUnknown(missing)) return unknown(`${resource.address}: cannot be decided statically: ${missing.reason}`);
-    if (missing.length > 0) return fail(`${resource.address}: its security configuration ${config.address} leaves ${missing.join(', ')} off`);
+    if (isUnknown(missing))
+      return unknown(`${resource.address}: cannot be decided statically: ${missing.reason}`);
+    if (missing.length > 0)
+      return fail(
+        `${resource.address}: its security configuration ${config.address} leaves ${missing.join(', ')} off`,
+      );
     return pass(`${resource.address}: uses ${config.address}, which encrypts S3 output, logs and bookmarks`);
   },
 };

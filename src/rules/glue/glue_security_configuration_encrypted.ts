@@ -38,10 +38,16 @@ export const glueSecurityConfigurationEncrypted: ResourceRule = {
 }`,
   },
   controls: ['training-data-cmk-encryption'],
-  equivalents: { checkov: ['CKV_AWS_99'], prowler: [], securityhub: [], cdknag: ['AwsSolutions-GL1', 'AwsSolutions-GL3'] },
+  equivalents: {
+    checkov: ['CKV_AWS_99'],
+    prowler: [],
+    securityhub: [],
+    cdknag: ['AwsSolutions-GL1', 'AwsSolutions-GL3'],
+  },
   evaluate(resource) {
     const missing = missingEncryption(resource);
-    if (isUnknown(missing)) return unknown(`${resource.address}: cannot be decided statically: ${missing.reason}`);
+    if (isUnknown(missing))
+      return unknown(`${resource.address}: cannot be decided statically: ${missing.reason}`);
     if (missing.length > 0) return fail(`${resource.address}: leaves ${missing.join(', ')} off`);
     return pass(`${resource.address}: encrypts S3 output, CloudWatch logs and job bookmarks`);
   },

@@ -34,14 +34,35 @@ export const guarddutyDetectorEnabled: GraphRule = {
     const detectors = ctx.graph.byType(...DETECTOR_TYPES.cloudformation, ...DETECTOR_TYPES.terraform);
     if (detectors.length === 0) {
       const anchor = accountAnchor(ctx.graph);
-      return anchor ? [{ resource: anchor, ...fail(absentMessage(anchor, 'GuardDuty detector', 'AWS::GuardDuty::Detector / aws_guardduty_detector')) }] : [];
+      return anchor
+        ? [
+            {
+              resource: anchor,
+              ...fail(
+                absentMessage(
+                  anchor,
+                  'GuardDuty detector',
+                  'AWS::GuardDuty::Detector / aws_guardduty_detector',
+                ),
+              ),
+            },
+          ]
+        : [];
     }
     return detectors.map((detector) => {
       const raw = prop(detector, { cloudformation: 'Enable', terraform: 'enable' });
       // Enable is required in CloudFormation; Terraform defaults it to true.
-      const enabled = raw === undefined && detector.source !== 'cloudformation' && detector.source !== 'cdk' ? true : asBoolean(raw);
-      if (isUnknown(enabled)) return { resource: detector, ...unknown(`${detector.address}: cannot be decided statically: ${enabled.reason}`) };
-      if (enabled === true) return { resource: detector, ...pass(`${detector.address}: the detector is enabled`) };
+      const enabled =
+        raw === undefined && detector.source !== 'cloudformation' && detector.source !== 'cdk'
+          ? true
+          : asBoolean(raw);
+      if (isUnknown(enabled))
+        return {
+          resource: detector,
+          ...unknown(`${detector.address}: cannot be decided statically: ${enabled.reason}`),
+        };
+      if (enabled === true)
+        return { resource: detector, ...pass(`${detector.address}: the detector is enabled`) };
       return { resource: detector, ...fail(`${detector.address}: the detector is declared but suspended`) };
     });
   },

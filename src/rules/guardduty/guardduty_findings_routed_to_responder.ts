@@ -1,4 +1,11 @@
-import { asArray, getPath, isUnknown, type Resource, type ResourceGraph, type Unknown } from '../../resources/index.js';
+import {
+  asArray,
+  getPath,
+  isUnknown,
+  type Resource,
+  type ResourceGraph,
+  type Unknown,
+} from '../../resources/index.js';
 import { fail, pass, unknown, type GraphRule, type Outcome } from '../types.js';
 
 const FINDING_SOURCES: Record<string, string> = {
@@ -52,7 +59,12 @@ export const guarddutyFindingsRoutedToResponder: GraphRule = {
   severity: 'medium',
   resourceTypes: {
     cloudformation: ['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::Events::Rule'],
-    terraform: ['aws_guardduty_detector', 'aws_securityhub_account', 'aws_cloudwatch_event_rule', 'aws_cloudwatch_event_target'],
+    terraform: [
+      'aws_guardduty_detector',
+      'aws_securityhub_account',
+      'aws_cloudwatch_event_rule',
+      'aws_cloudwatch_event_target',
+    ],
   },
   rationale:
     'A finding that nobody sees does not stop an attack. An EventBridge rule on aws.guardduty / aws.securityhub events with a Lambda, SNS, SQS or Step Functions target turns findings about stolen credentials or model abuse into a page or an automatic containment.',
@@ -94,14 +106,24 @@ resource "aws_cloudwatch_event_target" "notify" {
         if (!sources.includes(source)) continue;
         const targets = targetsOf(rule, ctx.graph);
         if (targets.length > 0) {
-          return { resource: producer, ...pass(`${producer.address}: ${source} findings go to ${targets.join(', ')} through ${rule.address}`) };
+          return {
+            resource: producer,
+            ...pass(
+              `${producer.address}: ${source} findings go to ${targets.join(', ')} through ${rule.address}`,
+            ),
+          };
         }
         matchedWithoutTarget ??= rule;
       }
       let outcome: Outcome;
-      if (undecided) outcome = unknown(`${producer.address}: cannot be decided statically: ${undecided.reason}`);
-      else if (matchedWithoutTarget) outcome = fail(`${producer.address}: ${matchedWithoutTarget.address} matches ${source} findings but has no target`);
-      else outcome = fail(`${producer.address}: no EventBridge rule routes ${source} findings to a responder`);
+      if (undecided)
+        outcome = unknown(`${producer.address}: cannot be decided statically: ${undecided.reason}`);
+      else if (matchedWithoutTarget)
+        outcome = fail(
+          `${producer.address}: ${matchedWithoutTarget.address} matches ${source} findings but has no target`,
+        );
+      else
+        outcome = fail(`${producer.address}: no EventBridge rule routes ${source} findings to a responder`);
       return { resource: producer, ...outcome };
     });
   },

@@ -33,7 +33,8 @@ export const guarddutyRuntimeMonitoringEnabled: ResourceRule = {
   },
   evaluate(resource, ctx) {
     const enabled = featureEnabled(resource, ctx.graph, ['RUNTIME_MONITORING', 'EKS_RUNTIME_MONITORING']);
-    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
+    if (isUnknown(enabled))
+      return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled) return pass(`${resource.address}: Runtime Monitoring is enabled`);
     return fail(`${resource.address}: Runtime Monitoring is not enabled`);
   },

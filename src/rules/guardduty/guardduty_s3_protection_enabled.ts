@@ -22,13 +22,19 @@ export const guarddutyS3ProtectionEnabled: ResourceRule = {
 }`,
   },
   controls: ['guardduty-enabled'],
-  equivalents: { checkov: [], prowler: ['guardduty_s3_protection_enabled'], securityhub: ['GuardDuty.10'], cdknag: [] },
+  equivalents: {
+    checkov: [],
+    prowler: ['guardduty_s3_protection_enabled'],
+    securityhub: ['GuardDuty.10'],
+    cdknag: [],
+  },
   evaluate(resource, ctx) {
     const enabled = featureEnabled(resource, ctx.graph, ['S3_DATA_EVENTS'], {
       cloudformation: 'DataSources.S3Logs.Enable',
       terraform: 'datasources.s3_logs.enable',
     });
-    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
+    if (isUnknown(enabled))
+      return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled) return pass(`${resource.address}: S3 Protection is enabled`);
     return fail(`${resource.address}: S3 Protection is not enabled`);
   },

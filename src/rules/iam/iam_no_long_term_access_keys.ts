@@ -23,7 +23,8 @@ export const iamNoLongTermAccessKeys: ResourceRule = {
   },
   evaluate(resource) {
     const status = prop(resource, { cloudformation: 'Status', terraform: 'status' });
-    if (isUnknown(status)) return unknown(`${resource.address}: cannot be decided statically: ${status.reason}`);
+    if (isUnknown(status))
+      return unknown(`${resource.address}: cannot be decided statically: ${status.reason}`);
     if (status === 'Inactive') return pass(`${resource.address}: the access key is created inactive`);
     return fail(`${resource.address}: creates a long-term access key`);
   },

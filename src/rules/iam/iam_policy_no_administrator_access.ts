@@ -1,7 +1,16 @@
 import { isUnknown } from '../../resources/index.js';
 import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
 import { attachedAwsManaged, POLICY_ATTACHMENT_TYPES } from './managed-policies.js';
-import { and, appliesToAllResources, identityPolicies, IDENTITY_POLICY_TYPES, isAllow, judgeStatements, type PolicyStatement, type Tri } from './policy-document.js';
+import {
+  and,
+  appliesToAllResources,
+  identityPolicies,
+  IDENTITY_POLICY_TYPES,
+  isAllow,
+  judgeStatements,
+  type PolicyStatement,
+  type Tri,
+} from './policy-document.js';
 
 function grantsEverything(statement: PolicyStatement): Tri {
   let undecided: Tri = false;
@@ -50,20 +59,29 @@ Policies:
       'iam_group_administrator_access_policy',
     ],
     securityhub: ['IAM.1'],
-    cdknag: ['NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess', 'HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess'],
+    cdknag: [
+      'NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess',
+      'HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess',
+    ],
   },
   evaluate(resource, ctx) {
     const managed = attachedAwsManaged(resource, ['AdministratorAccess']);
     if (managed.found.length > 0) return fail(`${resource.address}: attaches AdministratorAccess`);
     if (POLICY_ATTACHMENT_TYPES.includes(resource.type)) {
-      if (managed.undecided) return unknown(`${resource.address}: cannot be decided statically: ${managed.undecided.reason}`);
+      if (managed.undecided)
+        return unknown(`${resource.address}: cannot be decided statically: ${managed.undecided.reason}`);
       return pass(`${resource.address}: does not attach AdministratorAccess`);
     }
     const policies = identityPolicies(resource, ctx.graph);
-    if (policies === 'used-elsewhere') return notApplicable(`${resource.address}: judged where the document is used`);
-    if (policies.length === 0 && !managed.undecided) return notApplicable(`${resource.address}: holds no policy document`);
-    const verdict = judgeStatements(policies, (s) => and(isAllow(s), grantsEverything(s), appliesToAllResources(s)));
-    if (verdict.offending.length > 0) return fail(`${resource.address}: allows "*" on "*" (${verdict.offending.join(', ')})`);
+    if (policies === 'used-elsewhere')
+      return notApplicable(`${resource.address}: judged where the document is used`);
+    if (policies.length === 0 && !managed.undecided)
+      return notApplicable(`${resource.address}: holds no policy document`);
+    const verdict = judgeStatements(policies, (s) =>
+      and(isAllow(s), grantsEverything(s), appliesToAllResources(s)),
+    );
+    if (verdict.offending.length > 0)
+      return fail(`${resource.address}: allows "*" on "*" (${verdict.offending.join(', ')})`);
     const undecided = verdict.undecided ?? managed.undecided;
     if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
     return pass(`${resource.address}: grants no administrator access`);

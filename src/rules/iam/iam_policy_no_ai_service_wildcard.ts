@@ -51,7 +51,11 @@ export const iamPolicyNoAiServiceWildcard: ResourceRule = {
   resources = ["arn:aws:bedrock:\${var.region}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"]
 }`,
   },
-  controls: ['ai-roles-least-privilege', 'no-full-access-managed-policies', 'model-invocation-scoped-to-models'],
+  controls: [
+    'ai-roles-least-privilege',
+    'no-full-access-managed-policies',
+    'model-invocation-scoped-to-models',
+  ],
   equivalents: {
     checkov: [],
     prowler: ['bedrock_full_access_policy_attached'],
@@ -62,15 +66,22 @@ export const iamPolicyNoAiServiceWildcard: ResourceRule = {
     const managed = attachedAwsManaged(resource, FULL_ACCESS_POLICIES);
     if (managed.found.length > 0) return fail(`${resource.address}: attaches ${managed.found.join(', ')}`);
     if (POLICY_ATTACHMENT_TYPES.includes(resource.type)) {
-      if (managed.undecided) return unknown(`${resource.address}: cannot be decided statically: ${managed.undecided.reason}`);
+      if (managed.undecided)
+        return unknown(`${resource.address}: cannot be decided statically: ${managed.undecided.reason}`);
       return pass(`${resource.address}: attaches no full-access policy for Bedrock, SageMaker or S3`);
     }
     const policies = identityPolicies(resource, ctx.graph);
-    if (policies === 'used-elsewhere') return notApplicable(`${resource.address}: judged where the document is used`);
-    if (policies.length === 0 && !managed.undecided) return notApplicable(`${resource.address}: holds no policy document`);
-    const verdict = judgeStatements(policies, (s) => and(isAllow(s), grantsWholeAiService(s), appliesToAllResources(s)));
+    if (policies === 'used-elsewhere')
+      return notApplicable(`${resource.address}: judged where the document is used`);
+    if (policies.length === 0 && !managed.undecided)
+      return notApplicable(`${resource.address}: holds no policy document`);
+    const verdict = judgeStatements(policies, (s) =>
+      and(isAllow(s), grantsWholeAiService(s), appliesToAllResources(s)),
+    );
     if (verdict.offending.length > 0) {
-      return fail(`${resource.address}: grants a whole AI data service (bedrock, sagemaker or s3) on Resource "*" (${verdict.offending.join(', ')})`);
+      return fail(
+        `${resource.address}: grants a whole AI data service (bedrock, sagemaker or s3) on Resource "*" (${verdict.offending.join(', ')})`,
+      );
     }
     const undecided = verdict.undecided ?? managed.undecided;
     if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);

@@ -46,12 +46,17 @@ export const iamPolicyNoPassroleWildcard: ResourceRule = {
   },
   evaluate(resource, ctx) {
     const policies = identityPolicies(resource, ctx.graph);
-    if (policies === 'used-elsewhere') return notApplicable(`${resource.address}: judged where the document is used`);
+    if (policies === 'used-elsewhere')
+      return notApplicable(`${resource.address}: judged where the document is used`);
     if (policies.length === 0) return notApplicable(`${resource.address}: holds no policy document`);
     // "*" alone is the administrator rule's finding; here it is the explicit or service-wide PassRole grant.
     const passRole = (p: string): boolean => p !== '*' && p !== '*:*' && iamPatternMatches(p, 'iam:PassRole');
     const verdict = judgeStatements(policies, (s) =>
-      and(isAllow(s), s.actions.length > 0 ? grantsActionWhere(s, passRole) : false, appliesToAllResources(s)),
+      and(
+        isAllow(s),
+        s.actions.length > 0 ? grantsActionWhere(s, passRole) : false,
+        appliesToAllResources(s),
+      ),
     );
     return verdictOutcome(resource, verdict, {
       fail: 'allows iam:PassRole on Resource "*"',

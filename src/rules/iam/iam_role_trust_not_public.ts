@@ -1,6 +1,17 @@
 import { isUnknown } from '../../resources/index.js';
 import { notApplicable, type ResourceRule } from '../types.js';
-import { and, hasRestrictingCondition, hasPublicPrincipal, isAllow, judgeStatements, or, readPolicyDocument, verdictOutcome, type PolicyStatement, type Tri } from './policy-document.js';
+import {
+  and,
+  hasRestrictingCondition,
+  hasPublicPrincipal,
+  isAllow,
+  judgeStatements,
+  or,
+  readPolicyDocument,
+  verdictOutcome,
+  type PolicyStatement,
+  type Tri,
+} from './policy-document.js';
 
 /** A federated (OIDC/SAML) principal: without conditions on audience and subject, any identity of that provider can assume the role. */
 function trustsFederatedPrincipal(statement: PolicyStatement): Tri {
@@ -16,7 +27,8 @@ function trustsFederatedPrincipal(statement: PolicyStatement): Tri {
 export const iamRoleTrustNotPublic: ResourceRule = {
   kind: 'resource',
   id: 'iam_role_trust_not_public',
-  title: 'IAM role trust policies do not let everyone, or any identity of a federated provider, assume the role without conditions',
+  title:
+    'IAM role trust policies do not let everyone, or any identity of a federated provider, assume the role without conditions',
   severity: 'critical',
   resourceTypes: { cloudformation: ['AWS::IAM::Role'], terraform: ['aws_iam_role'] },
   rationale:
@@ -50,8 +62,12 @@ export const iamRoleTrustNotPublic: ResourceRule = {
   controls: ['cross-account-model-sharing-controlled', 'ai-roles-least-privilege'],
   equivalents: { checkov: ['CKV_AWS_60', 'CKV_AWS_61'], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource, ctx) {
-    const document = readPolicyDocument(resource.properties['AssumeRolePolicyDocument'] ?? resource.properties['assume_role_policy'], ctx.graph);
-    if (document === undefined) return notApplicable(`${resource.address}: has no trust policy in the scanned code`);
+    const document = readPolicyDocument(
+      resource.properties['AssumeRolePolicyDocument'] ?? resource.properties['assume_role_policy'],
+      ctx.graph,
+    );
+    if (document === undefined)
+      return notApplicable(`${resource.address}: has no trust policy in the scanned code`);
     const verdict = judgeStatements([{ where: 'trust policy', statements: document }], (s) =>
       and(isAllow(s), !hasRestrictingCondition(s), or(hasPublicPrincipal(s), trustsFederatedPrincipal(s))),
     );

@@ -1,4 +1,10 @@
-import { asArray, isResourceRef, isUnknown, type Resource, type ResourceGraph } from '../../resources/index.js';
+import {
+  asArray,
+  isResourceRef,
+  isUnknown,
+  type Resource,
+  type ResourceGraph,
+} from '../../resources/index.js';
 import { fail, notApplicable, pass, unknown, type Outcome, type ResourceRule } from '../types.js';
 import { describeValue } from '../cloudtrail/references.js';
 
@@ -20,11 +26,17 @@ const USER_TYPES = ['AWS::IAM::User', 'aws_iam_user'];
  */
 function judgeGrant(grant: Resource, graph: ResourceGraph): Outcome {
   const named = (USER_GRANTS[grant.type] ?? []).flatMap((f) => asArray(grant.properties[f]));
-  if (named.some(isUnknown)) return unknown(`${grant.address}: the users it names cannot be resolved statically`);
+  if (named.some(isUnknown))
+    return unknown(`${grant.address}: the users it names cannot be resolved statically`);
   if (named.length === 0) return notApplicable(`${grant.address}: attaches to no user`);
-  const scanned = graph.byType(...USER_TYPES).filter((u) => named.some((v) => (isResourceRef(v) ? v.address === u.address : v === names(u))));
-  if (scanned.length === named.length) return notApplicable(`${grant.address}: judged on ${scanned.map((u) => u.address).join(', ')}`);
-  return fail(`${grant.address}: attaches permissions directly to IAM users (${named.map((v) => describeValue(v)).join(', ')})`);
+  const scanned = graph
+    .byType(...USER_TYPES)
+    .filter((u) => named.some((v) => (isResourceRef(v) ? v.address === u.address : v === names(u))));
+  if (scanned.length === named.length)
+    return notApplicable(`${grant.address}: judged on ${scanned.map((u) => u.address).join(', ')}`);
+  return fail(
+    `${grant.address}: attaches permissions directly to IAM users (${named.map((v) => describeValue(v)).join(', ')})`,
+  );
 }
 
 function names(user: Resource): string | undefined {
@@ -39,7 +51,12 @@ export const iamUserNoPolicies: ResourceRule = {
   severity: 'low',
   resourceTypes: {
     cloudformation: ['AWS::IAM::User', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::UserPolicy'],
-    terraform: ['aws_iam_user', 'aws_iam_user_policy', 'aws_iam_user_policy_attachment', 'aws_iam_policy_attachment'],
+    terraform: [
+      'aws_iam_user',
+      'aws_iam_user_policy',
+      'aws_iam_user_policy_attachment',
+      'aws_iam_policy_attachment',
+    ],
   },
   rationale:
     'Permissions attached directly to users are hard to review and usually come with long-term access keys used from laptops and CI. AI workloads and people should get short-term credentials through roles (IAM Identity Center, OIDC federation); where users remain, manage their permissions through groups.',
@@ -72,11 +89,14 @@ export const iamUserNoPolicies: ResourceRule = {
     for (const grant of ctx.graph.byType(...Object.keys(USER_GRANTS))) {
       const fields = USER_GRANTS[grant.type] ?? [];
       const named = fields.some((f) =>
-        asArray(grant.properties[f]).some((v) => (isResourceRef(v) ? v.address === resource.address : userName !== undefined && v === userName)),
+        asArray(grant.properties[f]).some((v) =>
+          isResourceRef(v) ? v.address === resource.address : userName !== undefined && v === userName,
+        ),
       );
       if (named) grants.push(grant.address);
     }
-    if (grants.length > 0) return fail(`${resource.address}: has permissions attached directly (${grants.join(', ')})`);
+    if (grants.length > 0)
+      return fail(`${resource.address}: has permissions attached directly (${grants.join(', ')})`);
     return pass(`${resource.address}: has no policies of its own`);
   },
 };

@@ -19,7 +19,10 @@ export function attachedPolicyArns(resource: Resource): Array<string | Unknown> 
 }
 
 /** The AWS managed policy names (`AdministratorAccess`) among the attached ARNs that are in `names`. */
-export function attachedAwsManaged(resource: Resource, names: readonly string[]): { found: string[]; undecided?: Unknown } {
+export function attachedAwsManaged(
+  resource: Resource,
+  names: readonly string[],
+): { found: string[]; undecided?: Unknown } {
   const found: string[] = [];
   let undecided: Unknown | undefined;
   for (const arn of attachedPolicyArns(resource)) {

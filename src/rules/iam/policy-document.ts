@@ -1,4 +1,12 @@
-import { asArray, getPath, isResourceRef, isUnknown, Unknown, type Resource, type ResourceGraph } from '../../resources/index.js';
+import {
+  asArray,
+  getPath,
+  isResourceRef,
+  isUnknown,
+  Unknown,
+  type Resource,
+  type ResourceGraph,
+} from '../../resources/index.js';
 import { fail, pass, unknown, type Outcome } from '../types.js';
 
 /**
@@ -61,7 +69,8 @@ function values(value: unknown): PolicyValue[] {
 function effectOf(value: unknown): 'Allow' | 'Deny' | Unknown {
   if (isUnknown(value)) return value;
   if (value === undefined) return 'Allow';
-  if (typeof value === 'string' && /^(allow|deny)$/i.test(value)) return value.toLowerCase() === 'deny' ? 'Deny' : 'Allow';
+  if (typeof value === 'string' && /^(allow|deny)$/i.test(value))
+    return value.toLowerCase() === 'deny' ? 'Deny' : 'Allow';
   return new Unknown('statement Effect is not Allow or Deny');
 }
 
@@ -72,27 +81,41 @@ function jsonPrincipals(value: unknown): PolicyPrincipal[] {
   if (typeof value !== 'object' || Array.isArray(value) || isResourceRef(value)) {
     return [{ type: 'AWS', id: new Unknown('Principal has an unexpected shape') }];
   }
-  return Object.entries(value as Record<string, unknown>).flatMap(([type, ids]) => values(ids).map((id) => ({ type, id })));
+  return Object.entries(value as Record<string, unknown>).flatMap(([type, ids]) =>
+    values(ids).map((id) => ({ type, id })),
+  );
 }
 
 function jsonConditions(value: unknown): PolicyCondition[] {
   if (value === undefined || value === null) return [];
   if (isUnknown(value) || typeof value !== 'object' || Array.isArray(value)) {
-    return [{ operator: 'Unknown', key: 'Unknown', values: [isUnknown(value) ? value : new Unknown('Condition has an unexpected shape')] }];
+    return [
+      {
+        operator: 'Unknown',
+        key: 'Unknown',
+        values: [isUnknown(value) ? value : new Unknown('Condition has an unexpected shape')],
+      },
+    ];
   }
   const conditions: PolicyCondition[] = [];
   for (const [operator, body] of Object.entries(value as Record<string, unknown>)) {
     if (body === null || typeof body !== 'object' || Array.isArray(body) || isUnknown(body)) {
-      conditions.push({ operator, key: 'Unknown', values: [new Unknown(`Condition ${operator} has an unexpected shape`)] });
+      conditions.push({
+        operator,
+        key: 'Unknown',
+        values: [new Unknown(`Condition ${operator} has an unexpected shape`)],
+      });
       continue;
     }
-    for (const [key, v] of Object.entries(body as Record<string, unknown>)) conditions.push({ operator, key, values: values(v) });
+    for (const [key, v] of Object.entries(body as Record<string, unknown>))
+      conditions.push({ operator, key, values: values(v) });
   }
   return conditions;
 }
 
 function jsonStatement(raw: unknown): PolicyStatement {
-  const s = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const s =
+    raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   return {
     effect: effectOf(s['Effect']),
     actions: values(s['Action']),
@@ -139,7 +162,11 @@ function terraformDocumentStatements(properties: Record<string, unknown>): Polic
 const TERRAFORM_POLICY_DOCUMENT = 'aws_iam_policy_document';
 
 /** Reads a policy document in any shape; undefined when there is none. */
-export function readPolicyDocument(value: unknown, graph: ResourceGraph, depth = 0): PolicyStatement[] | Unknown | undefined {
+export function readPolicyDocument(
+  value: unknown,
+  graph: ResourceGraph,
+  depth = 0,
+): PolicyStatement[] | Unknown | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (isUnknown(value)) return value;
   if (depth > MAX_DEPTH) return new Unknown('policy document nests too deeply');
@@ -148,7 +175,9 @@ export function readPolicyDocument(value: unknown, graph: ResourceGraph, depth =
     if (!target) return new Unknown(`policy document ${value.address} is not in the scanned files`);
     if (target.type === TERRAFORM_POLICY_DOCUMENT) return terraformDocumentStatements(target.properties);
     const inner = target.properties['policy'] ?? target.properties['PolicyDocument'];
-    return readPolicyDocument(inner, graph, depth + 1) ?? new Unknown(`${target.address} holds no policy document`);
+    return (
+      readPolicyDocument(inner, graph, depth + 1) ?? new Unknown(`${target.address} holds no policy document`)
+    );
   }
   if (typeof value === 'string') {
     if (value.length > MAX_POLICY_JSON_BYTES) return new Unknown('policy document is larger than 1 MB');
@@ -160,7 +189,8 @@ export function readPolicyDocument(value: unknown, graph: ResourceGraph, depth =
     }
     return readPolicyDocument(parsed, graph, depth + 1);
   }
-  if (typeof value !== 'object' || Array.isArray(value)) return new Unknown('policy document is not an object');
+  if (typeof value !== 'object' || Array.isArray(value))
+    return new Unknown('policy document is not an object');
   const statement = (value as Record<string, unknown>)['Statement'];
   if (isUnknown(statement)) return statement;
   return asArray(statement).map(jsonStatement);
@@ -174,7 +204,12 @@ const CFN_DOCUMENT_TYPES = new Set([
   'AWS::IAM::GroupPolicy',
 ]);
 const CFN_INLINE_POLICY_TYPES = new Set(['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group']);
-const TF_DOCUMENT_TYPES = new Set(['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy']);
+const TF_DOCUMENT_TYPES = new Set([
+  'aws_iam_policy',
+  'aws_iam_role_policy',
+  'aws_iam_user_policy',
+  'aws_iam_group_policy',
+]);
 
 /** IAM resource types that carry identity-based policy documents, per format. */
 const SSO_INLINE_POLICY = 'aws_ssoadmin_permission_set_inline_policy';
@@ -188,7 +223,10 @@ export const IDENTITY_POLICY_TYPES = {
  * The identity-based policy documents a resource holds. A Terraform policy document data source that
  * another scanned resource uses is reported where it is used, so one statement gives one finding.
  */
-export function identityPolicies(resource: Resource, graph: ResourceGraph): LocatedPolicy[] | 'used-elsewhere' {
+export function identityPolicies(
+  resource: Resource,
+  graph: ResourceGraph,
+): LocatedPolicy[] | 'used-elsewhere' {
   const located: LocatedPolicy[] = [];
   const add = (where: string, doc: unknown): void => {
     const statements = readPolicyDocument(doc, graph);
@@ -290,7 +328,11 @@ export function isAllow(statement: PolicyStatement): Tri {
 }
 
 /** Whether the statement's action list (or NotAction complement) includes an action that `test` accepts. */
-export function grantsActionWhere(statement: PolicyStatement, test: (pattern: string) => boolean, action?: string): Tri {
+export function grantsActionWhere(
+  statement: PolicyStatement,
+  test: (pattern: string) => boolean,
+  action?: string,
+): Tri {
   if (statement.actions.length > 0) return some(statement.actions, test);
   // NotAction grants everything it does not name: it covers the action unless a NotAction pattern excludes it.
   if (statement.notActions.length > 0) {
@@ -361,7 +403,8 @@ export function hasPublicPrincipal(statement: PolicyStatement): Tri {
       undecided ??= p.id;
       continue;
     }
-    if (p.type === '*' || (p.type === 'AWS' && (p.id === '*' || /^arn:aws[a-z-]*:iam::\*:/.test(p.id)))) return true;
+    if (p.type === '*' || (p.type === 'AWS' && (p.id === '*' || /^arn:aws[a-z-]*:iam::\*:/.test(p.id))))
+      return true;
   }
   return undecided ?? false;
 }
@@ -374,7 +417,10 @@ export interface PolicyVerdict {
 }
 
 /** Applies a statement test to every statement of every located policy. */
-export function judgeStatements(policies: LocatedPolicy[], offends: (s: PolicyStatement) => Tri): PolicyVerdict {
+export function judgeStatements(
+  policies: LocatedPolicy[],
+  offends: (s: PolicyStatement) => Tri,
+): PolicyVerdict {
   const offending: string[] = [];
   let undecided: Unknown | undefined;
   for (const policy of policies) {
@@ -392,8 +438,14 @@ export function judgeStatements(policies: LocatedPolicy[], offends: (s: PolicySt
 }
 
 /** The outcome of a statement-level rule on one resource. */
-export function verdictOutcome(resource: Resource, verdict: PolicyVerdict, text: { fail: string; pass: string }): Outcome {
-  if (verdict.offending.length > 0) return fail(`${resource.address}: ${text.fail} (${verdict.offending.join(', ')})`);
-  if (verdict.undecided) return unknown(`${resource.address}: cannot be decided statically: ${verdict.undecided.reason}`);
+export function verdictOutcome(
+  resource: Resource,
+  verdict: PolicyVerdict,
+  text: { fail: string; pass: string },
+): Outcome {
+  if (verdict.offending.length > 0)
+    return fail(`${resource.address}: ${text.fail} (${verdict.offending.join(', ')})`);
+  if (verdict.undecided)
+    return unknown(`${resource.address}: cannot be decided statically: ${verdict.undecided.reason}`);
   return pass(`${resource.address}: ${text.pass}`);
 }

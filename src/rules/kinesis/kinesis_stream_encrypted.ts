@@ -26,7 +26,9 @@ kms_key_id      = "alias/aws/kinesis"`,
   },
   evaluate(resource) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
-    const type = cfn ? getPath(resource.properties, 'StreamEncryption.EncryptionType') : resource.properties['encryption_type'];
+    const type = cfn
+      ? getPath(resource.properties, 'StreamEncryption.EncryptionType')
+      : resource.properties['encryption_type'];
     if (isUnknown(type)) return unknown(`${resource.address}: cannot be decided statically: ${type.reason}`);
     if (type === 'KMS') return pass(`${resource.address}: the stream is encrypted with KMS`);
     return fail(`${resource.address}: the stream is not encrypted at rest (the default)`);

@@ -27,9 +27,16 @@ kms_key_id      = aws_kms_key.stream.arn`,
   },
   evaluate(resource, ctx) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
-    const type = cfn ? getPath(resource.properties, 'StreamEncryption.EncryptionType') : resource.properties['encryption_type'];
+    const type = cfn
+      ? getPath(resource.properties, 'StreamEncryption.EncryptionType')
+      : resource.properties['encryption_type'];
     if (isUnknown(type)) return unknown(`${resource.address}: cannot be decided statically: ${type.reason}`);
     if (type !== 'KMS') return fail(`${resource.address}: the stream is not encrypted with KMS`);
-    return customerManagedKeyOutcome(resource, prop(resource, { cloudformation: 'StreamEncryption.KeyId', terraform: 'kms_key_id' }), ctx.graph, 'stream encryption');
+    return customerManagedKeyOutcome(
+      resource,
+      prop(resource, { cloudformation: 'StreamEncryption.KeyId', terraform: 'kms_key_id' }),
+      ctx.graph,
+      'stream encryption',
+    );
   },
 };

@@ -1,4 +1,12 @@
-import { and, hasRestrictingCondition, hasPublicPrincipal, isAllow, judgeStatements, readPolicyDocument, verdictOutcome } from '../iam/policy-document.js';
+import {
+  and,
+  hasRestrictingCondition,
+  hasPublicPrincipal,
+  isAllow,
+  judgeStatements,
+  readPolicyDocument,
+  verdictOutcome,
+} from '../iam/policy-document.js';
 import { notApplicable, type ResourceRule } from '../types.js';
 
 export const kmsKeyPolicyNoPublicPrincipal: ResourceRule = {
@@ -28,10 +36,19 @@ export const kmsKeyPolicyNoPublicPrincipal: ResourceRule = {
 }`,
   },
   controls: ['kms-key-policy-least-privilege', 'cross-account-model-sharing-controlled'],
-  equivalents: { checkov: ['CKV_AWS_33'], prowler: ['kms_key_not_publicly_accessible'], securityhub: [], cdknag: [] },
+  equivalents: {
+    checkov: ['CKV_AWS_33'],
+    prowler: ['kms_key_not_publicly_accessible'],
+    securityhub: [],
+    cdknag: [],
+  },
   evaluate(resource, ctx) {
-    const document = readPolicyDocument(resource.properties['KeyPolicy'] ?? resource.properties['policy'], ctx.graph);
-    if (document === undefined) return notApplicable(`${resource.address}: uses the default key policy, which trusts only the account`);
+    const document = readPolicyDocument(
+      resource.properties['KeyPolicy'] ?? resource.properties['policy'],
+      ctx.graph,
+    );
+    if (document === undefined)
+      return notApplicable(`${resource.address}: uses the default key policy, which trusts only the account`);
     const verdict = judgeStatements([{ where: 'key policy', statements: document }], (s) =>
       and(isAllow(s), hasPublicPrincipal(s), !hasRestrictingCondition(s)),
     );

@@ -19,7 +19,11 @@ export const kmsKeyRotationEnabled: ResourceRule = {
     checkov: ['CKV_AWS_7'],
     prowler: ['kms_cmk_rotation_enabled'],
     securityhub: ['KMS.4'],
-    cdknag: ['AwsSolutions-KMS5', 'NIST.800.53.R5-KMSBackingKeyRotationEnabled', 'HIPAA.Security-KMSBackingKeyRotationEnabled'],
+    cdknag: [
+      'AwsSolutions-KMS5',
+      'NIST.800.53.R5-KMSBackingKeyRotationEnabled',
+      'HIPAA.Security-KMSBackingKeyRotationEnabled',
+    ],
   },
   evaluate(resource) {
     const spec = prop(resource, { cloudformation: 'KeySpec', terraform: 'customer_master_key_spec' });
@@ -28,9 +32,13 @@ export const kmsKeyRotationEnabled: ResourceRule = {
       return notApplicable(`${resource.address}: ${spec} keys cannot rotate automatically`);
     }
     const usage = prop(resource, { cloudformation: 'KeyUsage', terraform: 'key_usage' });
-    if (usage === 'GENERATE_VERIFY_MAC') return notApplicable(`${resource.address}: HMAC keys cannot rotate automatically`);
-    const enabled = asBoolean(prop(resource, { cloudformation: 'EnableKeyRotation', terraform: 'enable_key_rotation' }));
-    if (isUnknown(enabled)) return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
+    if (usage === 'GENERATE_VERIFY_MAC')
+      return notApplicable(`${resource.address}: HMAC keys cannot rotate automatically`);
+    const enabled = asBoolean(
+      prop(resource, { cloudformation: 'EnableKeyRotation', terraform: 'enable_key_rotation' }),
+    );
+    if (isUnknown(enabled))
+      return unknown(`${resource.address}: cannot be decided statically: ${enabled.reason}`);
     if (enabled === true) return pass(`${resource.address}: automatic rotation is enabled`);
     return fail(`${resource.address}: automatic rotation is off (the default)`);
   },

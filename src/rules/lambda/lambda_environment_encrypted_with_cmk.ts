@@ -24,8 +24,15 @@ export const lambdaEnvironmentEncryptedWithCmk: ResourceRule = {
     cdknag: [],
   },
   evaluate(resource, ctx) {
-    const variables = prop(resource, { cloudformation: 'Environment.Variables', terraform: 'environment.variables' });
-    if (!isUnknown(variables) && (variables === undefined || (typeof variables === 'object' && variables !== null && Object.keys(variables).length === 0))) {
+    const variables = prop(resource, {
+      cloudformation: 'Environment.Variables',
+      terraform: 'environment.variables',
+    });
+    if (
+      !isUnknown(variables) &&
+      (variables === undefined ||
+        (typeof variables === 'object' && variables !== null && Object.keys(variables).length === 0))
+    ) {
       return notApplicable(`${resource.address}: has no environment variables`);
     }
     const key = prop(resource, { cloudformation: 'KmsKeyArn', terraform: 'kms_key_arn' });

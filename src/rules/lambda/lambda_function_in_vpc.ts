@@ -28,8 +28,12 @@ export const lambdaFunctionInVpc: ResourceRule = {
     cdknag: ['NIST.800.53.R5-LambdaInsideVPC', 'HIPAA.Security-LambdaInsideVPC'],
   },
   evaluate(resource) {
-    const subnets = prop(resource, { cloudformation: 'VpcConfig.SubnetIds', terraform: 'vpc_config.subnet_ids' });
-    if (isUnknown(subnets)) return unknown(`${resource.address}: cannot be decided statically: ${subnets.reason}`);
+    const subnets = prop(resource, {
+      cloudformation: 'VpcConfig.SubnetIds',
+      terraform: 'vpc_config.subnet_ids',
+    });
+    if (isUnknown(subnets))
+      return unknown(`${resource.address}: cannot be decided statically: ${subnets.reason}`);
     if (asArray(subnets).length > 0) return pass(`${resource.address}: runs in VPC subnets`);
     return fail(`${resource.address}: runs outside any VPC`);
   },

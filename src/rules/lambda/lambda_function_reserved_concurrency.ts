@@ -23,8 +23,12 @@ export const lambdaFunctionReservedConcurrency: ResourceRule = {
     cdknag: ['NIST.800.53.R5-LambdaConcurrency', 'HIPAA.Security-LambdaConcurrency'],
   },
   evaluate(resource) {
-    const value = prop(resource, { cloudformation: 'ReservedConcurrentExecutions', terraform: 'reserved_concurrent_executions' });
-    if (isUnknown(value)) return unknown(`${resource.address}: cannot be decided statically: ${value.reason}`);
+    const value = prop(resource, {
+      cloudformation: 'ReservedConcurrentExecutions',
+      terraform: 'reserved_concurrent_executions',
+    });
+    if (isUnknown(value))
+      return unknown(`${resource.address}: cannot be decided statically: ${value.reason}`);
     const limit = typeof value === 'string' ? Number(value) : value;
     // Terraform writes -1 for "no reservation".
     if (typeof limit === 'number' && Number.isFinite(limit) && limit >= 0) {

@@ -28,10 +28,13 @@ export const lambdaFunctionTracingEnabled: ResourceRule = {
   evaluate(resource) {
     const mode =
       resource.type === 'AWS::Serverless::Function'
-        ? (prop(resource, { cloudformation: 'Tracing' }) ?? prop(resource, { cloudformation: 'TracingConfig.Mode' }))
+        ? (prop(resource, { cloudformation: 'Tracing' }) ??
+          prop(resource, { cloudformation: 'TracingConfig.Mode' }))
         : prop(resource, { cloudformation: 'TracingConfig.Mode', terraform: 'tracing_config.mode' });
     if (isUnknown(mode)) return unknown(`${resource.address}: cannot be decided statically: ${mode.reason}`);
     if (mode === 'Active') return pass(`${resource.address}: X-Ray tracing is active`);
-    return fail(`${resource.address}: tracing mode is ${typeof mode === 'string' ? mode : 'PassThrough (the default)'}`);
+    return fail(
+      `${resource.address}: tracing mode is ${typeof mode === 'string' ? mode : 'PassThrough (the default)'}`,
+    );
   },
 };

@@ -29,11 +29,16 @@ export const lambdaFunctionUrlAuthRequired: ResourceRule = {
       resource.type === 'AWS::Serverless::Function'
         ? prop(resource, { cloudformation: 'FunctionUrlConfig.AuthType' })
         : prop(resource, { cloudformation: 'AuthType', terraform: 'authorization_type' });
-    if (resource.type === 'AWS::Serverless::Function' && prop(resource, { cloudformation: 'FunctionUrlConfig' }) === undefined) {
+    if (
+      resource.type === 'AWS::Serverless::Function' &&
+      prop(resource, { cloudformation: 'FunctionUrlConfig' }) === undefined
+    ) {
       return notApplicable(`${resource.address}: has no function URL`);
     }
     if (isUnknown(auth)) return unknown(`${resource.address}: cannot be decided statically: ${auth.reason}`);
     if (auth === 'AWS_IAM') return pass(`${resource.address}: the function URL requires IAM authentication`);
-    return fail(`${resource.address}: the function URL has AuthType ${typeof auth === 'string' ? auth : 'unset'}, so anyone can invoke it`);
+    return fail(
+      `${resource.address}: the function URL has AuthType ${typeof auth === 'string' ? auth : 'unset'}, so anyone can invoke it`,
+    );
   },
 };

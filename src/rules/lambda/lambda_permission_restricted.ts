@@ -25,7 +25,8 @@ source_arn = "\${aws_api_gateway_rest_api.api.execution_arn}/*"`,
   },
   evaluate(resource) {
     const principal = prop(resource, { cloudformation: 'Principal', terraform: 'principal' });
-    if (isUnknown(principal)) return unknown(`${resource.address}: cannot be decided statically: ${principal.reason}`);
+    if (isUnknown(principal))
+      return unknown(`${resource.address}: cannot be decided statically: ${principal.reason}`);
     const sourceArn = prop(resource, { cloudformation: 'SourceArn', terraform: 'source_arn' });
     const sourceAccount = prop(resource, { cloudformation: 'SourceAccount', terraform: 'source_account' });
     const orgId = prop(resource, { cloudformation: 'PrincipalOrgID', terraform: 'principal_org_id' });
@@ -36,8 +37,12 @@ source_arn = "\${aws_api_gateway_rest_api.api.execution_arn}/*"`,
         : fail(`${resource.address}: lets every AWS principal invoke the function`);
     }
     if (typeof principal === 'string' && principal.endsWith('.amazonaws.com') && !scoped) {
-      return fail(`${resource.address}: lets ${principal} invoke the function for any source (no SourceArn or SourceAccount)`);
+      return fail(
+        `${resource.address}: lets ${principal} invoke the function for any source (no SourceArn or SourceAccount)`,
+      );
     }
-    return pass(`${resource.address}: invocation is limited to ${typeof principal === 'string' ? principal : 'a named principal'}`);
+    return pass(
+      `${resource.address}: invocation is limited to ${typeof principal === 'string' ? principal : 'a named principal'}`,
+    );
   },
 };

@@ -23,6 +23,11 @@ export const logsGroupEncryptedWithKms: ResourceRule = {
     cdknag: ['NIST.800.53.R5-CloudWatchLogGroupEncrypted', 'HIPAA.Security-CloudWatchLogGroupEncrypted'],
   },
   evaluate(resource, ctx) {
-    return customerManagedKeyOutcome(resource, prop(resource, { cloudformation: 'KmsKeyId', terraform: 'kms_key_id' }), ctx.graph, 'log group encryption');
+    return customerManagedKeyOutcome(
+      resource,
+      prop(resource, { cloudformation: 'KmsKeyId', terraform: 'kms_key_id' }),
+      ctx.graph,
+      'log group encryption',
+    );
   },
 };

@@ -19,14 +19,18 @@ export const logsGroupRetentionSet: ResourceRule = {
     checkov: ['CKV_AWS_66'],
     prowler: ['cloudwatch_log_group_retention_policy_specific_days_enabled'],
     securityhub: [],
-    cdknag: ['NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod', 'HIPAA.Security-CloudWatchLogGroupRetentionPeriod'],
+    cdknag: [
+      'NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod',
+      'HIPAA.Security-CloudWatchLogGroupRetentionPeriod',
+    ],
   },
   evaluate(resource) {
     const days = prop(resource, { cloudformation: 'RetentionInDays', terraform: 'retention_in_days' });
     if (isUnknown(days)) return unknown(`${resource.address}: cannot be decided statically: ${days.reason}`);
     const n = typeof days === 'string' ? Number(days) : days;
     // Terraform writes 0 for "never expire".
-    if (typeof n === 'number' && Number.isFinite(n) && n > 0) return pass(`${resource.address}: logs are kept ${n} days`);
+    if (typeof n === 'number' && Number.isFinite(n) && n > 0)
+      return pass(`${resource.address}: logs are kept ${n} days`);
     return fail(`${resource.address}: logs never expire (no retention period is set)`);
   },
 };

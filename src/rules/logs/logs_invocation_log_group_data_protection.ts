@@ -14,16 +14,24 @@ function logGroupName(group: Resource): string | undefined {
 function designatesGroup(value: unknown, group: Resource): boolean {
   if (isResourceRef(value)) return value.address === group.address;
   const name = logGroupName(group);
-  return typeof value === 'string' && name !== undefined && (value === name || value.includes(`:log-group:${name}`));
+  return (
+    typeof value === 'string' &&
+    name !== undefined &&
+    (value === name || value.includes(`:log-group:${name}`))
+  );
 }
 
 /** The Bedrock model invocation logging configurations that write prompts and completions to the group. */
 function invocationLoggers(group: Resource, graph: ResourceGraph): Resource[] {
   return graph
-    .byType('aws_bedrock_model_invocation_logging_configuration', 'AWS::Bedrock::ModelInvocationLoggingConfiguration')
+    .byType(
+      'aws_bedrock_model_invocation_logging_configuration',
+      'AWS::Bedrock::ModelInvocationLoggingConfiguration',
+    )
     .filter((c) =>
       designatesGroup(
-        getPath(c.properties, 'logging_config.cloudwatch_config.log_group_name') ?? getPath(c.properties, 'LoggingConfig.CloudWatchConfig.LogGroupName'),
+        getPath(c.properties, 'logging_config.cloudwatch_config.log_group_name') ??
+          getPath(c.properties, 'LoggingConfig.CloudWatchConfig.LogGroupName'),
         group,
       ),
     );
@@ -32,7 +40,8 @@ function invocationLoggers(group: Resource, graph: ResourceGraph): Resource[] {
 export const logsInvocationLogGroupDataProtection: ResourceRule = {
   kind: 'resource',
   id: 'logs_invocation_log_group_data_protection',
-  title: 'Log groups that receive Bedrock invocation logs have a data protection policy that masks sensitive data',
+  title:
+    'Log groups that receive Bedrock invocation logs have a data protection policy that masks sensitive data',
   severity: 'medium',
   resourceTypes: LOG_GROUP_TYPES,
   rationale:
@@ -58,12 +67,18 @@ export const logsInvocationLogGroupDataProtection: ResourceRule = {
   equivalents: { checkov: [], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource, ctx) {
     const loggers = invocationLoggers(resource, ctx.graph);
-    if (loggers.length === 0) return notApplicable(`${resource.address}: receives no scanned Bedrock invocation logs`);
+    if (loggers.length === 0)
+      return notApplicable(`${resource.address}: receives no scanned Bedrock invocation logs`);
     const by = loggers.map((l) => l.address).join(', ');
     const policy = ctx.graph
       .byType('aws_cloudwatch_log_data_protection_policy')
       .find((p) => designatesGroup(p.properties['log_group_name'], resource));
-    if (policy) return pass(`${resource.address}: receives invocation logs from ${by}; ${policy.address} masks sensitive data`);
-    return fail(`${resource.address}: receives prompts and completions from ${by} without a data protection policy`);
+    if (policy)
+      return pass(
+        `${resource.address}: receives invocation logs from ${by}; ${policy.address} masks sensitive data`,
+      );
+    return fail(
+      `${resource.address}: receives prompts and completions from ${by} without a data protection policy`,
+    );
   },
 };

@@ -31,13 +31,28 @@ export const macieEnabled: GraphRule = {
     const sessions = ctx.graph.byType(...SESSION_TYPES.cloudformation, ...SESSION_TYPES.terraform);
     if (sessions.length === 0) {
       const anchor = accountAnchor(ctx.graph);
-      return anchor ? [{ resource: anchor, ...fail(absentMessage(anchor, 'Macie session', 'AWS::Macie::Session / aws_macie2_account')) }] : [];
+      return anchor
+        ? [
+            {
+              resource: anchor,
+              ...fail(absentMessage(anchor, 'Macie session', 'AWS::Macie::Session / aws_macie2_account')),
+            },
+          ]
+        : [];
     }
     return sessions.map((session) => {
       const status = prop(session, { cloudformation: 'Status', terraform: 'status' });
-      if (isUnknown(status)) return { resource: session, ...unknown(`${session.address}: cannot be decided statically: ${status.reason}`) };
-      if (status === undefined || status === 'ENABLED') return { resource: session, ...pass(`${session.address}: Macie is enabled`) };
-      return { resource: session, ...fail(`${session.address}: Macie is declared but ${describeValue(status)}`) };
+      if (isUnknown(status))
+        return {
+          resource: session,
+          ...unknown(`${session.address}: cannot be decided statically: ${status.reason}`),
+        };
+      if (status === undefined || status === 'ENABLED')
+        return { resource: session, ...pass(`${session.address}: Macie is enabled`) };
+      return {
+        resource: session,
+        ...fail(`${session.address}: Macie is declared but ${describeValue(status)}`),
+      };
     });
   },
 };

@@ -12,7 +12,10 @@ export const COLLECTION_TYPES = {
   cloudformation: ['AWS::OpenSearchServerless::Collection'],
   terraform: ['aws_opensearchserverless_collection'],
 };
-const SECURITY_POLICY_TYPES = ['AWS::OpenSearchServerless::SecurityPolicy', 'aws_opensearchserverless_security_policy'];
+const SECURITY_POLICY_TYPES = [
+  'AWS::OpenSearchServerless::SecurityPolicy',
+  'aws_opensearchserverless_security_policy',
+];
 export const ACCESS_POLICY_TYPES = {
   cloudformation: ['AWS::OpenSearchServerless::AccessPolicy'],
   terraform: ['aws_opensearchserverless_access_policy'],
@@ -90,7 +93,11 @@ export interface PolicyMatch {
 }
 
 /** Policies (or their entries) of a type covering a collection, and why some could not be decided. */
-export function policiesCovering(graph: ResourceGraph, type: 'encryption' | 'network', name: string): { matches: PolicyMatch[]; undecided?: string } {
+export function policiesCovering(
+  graph: ResourceGraph,
+  type: 'encryption' | 'network',
+  name: string,
+): { matches: PolicyMatch[]; undecided?: string } {
   const matches: PolicyMatch[] = [];
   let undecided: string | undefined;
   for (const policy of securityPolicies(graph, type)) {
@@ -113,7 +120,8 @@ export type Judgement = { status: 'pass' | 'fail' | 'unknown'; detail: string };
 /** Whether the encryption policies covering a collection use a customer managed key. */
 export function collectionEncryption(collection: Resource, graph: ResourceGraph): Judgement {
   const name = collectionName(collection);
-  if (isUnknown(name)) return { status: 'unknown', detail: `collection name cannot be decided statically: ${name.reason}` };
+  if (isUnknown(name))
+    return { status: 'unknown', detail: `collection name cannot be decided statically: ${name.reason}` };
   if (name === undefined) return { status: 'unknown', detail: 'collection has no name' };
   const { matches, undecided } = policiesCovering(graph, 'encryption', name);
   if (matches.length === 0) {
@@ -124,29 +132,58 @@ export function collectionEncryption(collection: Resource, graph: ResourceGraph)
   }
   for (const { policy, entry } of matches) {
     const owned = asBoolean(getPath(entry, 'AWSOwnedKey'));
-    if (isUnknown(owned)) return { status: 'unknown', detail: `${policy.address}: AWSOwnedKey cannot be decided statically` };
-    if (owned === true) return { status: 'fail', detail: `${policy.address} encrypts collection/${name} with an AWS owned key` };
+    if (isUnknown(owned))
+      return { status: 'unknown', detail: `${policy.address}: AWSOwnedKey cannot be decided statically` };
+    if (owned === true)
+      return {
+        status: 'fail',
+        detail: `${policy.address} encrypts collection/${name} with an AWS owned key`,
+      };
     const kind = kmsKeyKind(getPath(entry, 'KmsARN'), graph);
-    if (isUnknown(kind)) return { status: 'unknown', detail: `${policy.address}: KmsARN cannot be decided statically: ${kind.reason}` };
-    if (kind !== 'customer-managed') return { status: 'fail', detail: `${policy.address} names no customer managed KmsARN for collection/${name}` };
+    if (isUnknown(kind))
+      return {
+        status: 'unknown',
+        detail: `${policy.address}: KmsARN cannot be decided statically: ${kind.reason}`,
+      };
+    if (kind !== 'customer-managed')
+      return {
+        status: 'fail',
+        detail: `${policy.address} names no customer managed KmsARN for collection/${name}`,
+      };
   }
-  return { status: 'pass', detail: `${matches.map((m) => m.policy.address).join(', ')} encrypt collection/${name} with a customer managed key` };
+  return {
+    status: 'pass',
+    detail: `${matches.map((m) => m.policy.address).join(', ')} encrypt collection/${name} with a customer managed key`,
+  };
 }
 
 /** Whether any network policy covering a collection allows access from the public internet. */
 export function collectionNetworkExposure(collection: Resource, graph: ResourceGraph): Judgement {
   const name = collectionName(collection);
-  if (isUnknown(name)) return { status: 'unknown', detail: `collection name cannot be decided statically: ${name.reason}` };
+  if (isUnknown(name))
+    return { status: 'unknown', detail: `collection name cannot be decided statically: ${name.reason}` };
   if (name === undefined) return { status: 'unknown', detail: 'collection has no name' };
   const { matches, undecided } = policiesCovering(graph, 'network', name);
   const publicPolicies: string[] = [];
   for (const { policy, entry } of matches) {
     const allow = asBoolean(getPath(entry, 'AllowFromPublic'));
-    if (isUnknown(allow)) return { status: 'unknown', detail: `${policy.address}: AllowFromPublic cannot be decided statically` };
+    if (isUnknown(allow))
+      return { status: 'unknown', detail: `${policy.address}: AllowFromPublic cannot be decided statically` };
     if (allow === true) publicPolicies.push(policy.address);
   }
-  if (publicPolicies.length > 0) return { status: 'fail', detail: `${publicPolicies.join(', ')} allow public access to collection/${name}` };
+  if (publicPolicies.length > 0)
+    return {
+      status: 'fail',
+      detail: `${publicPolicies.join(', ')} allow public access to collection/${name}`,
+    };
   if (undecided) return { status: 'unknown', detail: undecided };
-  if (matches.length === 0) return { status: 'unknown', detail: `no network security policy in the scanned files covers collection/${name}` };
-  return { status: 'pass', detail: `network policies ${matches.map((m) => m.policy.address).join(', ')} allow only private access to collection/${name}` };
+  if (matches.length === 0)
+    return {
+      status: 'unknown',
+      detail: `no network security policy in the scanned files covers collection/${name}`,
+    };
+  return {
+    status: 'pass',
+    detail: `network policies ${matches.map((m) => m.policy.address).join(', ')} allow only private access to collection/${name}`,
+  };
 }

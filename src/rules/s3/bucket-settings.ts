@@ -1,4 +1,4 @@
-import type { Unknown} from '../../resources/index.js';
+import type { Unknown } from '../../resources/index.js';
 import { isResourceRef, isUnknown, type Resource, type ResourceGraph } from '../../resources/index.js';
 
 export const BUCKET_TYPES = { cloudformation: ['AWS::S3::Bucket'], terraform: ['aws_s3_bucket'] };
@@ -10,10 +10,15 @@ export function bucketName(bucket: Resource): string | undefined {
 }
 
 /** Whether `value` (a `bucket`/`Bucket` attribute) designates `bucket`: a reference to it or its literal name. */
-export function designates(value: unknown, target: Resource, literalName = bucketName(target)): boolean | Unknown {
+export function designates(
+  value: unknown,
+  target: Resource,
+  literalName = bucketName(target),
+): boolean | Unknown {
   if (isResourceRef(value)) return value.address === target.address;
   if (isUnknown(value)) return value;
-  if (typeof value === 'string' && literalName !== undefined) return value === literalName || value.endsWith(`:::${literalName}`);
+  if (typeof value === 'string' && literalName !== undefined)
+    return value === literalName || value.endsWith(`:::${literalName}`);
   return false;
 }
 
@@ -48,7 +53,8 @@ function companionIndex(graph: ResourceGraph, types: string[]): CompanionIndex {
     let key: string | undefined;
     if (isResourceRef(value)) key = `ref:${value.address}`;
     else if (isUnknown(value)) index.unresolved.push({ resource: candidate, reason: value });
-    else if (typeof value === 'string') key = `name:${value.includes(':::') ? value.slice(value.indexOf(':::') + 3) : value}`;
+    else if (typeof value === 'string')
+      key = `name:${value.includes(':::') ? value.slice(value.indexOf(':::') + 3) : value}`;
     if (key) index.byKey.set(key, [...(index.byKey.get(key) ?? []), candidate]);
   }
   perGraph.set(cacheKey, index);
@@ -58,7 +64,10 @@ function companionIndex(graph: ResourceGraph, types: string[]): CompanionIndex {
 export function bucketCompanions(bucket: Resource, graph: ResourceGraph, types: string[]): Companions {
   const index = companionIndex(graph, types);
   const name = bucketName(bucket);
-  const found = [...(index.byKey.get(`ref:${bucket.address}`) ?? []), ...(name === undefined ? [] : (index.byKey.get(`name:${name}`) ?? []))];
+  const found = [
+    ...(index.byKey.get(`ref:${bucket.address}`) ?? []),
+    ...(name === undefined ? [] : (index.byKey.get(`name:${name}`) ?? [])),
+  ];
   const undecided = index.unresolved[0]?.reason;
   return undecided ? { found, undecided } : { found };
 }
@@ -70,5 +79,7 @@ export function bucketCompanions(bucket: Resource, graph: ResourceGraph, types: 
  */
 export function configuredBucket(setting: Resource, graph: ResourceGraph): Resource | undefined {
   const target = setting.properties['bucket'] ?? setting.properties['Bucket'];
-  return graph.byType(...BUCKET_TYPES.cloudformation, ...BUCKET_TYPES.terraform).find((b) => designates(target, b) === true);
+  return graph
+    .byType(...BUCKET_TYPES.cloudformation, ...BUCKET_TYPES.terraform)
+    .find((b) => designates(target, b) === true);
 }

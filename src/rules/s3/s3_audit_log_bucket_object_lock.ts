@@ -6,9 +6,13 @@ import { BUCKET_TYPES, bucketCompanions, designates } from './bucket-settings.js
 function auditLogWriters(bucket: Resource, graph: ResourceGraph): Resource[] {
   const writers: Resource[] = [];
   for (const trail of graph.byType('AWS::CloudTrail::Trail', 'aws_cloudtrail')) {
-    if (designates(trail.properties['S3BucketName'] ?? trail.properties['s3_bucket_name'], bucket) === true) writers.push(trail);
+    if (designates(trail.properties['S3BucketName'] ?? trail.properties['s3_bucket_name'], bucket) === true)
+      writers.push(trail);
   }
-  for (const logging of graph.byType('aws_bedrock_model_invocation_logging_configuration', 'AWS::Bedrock::ModelInvocationLoggingConfiguration')) {
+  for (const logging of graph.byType(
+    'aws_bedrock_model_invocation_logging_configuration',
+    'AWS::Bedrock::ModelInvocationLoggingConfiguration',
+  )) {
     const target =
       getPath(logging.properties, 'logging_config.s3_config.bucket_name') ??
       getPath(logging.properties, 'LoggingConfig.S3Config.BucketName');
@@ -57,7 +61,10 @@ resource "aws_s3_bucket_object_lock_configuration" "audit" {
   },
   evaluate(resource, ctx) {
     const writers = auditLogWriters(resource, ctx.graph);
-    if (writers.length === 0) return notApplicable(`${resource.address}: no scanned trail or Bedrock invocation logging writes to this bucket`);
+    if (writers.length === 0)
+      return notApplicable(
+        `${resource.address}: no scanned trail or Bedrock invocation logging writes to this bucket`,
+      );
     const by = writers.map((w) => w.address).join(', ');
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
     const candidates: unknown[] = cfn
@@ -70,8 +77,10 @@ resource "aws_s3_bucket_object_lock_configuration" "audit" {
           ),
         ];
     for (const value of candidates) {
-      if (isUnknown(value)) return unknown(`${resource.address}: cannot be decided statically: ${value.reason}`);
-      if (value === 'Enabled' || asBoolean(value) === true) return pass(`${resource.address}: Object Lock is enabled on the audit log bucket of ${by}`);
+      if (isUnknown(value))
+        return unknown(`${resource.address}: cannot be decided statically: ${value.reason}`);
+      if (value === 'Enabled' || asBoolean(value) === true)
+        return pass(`${resource.address}: Object Lock is enabled on the audit log bucket of ${by}`);
     }
     return fail(`${resource.address}: receives audit logs from ${by} but Object Lock is not enabled`);
   },

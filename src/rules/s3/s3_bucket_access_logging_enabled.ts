@@ -41,12 +41,18 @@ export const s3BucketAccessLoggingEnabled: ResourceRule = {
     checkov: ['CKV_AWS_18'],
     prowler: ['s3_bucket_server_access_logging_enabled'],
     securityhub: ['S3.9'],
-    cdknag: ['AwsSolutions-S1', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'HIPAA.Security-S3BucketLoggingEnabled'],
+    cdknag: [
+      'AwsSolutions-S1',
+      'NIST.800.53.R5-S3BucketLoggingEnabled',
+      'HIPAA.Security-S3BucketLoggingEnabled',
+    ],
   },
   evaluate(resource, ctx) {
     const source = accessLogSource(resource, ctx.graph);
     if (source) {
-      return notApplicable(`${resource.address}: receives server access logs from ${source.address}; a log bucket that logs to itself loops`);
+      return notApplicable(
+        `${resource.address}: receives server access logs from ${source.address}; a log bucket that logs to itself loops`,
+      );
     }
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
     let target: unknown = cfn
@@ -55,11 +61,13 @@ export const s3BucketAccessLoggingEnabled: ResourceRule = {
     if (target === undefined && !cfn) {
       const { found, undecided } = bucketCompanions(resource, ctx.graph, ['aws_s3_bucket_logging']);
       if (found[0]) target = found[0].properties['target_bucket'];
-      else if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
+      else if (undecided)
+        return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
     }
-    if (isUnknown(target)) return unknown(`${resource.address}: cannot be decided statically: ${target.reason}`);
-    if (target === undefined || target === null) return fail(`${resource.address}: server access logging is not configured`);
+    if (isUnknown(target))
+      return unknown(`${resource.address}: cannot be decided statically: ${target.reason}`);
+    if (target === undefined || target === null)
+      return fail(`${resource.address}: server access logging is not configured`);
     return pass(`${resource.address}: server access logging is configured`);
   },
 };
-

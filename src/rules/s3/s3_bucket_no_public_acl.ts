@@ -2,8 +2,18 @@ import { getPath, isUnknown } from '../../resources/index.js';
 import { fail, pass, unknown, type ResourceRule } from '../types.js';
 import { BUCKET_TYPES, bucketCompanions } from './bucket-settings.js';
 
-const PUBLIC_CANNED_ACLS = new Set(['publicread', 'publicreadwrite', 'authenticatedread', 'public-read', 'public-read-write', 'authenticated-read']);
-const PUBLIC_GRANTEE_URIS = ['http://acs.amazonaws.com/groups/global/AllUsers', 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers'];
+const PUBLIC_CANNED_ACLS = new Set([
+  'publicread',
+  'publicreadwrite',
+  'authenticatedread',
+  'public-read',
+  'public-read-write',
+  'authenticated-read',
+]);
+const PUBLIC_GRANTEE_URIS = [
+  'http://acs.amazonaws.com/groups/global/AllUsers',
+  'http://acs.amazonaws.com/groups/global/AuthenticatedUsers',
+];
 
 export const s3BucketNoPublicAcl: ResourceRule = {
   kind: 'resource',

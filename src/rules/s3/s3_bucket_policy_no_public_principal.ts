@@ -1,4 +1,12 @@
-import { and, hasRestrictingCondition, hasPublicPrincipal, isAllow, judgeStatements, readPolicyDocument, verdictOutcome } from '../iam/policy-document.js';
+import {
+  and,
+  hasRestrictingCondition,
+  hasPublicPrincipal,
+  isAllow,
+  judgeStatements,
+  readPolicyDocument,
+  verdictOutcome,
+} from '../iam/policy-document.js';
 import { notApplicable, type ResourceRule } from '../types.js';
 
 export const s3BucketPolicyNoPublicPrincipal: ResourceRule = {
@@ -6,7 +14,10 @@ export const s3BucketPolicyNoPublicPrincipal: ResourceRule = {
   id: 's3_bucket_policy_no_public_principal',
   title: 'S3 bucket policies do not allow everyone (Principal "*") without conditions',
   severity: 'critical',
-  resourceTypes: { cloudformation: ['AWS::S3::BucketPolicy'], terraform: ['aws_s3_bucket_policy', 'aws_s3_bucket'] },
+  resourceTypes: {
+    cloudformation: ['AWS::S3::BucketPolicy'],
+    terraform: ['aws_s3_bucket_policy', 'aws_s3_bucket'],
+  },
   rationale:
     'An Allow for Principal "*" with no condition makes the bucket readable or writable by anyone. For an AI workload that means leaked training data or model weights, or poisoned datasets. Conditions such as aws:SourceVpce or aws:PrincipalOrgID narrow such a statement to your network or organization.',
   remediation: {
@@ -34,7 +45,10 @@ export const s3BucketPolicyNoPublicPrincipal: ResourceRule = {
     cdknag: [],
   },
   evaluate(resource, ctx) {
-    const document = readPolicyDocument(resource.properties['PolicyDocument'] ?? resource.properties['policy'], ctx.graph);
+    const document = readPolicyDocument(
+      resource.properties['PolicyDocument'] ?? resource.properties['policy'],
+      ctx.graph,
+    );
     if (document === undefined) return notApplicable(`${resource.address}: has no bucket policy`);
     const verdict = judgeStatements([{ where: 'policy', statements: document }], (s) =>
       and(isAllow(s), hasPublicPrincipal(s), !hasRestrictingCondition(s)),

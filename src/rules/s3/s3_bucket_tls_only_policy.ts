@@ -1,5 +1,12 @@
 import { isUnknown, type Unknown } from '../../resources/index.js';
-import { and, grantsAction, readPolicyDocument, type LocatedPolicy, type PolicyStatement, type Tri } from '../iam/policy-document.js';
+import {
+  and,
+  grantsAction,
+  readPolicyDocument,
+  type LocatedPolicy,
+  type PolicyStatement,
+  type Tri,
+} from '../iam/policy-document.js';
 import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
 import { bucketPolicies } from './bucket-policy.js';
 import { BUCKET_TYPES, configuredBucket } from './bucket-settings.js';
@@ -71,15 +78,26 @@ resource "aws_s3_bucket_policy" "data" {
     checkov: ['CKV_AWS_379'],
     prowler: ['s3_bucket_secure_transport_policy'],
     securityhub: ['S3.5'],
-    cdknag: ['AwsSolutions-S10', 'NIST.800.53.R5-S3BucketSSLRequestsOnly', 'HIPAA.Security-S3BucketSSLRequestsOnly'],
+    cdknag: [
+      'AwsSolutions-S10',
+      'NIST.800.53.R5-S3BucketSSLRequestsOnly',
+      'HIPAA.Security-S3BucketSSLRequestsOnly',
+    ],
   },
   evaluate(resource, ctx) {
     let policies: LocatedPolicy[];
     let undecided: Unknown | undefined;
-    if (POLICY_TYPES.cloudformation.includes(resource.type) || POLICY_TYPES.terraform.includes(resource.type)) {
+    if (
+      POLICY_TYPES.cloudformation.includes(resource.type) ||
+      POLICY_TYPES.terraform.includes(resource.type)
+    ) {
       const bucket = configuredBucket(resource, ctx.graph);
-      if (bucket) return notApplicable(`${resource.address}: judged on the bucket it configures, ${bucket.address}`);
-      const own = readPolicyDocument(resource.properties['PolicyDocument'] ?? resource.properties['policy'], ctx.graph);
+      if (bucket)
+        return notApplicable(`${resource.address}: judged on the bucket it configures, ${bucket.address}`);
+      const own = readPolicyDocument(
+        resource.properties['PolicyDocument'] ?? resource.properties['policy'],
+        ctx.graph,
+      );
       policies = own === undefined ? [] : [{ where: resource.address, statements: own }];
     } else ({ policies, undecided } = bucketPolicies(resource, ctx.graph));
     let unresolved = undecided;
@@ -94,8 +112,14 @@ resource "aws_s3_bucket_policy" "data" {
         if (isUnknown(verdict)) unresolved ??= verdict;
       }
     }
-    if (unresolved) return unknown(`${resource.address}: a bucket policy cannot be read statically: ${unresolved.reason}`);
-    if (policies.length === 0) return fail(`${resource.address}: no bucket policy denies requests without TLS (no bucket policy found)`);
-    return fail(`${resource.address}: no bucket policy statement denies requests when aws:SecureTransport is false`);
+    if (unresolved)
+      return unknown(`${resource.address}: a bucket policy cannot be read statically: ${unresolved.reason}`);
+    if (policies.length === 0)
+      return fail(
+        `${resource.address}: no bucket policy denies requests without TLS (no bucket policy found)`,
+      );
+    return fail(
+      `${resource.address}: no bucket policy statement denies requests when aws:SecureTransport is false`,
+    );
   },
 };

@@ -9,7 +9,10 @@ export const s3BucketVersioningEnabled: ResourceRule = {
   id: 's3_bucket_versioning_enabled',
   title: 'S3 buckets keep object versions',
   severity: 'medium',
-  resourceTypes: { cloudformation: BUCKET_TYPES.cloudformation, terraform: [...BUCKET_TYPES.terraform, SPLIT_TYPE] },
+  resourceTypes: {
+    cloudformation: BUCKET_TYPES.cloudformation,
+    terraform: [...BUCKET_TYPES.terraform, SPLIT_TYPE],
+  },
   rationale:
     'Versioning lets you recover training data and model artifacts that were overwritten or deleted, and lets you prove which version of a dataset a model was trained on, which is the basis of data-poisoning investigations.',
   remediation: {
@@ -34,7 +37,8 @@ export const s3BucketVersioningEnabled: ResourceRule = {
     let status: unknown;
     if (resource.type === SPLIT_TYPE) {
       const bucket = configuredBucket(resource, ctx.graph);
-      if (bucket) return notApplicable(`${resource.address}: judged on the bucket it configures, ${bucket.address}`);
+      if (bucket)
+        return notApplicable(`${resource.address}: judged on the bucket it configures, ${bucket.address}`);
       status = getPath(resource.properties, 'versioning_configuration.status');
     } else if (resource.source === 'cloudformation' || resource.source === 'cdk') {
       status = getPath(resource.properties, 'VersioningConfiguration.Status');
@@ -44,11 +48,15 @@ export const s3BucketVersioningEnabled: ResourceRule = {
       else {
         const { found, undecided } = bucketCompanions(resource, ctx.graph, [SPLIT_TYPE]);
         if (found[0]) status = getPath(found[0].properties, 'versioning_configuration.status');
-        else if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
+        else if (undecided)
+          return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);
       }
     }
-    if (isUnknown(status)) return unknown(`${resource.address}: cannot be decided statically: ${status.reason}`);
+    if (isUnknown(status))
+      return unknown(`${resource.address}: cannot be decided statically: ${status.reason}`);
     if (status === 'Enabled') return pass(`${resource.address}: versioning is enabled`);
-    return fail(`${resource.address}: versioning is ${typeof status === 'string' ? status : 'not configured'}`);
+    return fail(
+      `${resource.address}: versioning is ${typeof status === 'string' ? status : 'not configured'}`,
+    );
   },
 };

@@ -46,7 +46,11 @@ function broadStatement(statement: NormalizedStatement): string | undefined | Un
  * resource or NotAction, and administrator-level AWS managed policies (plus `extraManaged`).
  * Unknown when nothing broad was found but some policy could not be read.
  */
-export function rolePermissionProblems(role: Resource, ctx: RuleContext, extraManaged: string[] = []): string[] | Unknown {
+export function rolePermissionProblems(
+  role: Resource,
+  ctx: RuleContext,
+  extraManaged: string[] = [],
+): string[] | Unknown {
   const managedNames = new Set([...ADMIN_MANAGED_POLICIES, ...extraManaged]);
   const problems: string[] = [];
   let unreadable: Unknown | undefined;
@@ -97,7 +101,10 @@ export function ownPolicyArns(resource: Resource): unknown[] | Unknown {
 }
 
 /** Whether a resource attaches a given AWS managed policy: 'attached', 'not-attached', 'none' (attaches nothing), or Unknown. */
-export function attachesAwsManagedPolicy(resource: Resource, policyName: string): 'attached' | 'not-attached' | 'none' | Unknown {
+export function attachesAwsManagedPolicy(
+  resource: Resource,
+  policyName: string,
+): 'attached' | 'not-attached' | 'none' | Unknown {
   const arns = ownPolicyArns(resource);
   if (isUnknown(arns)) return arns;
   if (arns.some((a) => typeof a === 'string' && awsManagedPolicyName(a) === policyName)) return 'attached';

@@ -34,7 +34,9 @@ const PATHS: Record<string, MonitoringJobPaths> = {
     definition: { cloudformation: SCHEDULE },
     outputKms: { cloudformation: `${SCHEDULE}.MonitoringOutputConfig.KmsKeyId` },
     volumeKms: { cloudformation: `${SCHEDULE}.MonitoringResources.ClusterConfig.VolumeKmsKeyId` },
-    interContainerEncryption: { cloudformation: `${SCHEDULE}.NetworkConfig.EnableInterContainerTrafficEncryption` },
+    interContainerEncryption: {
+      cloudformation: `${SCHEDULE}.NetworkConfig.EnableInterContainerTrafficEncryption`,
+    },
     networkIsolation: { cloudformation: `${SCHEDULE}.NetworkConfig.EnableNetworkIsolation` },
   },
   aws_sagemaker_data_quality_job_definition: {

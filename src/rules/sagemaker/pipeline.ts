@@ -9,7 +9,10 @@ import { jsonValue } from './shared.js';
  * Step arguments follow the CreateTrainingJob API (PascalCase).
  */
 
-export const PIPELINE_RESOURCE_TYPES = { cloudformation: ['AWS::SageMaker::Pipeline'], terraform: ['aws_sagemaker_pipeline'] };
+export const PIPELINE_RESOURCE_TYPES = {
+  cloudformation: ['AWS::SageMaker::Pipeline'],
+  terraform: ['aws_sagemaker_pipeline'],
+};
 
 export interface TrainingStep {
   name: string;
@@ -20,9 +23,14 @@ export interface TrainingStep {
 const MAX_STEP_DEPTH = 8;
 
 export function pipelineTrainingSteps(resource: Resource): TrainingStep[] | Unknown {
-  const body = prop(resource, { cloudformation: 'PipelineDefinition.PipelineDefinitionBody', terraform: 'pipeline_definition' });
+  const body = prop(resource, {
+    cloudformation: 'PipelineDefinition.PipelineDefinitionBody',
+    terraform: 'pipeline_definition',
+  });
   if (body === undefined) {
-    return new Unknown('the pipeline definition is stored in S3 (PipelineDefinitionS3Location) and cannot be read statically');
+    return new Unknown(
+      'the pipeline definition is stored in S3 (PipelineDefinitionS3Location) and cannot be read statically',
+    );
   }
   const definition = jsonValue(body, 2 * 1024 * 1024);
   if (isUnknown(definition)) return definition;
@@ -56,7 +64,11 @@ export function isPipelineExpression(value: unknown): boolean {
 export type StepVerdict = { ok: true } | { ok: false; why: string } | Unknown;
 
 /** Runs a per-step judgement over every training step and turns the results into one outcome. */
-export function judgeTrainingSteps(resource: Resource, subject: string, judge: (job: unknown) => StepVerdict): Outcome {
+export function judgeTrainingSteps(
+  resource: Resource,
+  subject: string,
+  judge: (job: unknown) => StepVerdict,
+): Outcome {
   const steps = pipelineTrainingSteps(resource);
   if (isUnknown(steps)) return unknown(`${resource.address}: ${steps.reason}`);
   if (steps.length === 0) return notApplicable(`${resource.address} has no training or tuning steps`);
@@ -67,8 +79,10 @@ export function judgeTrainingSteps(resource: Resource, subject: string, judge: (
     if (verdict instanceof Unknown) undecided ??= `step ${step.name}: ${verdict.reason}`;
     else if (!verdict.ok) failures.push(`step ${step.name} ${verdict.why}`);
   }
-  if (failures.length > 0) return fail(`${resource.address}: training ${subject} is missing: ${failures.join('; ')}`);
-  if (undecided) return unknown(`${resource.address}: ${subject} cannot be decided statically for ${undecided}`);
+  if (failures.length > 0)
+    return fail(`${resource.address}: training ${subject} is missing: ${failures.join('; ')}`);
+  if (undecided)
+    return unknown(`${resource.address}: ${subject} cannot be decided statically for ${undecided}`);
   return pass(`${resource.address}: every training step has ${subject}`);
 }
 
@@ -77,5 +91,8 @@ export function requireTrueArgument(job: unknown, key: string): StepVerdict {
   const value = getPath(job, key);
   if (isPipelineExpression(value)) return new Unknown(`${key} is a pipeline parameter or expression`);
   if (value === true || value === 'true') return { ok: true };
-  return { ok: false, why: value === undefined ? `does not set ${key} (defaults to false)` : `sets ${key} to ${String(value)}` };
+  return {
+    ok: false,
+    why: value === undefined ? `does not set ${key} (defaults to false)` : `sets ${key} to ${String(value)}`,
+  };
 }

@@ -9,7 +9,7 @@ export const sagemakerDomainKmsCmk: ResourceRule = {
   severity: 'high',
   resourceTypes: { cloudformation: ['AWS::SageMaker::Domain'], terraform: ['aws_sagemaker_domain'] },
   rationale:
-    'The domain EFS volume holds every Studio user\'s home directory: notebooks, data extracts and model artifacts. Without KmsKeyId it uses an AWS managed key the customer cannot restrict.',
+    "The domain EFS volume holds every Studio user's home directory: notebooks, data extracts and model artifacts. Without KmsKeyId it uses an AWS managed key the customer cannot restrict.",
   remediation: {
     text: 'Set KmsKeyId on the domain to a customer managed KMS key.',
     cloudformation: 'Domain:\n  Type: AWS::SageMaker::Domain\n  Properties:\n    KmsKeyId: !Ref StudioKey',
@@ -18,6 +18,11 @@ export const sagemakerDomainKmsCmk: ResourceRule = {
   controls: ['notebook-cmk-encryption'],
   equivalents: { checkov: ['CKV_AWS_187'], prowler: [], securityhub: [], cdknag: [] },
   evaluate(resource, ctx) {
-    return cmkOutcome(resource, ctx, prop(resource, { cloudformation: 'KmsKeyId', terraform: 'kms_key_id' }), 'the domain storage');
+    return cmkOutcome(
+      resource,
+      ctx,
+      prop(resource, { cloudformation: 'KmsKeyId', terraform: 'kms_key_id' }),
+      'the domain storage',
+    );
   },
 };

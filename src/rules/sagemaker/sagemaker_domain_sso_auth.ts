@@ -10,7 +10,7 @@ export const sagemakerDomainSsoAuth: ResourceRule = {
   severity: 'medium',
   resourceTypes: { cloudformation: ['AWS::SageMaker::Domain'], terraform: ['aws_sagemaker_domain'] },
   rationale:
-    'In IAM mode anyone with sagemaker:CreatePresignedDomainUrl can open any user profile; Identity Center ties each Studio session to a person and the organisation\'s sign-in and MFA.',
+    "In IAM mode anyone with sagemaker:CreatePresignedDomainUrl can open any user profile; Identity Center ties each Studio session to a person and the organisation's sign-in and MFA.",
   remediation: {
     text: 'Set AuthMode to SSO (this can only be chosen when the domain is created).',
     cloudformation: 'Domain:\n  Type: AWS::SageMaker::Domain\n  Properties:\n    AuthMode: SSO',
@@ -20,8 +20,10 @@ export const sagemakerDomainSsoAuth: ResourceRule = {
   equivalents: { checkov: [], prowler: ['sagemaker_domain_sso_configured'], securityhub: [], cdknag: [] },
   evaluate(resource) {
     const value = asText(prop(resource, { cloudformation: 'AuthMode', terraform: 'auth_mode' }));
-    if (isUnknown(value)) return unknown(`${resource.address}: auth mode cannot be decided statically: ${value.reason}`);
-    if (value?.toUpperCase() === 'SSO') return pass(`${resource.address} authenticates users through IAM Identity Center`);
+    if (isUnknown(value))
+      return unknown(`${resource.address}: auth mode cannot be decided statically: ${value.reason}`);
+    if (value?.toUpperCase() === 'SSO')
+      return pass(`${resource.address} authenticates users through IAM Identity Center`);
     return fail(`${resource.address} uses auth mode ${value ?? '(unset)'} instead of SSO`);
   },
 };

@@ -10,7 +10,10 @@ import { allVariantsServerless, asText, cmkOutcome, field, listOf } from './shar
 const LOCAL_STORAGE_FAMILY = /^(?:[a-z]+\d+[a-z]*d[a-z]*|g5|g6|g6e|p5|p5e|p5en)$/;
 
 function localStorageVariant(resource: Parameters<ResourceRule['evaluate']>[0]): string | undefined {
-  const variants = listOf(resource, { cloudformation: 'ProductionVariants', terraform: 'production_variants' });
+  const variants = listOf(resource, {
+    cloudformation: 'ProductionVariants',
+    terraform: 'production_variants',
+  });
   if (isUnknown(variants)) return undefined;
   for (const v of variants) {
     const type = asText(field(resource, v, { cloudformation: 'InstanceType', terraform: 'instance_type' }));
@@ -25,13 +28,18 @@ export const sagemakerEndpointConfigKmsCmk: ResourceRule = {
   id: 'sagemaker_endpoint_config_kms_cmk',
   title: 'SageMaker endpoint configurations encrypt the ML storage volume with a customer managed KMS key',
   severity: 'high',
-  resourceTypes: { cloudformation: ['AWS::SageMaker::EndpointConfig'], terraform: ['aws_sagemaker_endpoint_configuration'] },
+  resourceTypes: {
+    cloudformation: ['AWS::SageMaker::EndpointConfig'],
+    terraform: ['aws_sagemaker_endpoint_configuration'],
+  },
   rationale:
     'Inference instances keep model weights and request payloads on their storage volume. A customer managed key lets the owner restrict and audit decryption of the deployed model.',
   remediation: {
     text: 'Set KmsKeyId (kms_key_arn in Terraform) to a customer managed KMS key. Instance types with only local NVMe storage are encrypted by hardware and reject a key.',
-    cloudformation: 'EndpointConfig:\n  Type: AWS::SageMaker::EndpointConfig\n  Properties:\n    KmsKeyId: !Ref InferenceKey',
-    terraform: 'resource "aws_sagemaker_endpoint_configuration" "ec" {\n  kms_key_arn = aws_kms_key.inference.arn\n}',
+    cloudformation:
+      'EndpointConfig:\n  Type: AWS::SageMaker::EndpointConfig\n  Properties:\n    KmsKeyId: !Ref InferenceKey',
+    terraform:
+      'resource "aws_sagemaker_endpoint_configuration" "ec" {\n  kms_key_arn = aws_kms_key.inference.arn\n}',
   },
   controls: ['inference-endpoint-cmk-encryption'],
   equivalents: {
@@ -47,10 +55,22 @@ export const sagemakerEndpointConfigKmsCmk: ResourceRule = {
   },
   evaluate(resource, ctx) {
     const serverless = allVariantsServerless(resource);
-    if (isUnknown(serverless)) return unknown(`${resource.address}: production variants cannot be read: ${serverless.reason}`);
-    if (serverless) return notApplicable(`${resource.address} has only serverless variants, which have no attachable storage volume`);
+    if (isUnknown(serverless))
+      return unknown(`${resource.address}: production variants cannot be read: ${serverless.reason}`);
+    if (serverless)
+      return notApplicable(
+        `${resource.address} has only serverless variants, which have no attachable storage volume`,
+      );
     const local = localStorageVariant(resource);
-    if (local) return notApplicable(`${resource.address} uses ${local}, whose local NVMe storage is encrypted by hardware and takes no KMS key`);
-    return cmkOutcome(resource, ctx, prop(resource, { cloudformation: 'KmsKeyId', terraform: 'kms_key_arn' }), 'the endpoint storage volume');
+    if (local)
+      return notApplicable(
+        `${resource.address} uses ${local}, whose local NVMe storage is encrypted by hardware and takes no KMS key`,
+      );
+    return cmkOutcome(
+      resource,
+      ctx,
+      prop(resource, { cloudformation: 'KmsKeyId', terraform: 'kms_key_arn' }),
+      'the endpoint storage volume',
+    );
   },
 };

@@ -15,8 +15,18 @@ export const sagemakerModelNetworkIsolation: ResourceRule = {
     terraform: 'resource "aws_sagemaker_model" "m" {\n  enable_network_isolation = true\n}',
   },
   controls: ['model-network-isolation'],
-  equivalents: { checkov: ['CKV_AWS_370'], prowler: ['sagemaker_models_network_isolation_enabled'], securityhub: ['SageMaker.5'], cdknag: [] },
+  equivalents: {
+    checkov: ['CKV_AWS_370'],
+    prowler: ['sagemaker_models_network_isolation_enabled'],
+    securityhub: ['SageMaker.5'],
+    cdknag: [],
+  },
   evaluate(resource) {
-    return requireTrue(resource, { cloudformation: 'EnableNetworkIsolation', terraform: 'enable_network_isolation' }, false, 'network isolation');
+    return requireTrue(
+      resource,
+      { cloudformation: 'EnableNetworkIsolation', terraform: 'enable_network_isolation' },
+      false,
+      'network isolation',
+    );
   },
 };

@@ -9,7 +9,8 @@ export const sagemakerMonitoringJobInterContainerEncryption: ResourceRule = {
   title: 'SageMaker model monitoring jobs encrypt traffic between their instances',
   severity: 'medium',
   resourceTypes: MONITORING_RESOURCE_TYPES,
-  rationale: 'Distributed monitoring jobs exchange captured inference data between instances; without encryption it crosses the network in clear text.',
+  rationale:
+    'Distributed monitoring jobs exchange captured inference data between instances; without encryption it crosses the network in clear text.',
   remediation: {
     text: 'Set NetworkConfig.EnableInterContainerTrafficEncryption to true.',
     cloudformation: 'NetworkConfig:\n  EnableInterContainerTrafficEncryption: true',
@@ -25,7 +26,9 @@ export const sagemakerMonitoringJobInterContainerEncryption: ResourceRule = {
   evaluate(resource) {
     const paths = monitoringPaths(resource);
     if (!paths || (paths.definition && !isSet(prop(resource, paths.definition)))) {
-      return notApplicable(`${resource.address} refers to a job definition by name; that definition is checked itself`);
+      return notApplicable(
+        `${resource.address} refers to a job definition by name; that definition is checked itself`,
+      );
     }
     return requireTrue(resource, paths.interContainerEncryption, false, 'inter-container traffic encryption');
   },

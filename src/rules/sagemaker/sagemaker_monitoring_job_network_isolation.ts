@@ -9,7 +9,8 @@ export const sagemakerMonitoringJobNetworkIsolation: ResourceRule = {
   title: 'SageMaker model monitoring jobs run with network isolation',
   severity: 'medium',
   resourceTypes: MONITORING_RESOURCE_TYPES,
-  rationale: 'Monitoring containers read captured inference data; network isolation stops a compromised or third-party container from sending it anywhere.',
+  rationale:
+    'Monitoring containers read captured inference data; network isolation stops a compromised or third-party container from sending it anywhere.',
   remediation: {
     text: 'Set NetworkConfig.EnableNetworkIsolation to true.',
     cloudformation: 'NetworkConfig:\n  EnableNetworkIsolation: true',
@@ -25,7 +26,9 @@ export const sagemakerMonitoringJobNetworkIsolation: ResourceRule = {
   evaluate(resource) {
     const paths = monitoringPaths(resource);
     if (!paths || (paths.definition && !isSet(prop(resource, paths.definition)))) {
-      return notApplicable(`${resource.address} refers to a job definition by name; that definition is checked itself`);
+      return notApplicable(
+        `${resource.address} refers to a job definition by name; that definition is checked itself`,
+      );
     }
     return requireTrue(resource, paths.networkIsolation, false, 'network isolation');
   },

@@ -13,7 +13,8 @@ export const sagemakerMonitoringJobOutputKmsCmk: ResourceRule = {
     'Data quality, model quality, bias and explainability reports hold statistics, constraint violations and samples of captured inference data.',
   remediation: {
     text: 'Set the KmsKeyId of the job output configuration to a customer managed KMS key.',
-    cloudformation: 'DataQualityJobOutputConfig:\n  KmsKeyId: !Ref MonitoringKey\n  MonitoringOutputs:\n    - S3Output:\n        S3Uri: !Sub "s3://${ReportsBucket}/data-quality"\n        LocalPath: /opt/ml/processing/output',
+    cloudformation:
+      'DataQualityJobOutputConfig:\n  KmsKeyId: !Ref MonitoringKey\n  MonitoringOutputs:\n    - S3Output:\n        S3Uri: !Sub "s3://${ReportsBucket}/data-quality"\n        LocalPath: /opt/ml/processing/output',
     terraform: 'data_quality_job_output_config {\n  kms_key_id = aws_kms_key.monitoring.arn\n}',
   },
   controls: ['invocation-log-cmk-encryption'],
@@ -21,7 +22,9 @@ export const sagemakerMonitoringJobOutputKmsCmk: ResourceRule = {
   evaluate(resource, ctx) {
     const paths = monitoringPaths(resource);
     if (!paths || (paths.definition && !isSet(prop(resource, paths.definition)))) {
-      return notApplicable(`${resource.address} refers to a job definition by name; that definition is checked itself`);
+      return notApplicable(
+        `${resource.address} refers to a job definition by name; that definition is checked itself`,
+      );
     }
     return cmkOutcome(resource, ctx, prop(resource, paths.outputKms), 'the monitoring job output');
   },

@@ -8,13 +8,18 @@ export const sagemakerNotebookInVpc: ResourceRule = {
   id: 'sagemaker_notebook_in_vpc',
   title: 'SageMaker notebook instances are launched in a custom VPC subnet',
   severity: 'high',
-  resourceTypes: { cloudformation: ['AWS::SageMaker::NotebookInstance'], terraform: ['aws_sagemaker_notebook_instance'] },
+  resourceTypes: {
+    cloudformation: ['AWS::SageMaker::NotebookInstance'],
+    terraform: ['aws_sagemaker_notebook_instance'],
+  },
   rationale:
     'A notebook without a subnet runs in a SageMaker-managed network that the customer cannot filter or log. In a customer subnet, security groups, flow logs and VPC endpoints apply.',
   remediation: {
     text: 'Set SubnetId (and security groups) to a subnet of a VPC you manage.',
-    cloudformation: 'Notebook:\n  Type: AWS::SageMaker::NotebookInstance\n  Properties:\n    SubnetId: !Ref PrivateSubnet\n    SecurityGroupIds: [!Ref NotebookSg]',
-    terraform: 'resource "aws_sagemaker_notebook_instance" "nb" {\n  subnet_id       = aws_subnet.private.id\n  security_groups = [aws_security_group.nb.id]\n}',
+    cloudformation:
+      'Notebook:\n  Type: AWS::SageMaker::NotebookInstance\n  Properties:\n    SubnetId: !Ref PrivateSubnet\n    SecurityGroupIds: [!Ref NotebookSg]',
+    terraform:
+      'resource "aws_sagemaker_notebook_instance" "nb" {\n  subnet_id       = aws_subnet.private.id\n  security_groups = [aws_security_group.nb.id]\n}',
   },
   controls: ['notebook-in-vpc'],
   equivalents: {
@@ -25,7 +30,8 @@ export const sagemakerNotebookInVpc: ResourceRule = {
   },
   evaluate(resource) {
     const subnet = prop(resource, { cloudformation: 'SubnetId', terraform: 'subnet_id' });
-    if (isUnknown(subnet)) return unknown(`${resource.address}: subnet cannot be decided statically: ${subnet.reason}`);
+    if (isUnknown(subnet))
+      return unknown(`${resource.address}: subnet cannot be decided statically: ${subnet.reason}`);
     if (isSet(subnet)) return pass(`${resource.address} runs in a customer VPC subnet`);
     return fail(`${resource.address} sets no subnet, so it runs outside any customer VPC`);
   },

@@ -7,13 +7,18 @@ export const sagemakerNotebookKmsCmk: ResourceRule = {
   id: 'sagemaker_notebook_kms_cmk',
   title: 'SageMaker notebook instances encrypt their storage volume with a customer managed KMS key',
   severity: 'high',
-  resourceTypes: { cloudformation: ['AWS::SageMaker::NotebookInstance'], terraform: ['aws_sagemaker_notebook_instance'] },
+  resourceTypes: {
+    cloudformation: ['AWS::SageMaker::NotebookInstance'],
+    terraform: ['aws_sagemaker_notebook_instance'],
+  },
   rationale:
     'Notebook volumes hold training data samples, credentials in shell history and model artifacts. Without KmsKeyId the volume uses an AWS owned key, so the customer cannot restrict, audit or revoke decryption.',
   remediation: {
     text: 'Set KmsKeyId to a customer managed KMS key.',
-    cloudformation: 'Notebook:\n  Type: AWS::SageMaker::NotebookInstance\n  Properties:\n    KmsKeyId: !Ref NotebookKey',
-    terraform: 'resource "aws_sagemaker_notebook_instance" "nb" {\n  kms_key_id = aws_kms_key.notebook.arn\n}',
+    cloudformation:
+      'Notebook:\n  Type: AWS::SageMaker::NotebookInstance\n  Properties:\n    KmsKeyId: !Ref NotebookKey',
+    terraform:
+      'resource "aws_sagemaker_notebook_instance" "nb" {\n  kms_key_id = aws_kms_key.notebook.arn\n}',
   },
   controls: ['notebook-cmk-encryption'],
   equivalents: {
@@ -29,6 +34,11 @@ export const sagemakerNotebookKmsCmk: ResourceRule = {
     ],
   },
   evaluate(resource, ctx) {
-    return cmkOutcome(resource, ctx, prop(resource, { cloudformation: 'KmsKeyId', terraform: 'kms_key_id' }), 'the notebook volume');
+    return cmkOutcome(
+      resource,
+      ctx,
+      prop(resource, { cloudformation: 'KmsKeyId', terraform: 'kms_key_id' }),
+      'the notebook volume',
+    );
   },
 };

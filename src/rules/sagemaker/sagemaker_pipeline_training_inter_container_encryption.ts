@@ -7,15 +7,25 @@ export const sagemakerPipelineTrainingInterContainerEncryption: ResourceRule = {
   title: 'SageMaker pipeline training steps encrypt traffic between training instances',
   severity: 'medium',
   resourceTypes: PIPELINE_RESOURCE_TYPES,
-  rationale: 'Distributed training exchanges gradients and data shards between instances; without encryption they cross the network in clear text.',
+  rationale:
+    'Distributed training exchanges gradients and data shards between instances; without encryption they cross the network in clear text.',
   remediation: {
     text: 'Set EnableInterContainerTrafficEncryption to true in every Training step.',
-    cloudformation: '{"Name": "Train", "Type": "Training", "Arguments": {"EnableInterContainerTrafficEncryption": true, ...}}',
-    terraform: 'pipeline_definition = jsonencode({ Steps = [{ Name = "Train", Type = "Training", Arguments = { EnableInterContainerTrafficEncryption = true } }] })',
+    cloudformation:
+      '{"Name": "Train", "Type": "Training", "Arguments": {"EnableInterContainerTrafficEncryption": true, ...}}',
+    terraform:
+      'pipeline_definition = jsonencode({ Steps = [{ Name = "Train", Type = "Training", Arguments = { EnableInterContainerTrafficEncryption = true } }] })',
   },
   controls: ['inter-container-traffic-encryption'],
-  equivalents: { checkov: [], prowler: ['sagemaker_training_jobs_intercontainer_encryption_enabled'], securityhub: [], cdknag: [] },
+  equivalents: {
+    checkov: [],
+    prowler: ['sagemaker_training_jobs_intercontainer_encryption_enabled'],
+    securityhub: [],
+    cdknag: [],
+  },
   evaluate(resource) {
-    return judgeTrainingSteps(resource, 'inter-container traffic encryption', (job) => requireTrueArgument(job, 'EnableInterContainerTrafficEncryption'));
+    return judgeTrainingSteps(resource, 'inter-container traffic encryption', (job) =>
+      requireTrueArgument(job, 'EnableInterContainerTrafficEncryption'),
+    );
   },
 };

@@ -1,7 +1,12 @@
 import { getPath } from '../../resources/access.js';
 import { Unknown } from '../../resources/types.js';
 import type { ResourceRule } from '../types.js';
-import { isPipelineExpression, judgeTrainingSteps, PIPELINE_RESOURCE_TYPES, type StepVerdict } from './pipeline.js';
+import {
+  isPipelineExpression,
+  judgeTrainingSteps,
+  PIPELINE_RESOURCE_TYPES,
+  type StepVerdict,
+} from './pipeline.js';
 
 function keyVerdict(job: unknown): StepVerdict {
   const missing: string[] = [];
@@ -17,17 +22,26 @@ function keyVerdict(job: unknown): StepVerdict {
 export const sagemakerPipelineTrainingKms: ResourceRule = {
   kind: 'resource',
   id: 'sagemaker_pipeline_training_kms',
-  title: 'SageMaker pipeline training steps encrypt the training volume and model output with a customer managed KMS key',
+  title:
+    'SageMaker pipeline training steps encrypt the training volume and model output with a customer managed KMS key',
   severity: 'high',
   resourceTypes: PIPELINE_RESOURCE_TYPES,
-  rationale: 'The training volume holds the training set and checkpoints; the output is the trained model. Both need a key the owner controls.',
+  rationale:
+    'The training volume holds the training set and checkpoints; the output is the trained model. Both need a key the owner controls.',
   remediation: {
     text: 'Set ResourceConfig.VolumeKmsKeyId and OutputDataConfig.KmsKeyId in every Training step.',
-    cloudformation: '"Arguments": {"ResourceConfig": {"VolumeKmsKeyId": "<key arn>", ...}, "OutputDataConfig": {"KmsKeyId": "<key arn>", "S3OutputPath": "s3://..."}}',
-    terraform: 'Arguments = {\n  ResourceConfig   = { VolumeKmsKeyId = aws_kms_key.training.arn }\n  OutputDataConfig = { KmsKeyId = aws_kms_key.training.arn, S3OutputPath = "s3://..." }\n}',
+    cloudformation:
+      '"Arguments": {"ResourceConfig": {"VolumeKmsKeyId": "<key arn>", ...}, "OutputDataConfig": {"KmsKeyId": "<key arn>", "S3OutputPath": "s3://..."}}',
+    terraform:
+      'Arguments = {\n  ResourceConfig   = { VolumeKmsKeyId = aws_kms_key.training.arn }\n  OutputDataConfig = { KmsKeyId = aws_kms_key.training.arn, S3OutputPath = "s3://..." }\n}',
   },
   controls: ['training-job-volume-cmk-encryption', 'model-artifact-cmk-encryption'],
-  equivalents: { checkov: [], prowler: ['sagemaker_training_jobs_volume_and_output_encryption_enabled'], securityhub: [], cdknag: [] },
+  equivalents: {
+    checkov: [],
+    prowler: ['sagemaker_training_jobs_volume_and_output_encryption_enabled'],
+    securityhub: [],
+    cdknag: [],
+  },
   evaluate(resource) {
     return judgeTrainingSteps(resource, 'customer managed volume and output encryption', keyVerdict);
   },

@@ -11,12 +11,21 @@ export const sagemakerPipelineTrainingNetworkIsolation: ResourceRule = {
     'Training containers read the whole training set. Network isolation stops a third-party algorithm or a compromised dependency from sending it out.',
   remediation: {
     text: 'Set EnableNetworkIsolation to true in every Training step (and in TrainingJobDefinition of Tuning steps).',
-    cloudformation: '{"Name": "Train", "Type": "Training", "Arguments": {"EnableNetworkIsolation": true, ...}}',
-    terraform: 'pipeline_definition = jsonencode({ Steps = [{ Name = "Train", Type = "Training", Arguments = { EnableNetworkIsolation = true } }] })',
+    cloudformation:
+      '{"Name": "Train", "Type": "Training", "Arguments": {"EnableNetworkIsolation": true, ...}}',
+    terraform:
+      'pipeline_definition = jsonencode({ Steps = [{ Name = "Train", Type = "Training", Arguments = { EnableNetworkIsolation = true } }] })',
   },
   controls: ['training-job-network-isolation'],
-  equivalents: { checkov: [], prowler: ['sagemaker_training_jobs_network_isolation_enabled'], securityhub: [], cdknag: [] },
+  equivalents: {
+    checkov: [],
+    prowler: ['sagemaker_training_jobs_network_isolation_enabled'],
+    securityhub: [],
+    cdknag: [],
+  },
   evaluate(resource) {
-    return judgeTrainingSteps(resource, 'network isolation', (job) => requireTrueArgument(job, 'EnableNetworkIsolation'));
+    return judgeTrainingSteps(resource, 'network isolation', (job) =>
+      requireTrueArgument(job, 'EnableNetworkIsolation'),
+    );
   },
 };

@@ -13,10 +13,15 @@ export type Paths = { cloudformation?: string; terraform?: string };
 /** Judges a KMS key reference for a "customer managed key" rule. `what` names the setting, e.g. "KmsKeyId". */
 export function cmkOutcome(resource: Resource, ctx: RuleContext, value: unknown, what: string): Outcome {
   const kind = kmsKeyKind(value, ctx.graph);
-  if (isUnknown(kind)) return unknown(`${resource.address}: ${what} cannot be decided statically: ${kind.reason}`);
-  if (kind === 'customer-managed') return pass(`${resource.address} encrypts ${what} with a customer managed KMS key`);
-  if (kind === 'aws-managed') return fail(`${resource.address} encrypts ${what} with an AWS managed key, not a customer managed key`);
-  return fail(`${resource.address} sets no customer managed KMS key for ${what}, so AWS uses a key the customer does not control`);
+  if (isUnknown(kind))
+    return unknown(`${resource.address}: ${what} cannot be decided statically: ${kind.reason}`);
+  if (kind === 'customer-managed')
+    return pass(`${resource.address} encrypts ${what} with a customer managed KMS key`);
+  if (kind === 'aws-managed')
+    return fail(`${resource.address} encrypts ${what} with an AWS managed key, not a customer managed key`);
+  return fail(
+    `${resource.address} sets no customer managed KMS key for ${what}, so AWS uses a key the customer does not control`,
+  );
 }
 
 /** A string value as written, Unknown passed through, anything else undefined. */
@@ -31,7 +36,8 @@ export function asText(value: unknown): string | Unknown | undefined {
 export function asNumber(value: unknown): number | Unknown | undefined {
   if (isUnknown(value)) return value;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   return undefined;
 }
 
@@ -49,7 +55,10 @@ export function effectiveBoolean(resource: Resource, paths: Paths, awsDefault: b
 
 /** Reads the property name in the resource's own dialect, for messages. */
 export function propName(resource: Resource, paths: Paths): string {
-  const path = resource.source === 'cloudformation' || resource.source === 'cdk' ? paths.cloudformation : paths.terraform;
+  const path =
+    resource.source === 'cloudformation' || resource.source === 'cdk'
+      ? paths.cloudformation
+      : paths.terraform;
   return path ?? '(not settable)';
 }
 
@@ -57,10 +66,14 @@ export function propName(resource: Resource, paths: Paths): string {
 export function requireTrue(resource: Resource, paths: Paths, awsDefault: boolean, subject: string): Outcome {
   const value = effectiveBoolean(resource, paths, awsDefault);
   const name = propName(resource, paths);
-  if (isUnknown(value)) return unknown(`${resource.address}: ${name} cannot be decided statically: ${value.reason}`);
+  if (isUnknown(value))
+    return unknown(`${resource.address}: ${name} cannot be decided statically: ${value.reason}`);
   const absent = prop(resource, paths) === undefined;
-  if (value) return pass(`${resource.address} has ${subject} (${name} is true${absent ? ' by default' : ''})`);
-  return fail(`${resource.address} does not have ${subject}: ${name} is ${absent ? 'absent and defaults to false' : 'false'}`);
+  if (value)
+    return pass(`${resource.address} has ${subject} (${name} is true${absent ? ' by default' : ''})`);
+  return fail(
+    `${resource.address} does not have ${subject}: ${name} is ${absent ? 'absent and defaults to false' : 'false'}`,
+  );
 }
 
 /** Every element of a list property (CloudFormation list or Terraform repeated block). */
@@ -72,7 +85,10 @@ export function listOf(resource: Resource, paths: Paths): unknown[] | Unknown {
 
 /** Reads a sub-path of an element of a list, in the dialect of the resource. */
 export function field(resource: Resource, element: unknown, paths: Paths): unknown {
-  const path = resource.source === 'cloudformation' || resource.source === 'cdk' ? paths.cloudformation : paths.terraform;
+  const path =
+    resource.source === 'cloudformation' || resource.source === 'cdk'
+      ? paths.cloudformation
+      : paths.terraform;
   if (path === undefined) return undefined;
   return getPath(element, path);
 }
@@ -103,8 +119,13 @@ export function jsonValue(value: unknown, maxBytes = 256 * 1024): unknown {
 
 /** True when every production variant of an endpoint config is serverless (no instances, no attachable volume). */
 export function allVariantsServerless(resource: Resource): boolean | Unknown {
-  const variants = listOf(resource, { cloudformation: 'ProductionVariants', terraform: 'production_variants' });
+  const variants = listOf(resource, {
+    cloudformation: 'ProductionVariants',
+    terraform: 'production_variants',
+  });
   if (isUnknown(variants)) return variants;
   if (variants.length === 0) return false;
-  return variants.every((v) => isSet(field(resource, v, { cloudformation: 'ServerlessConfig', terraform: 'serverless_config' })));
+  return variants.every((v) =>
+    isSet(field(resource, v, { cloudformation: 'ServerlessConfig', terraform: 'serverless_config' })),
+  );
 }

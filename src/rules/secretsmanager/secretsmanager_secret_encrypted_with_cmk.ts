@@ -7,7 +7,10 @@ export const secretsmanagerSecretEncryptedWithCmk: ResourceRule = {
   id: 'secretsmanager_secret_encrypted_with_cmk',
   title: 'Secrets Manager secrets are encrypted with a customer managed KMS key',
   severity: 'medium',
-  resourceTypes: { cloudformation: ['AWS::SecretsManager::Secret'], terraform: ['aws_secretsmanager_secret'] },
+  resourceTypes: {
+    cloudformation: ['AWS::SecretsManager::Secret'],
+    terraform: ['aws_secretsmanager_secret'],
+  },
   rationale:
     'Secrets of an AI workload include model provider API keys, vector-store credentials and database passwords. With the AWS managed aws/secretsmanager key anyone with secretsmanager:GetSecretValue can read them; a customer managed key adds a second, auditable permission and cross-account sharing control.',
   remediation: {
@@ -23,6 +26,11 @@ export const secretsmanagerSecretEncryptedWithCmk: ResourceRule = {
     cdknag: ['NIST.800.53.R5-SecretsManagerUsingKMSKey', 'HIPAA.Security-SecretsManagerUsingKMSKey'],
   },
   evaluate(resource, ctx) {
-    return customerManagedKeyOutcome(resource, prop(resource, { cloudformation: 'KmsKeyId', terraform: 'kms_key_id' }), ctx.graph, 'the secret');
+    return customerManagedKeyOutcome(
+      resource,
+      prop(resource, { cloudformation: 'KmsKeyId', terraform: 'kms_key_id' }),
+      ctx.graph,
+      'the secret',
+    );
   },
 };

@@ -1,4 +1,12 @@
-import { and, hasRestrictingCondition, hasPublicPrincipal, isAllow, judgeStatements, readPolicyDocument, verdictOutcome } from '../iam/policy-document.js';
+import {
+  and,
+  hasRestrictingCondition,
+  hasPublicPrincipal,
+  isAllow,
+  judgeStatements,
+  readPolicyDocument,
+  verdictOutcome,
+} from '../iam/policy-document.js';
 import { notApplicable, type ResourceRule } from '../types.js';
 
 export const secretsmanagerSecretPolicyNotPublic: ResourceRule = {
@@ -6,7 +14,10 @@ export const secretsmanagerSecretPolicyNotPublic: ResourceRule = {
   id: 'secretsmanager_secret_policy_not_public',
   title: 'Secrets Manager resource policies do not allow everyone (Principal "*") without conditions',
   severity: 'critical',
-  resourceTypes: { cloudformation: ['AWS::SecretsManager::ResourcePolicy'], terraform: ['aws_secretsmanager_secret_policy'] },
+  resourceTypes: {
+    cloudformation: ['AWS::SecretsManager::ResourcePolicy'],
+    terraform: ['aws_secretsmanager_secret_policy'],
+  },
   rationale:
     'A secret holding a model provider key or a vector-store password, readable by Principal "*", is readable by any AWS account that learns its ARN. Conditions such as aws:PrincipalOrgID narrow such a grant.',
   remediation: {
@@ -23,9 +34,17 @@ BlockPublicPolicy: true`,
 policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = aws_iam_role.app.arn }, Action = "secretsmanager:GetSecretValue", Resource = "*" }] })`,
   },
   controls: ['no-secrets-in-ai-code-and-config', 'cross-account-model-sharing-controlled'],
-  equivalents: { checkov: [], prowler: ['secretsmanager_not_publicly_accessible'], securityhub: [], cdknag: [] },
+  equivalents: {
+    checkov: [],
+    prowler: ['secretsmanager_not_publicly_accessible'],
+    securityhub: [],
+    cdknag: [],
+  },
   evaluate(resource, ctx) {
-    const document = readPolicyDocument(resource.properties['ResourcePolicy'] ?? resource.properties['policy'], ctx.graph);
+    const document = readPolicyDocument(
+      resource.properties['ResourcePolicy'] ?? resource.properties['policy'],
+      ctx.graph,
+    );
     if (document === undefined) return notApplicable(`${resource.address}: holds no policy document`);
     const verdict = judgeStatements([{ where: 'resource policy', statements: document }], (s) =>
       and(isAllow(s), hasPublicPrincipal(s), !hasRestrictingCondition(s)),

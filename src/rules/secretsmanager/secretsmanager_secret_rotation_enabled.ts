@@ -8,7 +8,10 @@ export const secretsmanagerSecretRotationEnabled: ResourceRule = {
   id: 'secretsmanager_secret_rotation_enabled',
   title: 'Secrets Manager secrets have automatic rotation configured',
   severity: 'medium',
-  resourceTypes: { cloudformation: ['AWS::SecretsManager::Secret'], terraform: ['aws_secretsmanager_secret'] },
+  resourceTypes: {
+    cloudformation: ['AWS::SecretsManager::Secret'],
+    terraform: ['aws_secretsmanager_secret'],
+  },
   rationale:
     'Long-lived secrets (model API keys, database passwords for RAG stores) leak through notebooks, logs and prompts. Rotation bounds how long a leaked value stays useful.',
   remediation: {
@@ -33,11 +36,17 @@ export const secretsmanagerSecretRotationEnabled: ResourceRule = {
     checkov: [],
     prowler: ['secretsmanager_automatic_rotation_enabled'],
     securityhub: ['SecretsManager.1'],
-    cdknag: ['AwsSolutions-SMG4', 'NIST.800.53.R5-SecretsManagerRotationEnabled', 'HIPAA.Security-SecretsManagerRotationEnabled'],
+    cdknag: [
+      'AwsSolutions-SMG4',
+      'NIST.800.53.R5-SecretsManagerRotationEnabled',
+      'HIPAA.Security-SecretsManagerRotationEnabled',
+    ],
   },
   evaluate(resource, ctx) {
     const schedules = ctx.graph.referrers(resource).filter((r) => ROTATION_TYPES.includes(r.type));
-    const unreferenced = ctx.graph.byType(...ROTATION_TYPES).filter((r) => isUnknown(r.properties['SecretId'] ?? r.properties['secret_id']));
+    const unreferenced = ctx.graph
+      .byType(...ROTATION_TYPES)
+      .filter((r) => isUnknown(r.properties['SecretId'] ?? r.properties['secret_id']));
     const schedule = schedules[0];
     if (schedule) {
       const lambda = schedule.properties['RotationLambdaARN'] ?? schedule.properties['rotation_lambda_arn'];
@@ -50,7 +59,10 @@ export const secretsmanagerSecretRotationEnabled: ResourceRule = {
     }
     const inline = resource.properties['rotation_lambda_arn'];
     if (inline !== undefined) return pass(`${resource.address}: rotation is configured on the secret`);
-    if (unreferenced[0]) return unknown(`${resource.address}: ${unreferenced[0].address} rotates a secret that cannot be resolved statically`);
+    if (unreferenced[0])
+      return unknown(
+        `${resource.address}: ${unreferenced[0].address} rotates a secret that cannot be resolved statically`,
+      );
     return fail(`${resource.address}: no rotation schedule is attached to the secret`);
   },
 };

@@ -25,8 +25,16 @@ export const securityhubEnabled: GraphRule = {
   equivalents: { checkov: [], prowler: ['securityhub_enabled'], securityhub: [], cdknag: [] },
   evaluateGraph(ctx) {
     const hubs = ctx.graph.byType(...HUB_TYPES.cloudformation, ...HUB_TYPES.terraform);
-    if (hubs.length > 0) return hubs.map((hub) => ({ resource: hub, ...pass(`${hub.address}: Security Hub is enabled`) }));
+    if (hubs.length > 0)
+      return hubs.map((hub) => ({ resource: hub, ...pass(`${hub.address}: Security Hub is enabled`) }));
     const anchor = accountAnchor(ctx.graph);
-    return anchor ? [{ resource: anchor, ...fail(absentMessage(anchor, 'Security Hub', 'AWS::SecurityHub::Hub / aws_securityhub_account')) }] : [];
+    return anchor
+      ? [
+          {
+            resource: anchor,
+            ...fail(absentMessage(anchor, 'Security Hub', 'AWS::SecurityHub::Hub / aws_securityhub_account')),
+          },
+        ]
+      : [];
   },
 };

@@ -1,4 +1,11 @@
-import { isResourceRef, isUnknown, prop, type Resource, type ResourceGraph, type Unknown } from '../../resources/index.js';
+import {
+  isResourceRef,
+  isUnknown,
+  prop,
+  type Resource,
+  type ResourceGraph,
+  type Unknown,
+} from '../../resources/index.js';
 import { addressesIn } from '../cloudtrail/references.js';
 import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
 
@@ -32,7 +39,8 @@ function association(target: Resource, graph: ResourceGraph): { found?: Resource
 export const wafv2EntrypointProtected: ResourceRule = {
   kind: 'resource',
   id: 'wafv2_entrypoint_protected',
-  title: 'API Gateway REST stages and internet-facing application load balancers are protected by a WAFv2 web ACL',
+  title:
+    'API Gateway REST stages and internet-facing application load balancers are protected by a WAFv2 web ACL',
   severity: 'medium',
   resourceTypes: {
     cloudformation: ['AWS::ApiGateway::Stage', 'AWS::ElasticLoadBalancingV2::LoadBalancer'],
@@ -63,14 +71,22 @@ export const wafv2EntrypointProtected: ResourceRule = {
     const lb = resource.type !== 'AWS::ApiGateway::Stage' && resource.type !== 'aws_api_gateway_stage';
     if (lb) {
       const type = prop(resource, { cloudformation: 'Type', terraform: 'load_balancer_type' });
-      if (typeof type === 'string' && type !== 'application') return notApplicable(`${resource.address}: WAF attaches only to application load balancers`);
+      if (typeof type === 'string' && type !== 'application')
+        return notApplicable(`${resource.address}: WAF attaches only to application load balancers`);
       const scheme = prop(resource, { cloudformation: 'Scheme' });
-      const internal = resource.source === 'cloudformation' || resource.source === 'cdk' ? scheme === 'internal' : prop(resource, { terraform: 'internal' }) === true;
-      if (internal) return notApplicable(`${resource.address}: an internal load balancer is not an internet entry point`);
+      const internal =
+        resource.source === 'cloudformation' || resource.source === 'cdk'
+          ? scheme === 'internal'
+          : prop(resource, { terraform: 'internal' }) === true;
+      if (internal)
+        return notApplicable(`${resource.address}: an internal load balancer is not an internet entry point`);
     }
     const { found, undecided } = association(resource, ctx.graph);
     if (found) return pass(`${resource.address}: protected by the web ACL of ${found.address}`);
-    if (undecided) return unknown(`${resource.address}: a web ACL association names a resource that cannot be resolved: ${undecided.reason}`);
+    if (undecided)
+      return unknown(
+        `${resource.address}: a web ACL association names a resource that cannot be resolved: ${undecided.reason}`,
+      );
     return fail(`${resource.address}: no WAFv2 web ACL is associated`);
   },
 };

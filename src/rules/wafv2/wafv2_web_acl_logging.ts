@@ -23,7 +23,12 @@ export const wafv2WebAclLogging: ResourceRule = {
 }`,
   },
   controls: ['waf-on-ai-endpoints', 'guardrail-interventions-monitored'],
-  equivalents: { checkov: [], prowler: ['wafv2_webacl_logging_enabled'], securityhub: ['WAF.11'], cdknag: [] },
+  equivalents: {
+    checkov: [],
+    prowler: ['wafv2_webacl_logging_enabled'],
+    securityhub: ['WAF.11'],
+    cdknag: [],
+  },
   evaluate(resource, ctx) {
     const logging = ctx.graph.referrers(resource).find((r) => LOGGING_TYPES.includes(r.type));
     if (logging) return pass(`${resource.address}: logs through ${logging.address}`);

@@ -46,14 +46,24 @@ export const wafv2WebAclManagedRuleSets: ResourceRule = {
   evaluate(resource) {
     const cfn = resource.source === 'cloudformation' || resource.source === 'cdk';
     const rules = resource.properties[cfn ? 'Rules' : 'rule'];
-    if (isUnknown(rules)) return unknown(`${resource.address}: cannot be decided statically: ${rules.reason}`);
+    if (isUnknown(rules))
+      return unknown(`${resource.address}: cannot be decided statically: ${rules.reason}`);
     const used: string[] = [];
     let undecided: Unknown | undefined;
     for (const rule of asArray(rules)) {
-      const name = getPath(rule, cfn ? 'Statement.ManagedRuleGroupStatement.Name' : 'statement.managed_rule_group_statement.name');
-      const vendor = getPath(rule, cfn ? 'Statement.ManagedRuleGroupStatement.VendorName' : 'statement.managed_rule_group_statement.vendor_name');
+      const name = getPath(
+        rule,
+        cfn ? 'Statement.ManagedRuleGroupStatement.Name' : 'statement.managed_rule_group_statement.name',
+      );
+      const vendor = getPath(
+        rule,
+        cfn
+          ? 'Statement.ManagedRuleGroupStatement.VendorName'
+          : 'statement.managed_rule_group_statement.vendor_name',
+      );
       if (isUnknown(name)) undecided ??= name;
-      else if (typeof name === 'string' && vendor === 'AWS' && BASELINE_GROUPS.includes(name)) used.push(name);
+      else if (typeof name === 'string' && vendor === 'AWS' && BASELINE_GROUPS.includes(name))
+        used.push(name);
     }
     if (used.length > 0) return pass(`${resource.address}: uses ${used.join(', ')}`);
     if (undecided) return unknown(`${resource.address}: cannot be decided statically: ${undecided.reason}`);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detectPii, PII_ENTITIES, PII_ENTITY_NAMES, resolveEntityName } from '../../../src/guard/pii/index.js';
+import {
+  detectPii,
+  PII_ENTITIES,
+  PII_ENTITY_NAMES,
+  resolveEntityName,
+} from '../../../src/guard/pii/index.js';
 
 function found(text: string, opts?: Parameters<typeof detectPii>[1]): Array<[string, string]> {
   return detectPii(text, opts).map((m) => [m.entity, text.slice(m.start, m.end)]);
@@ -38,13 +43,21 @@ describe('detectPii: structured entities', () => {
     ['PHONE', 'from abroad dial 0044 20 7946 0958', '0044 20 7946 0958'],
     ['CREDIT_DEBIT_CARD_NUMBER', 'card 4111-1111-1111-1111 was declined', '4111-1111-1111-1111'],
     ['US_SOCIAL_SECURITY_NUMBER', 'SSN: 123-45-6780', '123-45-6780'],
-    ['INTERNATIONAL_BANK_ACCOUNT_NUMBER', 'pay into DE89 3704 0044 0532 0130 00 please', 'DE89 3704 0044 0532 0130 00'],
+    [
+      'INTERNATIONAL_BANK_ACCOUNT_NUMBER',
+      'pay into DE89 3704 0044 0532 0130 00 please',
+      'DE89 3704 0044 0532 0130 00',
+    ],
     ['IP_ADDRESS', 'blocked 203.0.113.42 at the edge', '203.0.113.42'],
     ['IP_ADDRESS', 'host 2001:db8::8a2e:370:7334 answered', '2001:db8::8a2e:370:7334'],
     ['MAC_ADDRESS', 'device 00:1A:2B:3C:4D:5E joined', '00:1A:2B:3C:4D:5E'],
     ['URL', 'see https://example.org/docs?id=3.', 'https://example.org/docs?id=3'],
     ['AWS_ACCESS_KEY', 'key AKIAIOSFODNN7EXAMPLE leaked', 'AKIAIOSFODNN7EXAMPLE'],
-    ['AWS_SECRET_KEY', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+    [
+      'AWS_SECRET_KEY',
+      'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    ],
     ['US_BANK_ROUTING_NUMBER', 'routing number 021000021', '021000021'],
     ['US_BANK_ACCOUNT_NUMBER', 'checking account number 000123456789', '000123456789'],
     ['VEHICLE_IDENTIFICATION_NUMBER', 'VIN 1HGCM82633A004352', '1HGCM82633A004352'],
@@ -70,14 +83,25 @@ describe('detectPii: structured entities', () => {
   });
 
   it('an IBAN followed by an upper-case word still validates', () => {
-    expect(found('IBAN GB82 WEST 1234 5698 7654 32 OK THANKS')).toContainEqual(['INTERNATIONAL_BANK_ACCOUNT_NUMBER', 'GB82 WEST 1234 5698 7654 32']);
-    expect(found('from KZ59 0056 5345 2G91 5007 today')).toContainEqual(['INTERNATIONAL_BANK_ACCOUNT_NUMBER', 'KZ59 0056 5345 2G91 5007']);
+    expect(found('IBAN GB82 WEST 1234 5698 7654 32 OK THANKS')).toContainEqual([
+      'INTERNATIONAL_BANK_ACCOUNT_NUMBER',
+      'GB82 WEST 1234 5698 7654 32',
+    ]);
+    expect(found('from KZ59 0056 5345 2G91 5007 today')).toContainEqual([
+      'INTERNATIONAL_BANK_ACCOUNT_NUMBER',
+      'KZ59 0056 5345 2G91 5007',
+    ]);
   });
 
   it('rejects numbers that fail their checksum', () => {
-    expect(found('card 4111 1111 1111 1112')).not.toContainEqual(['CREDIT_DEBIT_CARD_NUMBER', '4111 1111 1111 1112']);
+    expect(found('card 4111 1111 1111 1112')).not.toContainEqual([
+      'CREDIT_DEBIT_CARD_NUMBER',
+      '4111 1111 1111 1112',
+    ]);
     expect(found('SSN 666-45-6780').map((m) => m[0])).not.toContain('US_SOCIAL_SECURITY_NUMBER');
-    expect(found('IBAN GB82 WEST 1234 5698 7654 33').map((m) => m[0])).not.toContain('INTERNATIONAL_BANK_ACCOUNT_NUMBER');
+    expect(found('IBAN GB82 WEST 1234 5698 7654 33').map((m) => m[0])).not.toContain(
+      'INTERNATIONAL_BANK_ACCOUNT_NUMBER',
+    );
   });
 
   it('needs context for numbers that are only PII in context', () => {
@@ -101,7 +125,9 @@ describe('detectPii: structured entities', () => {
 
   it('does not report dates, versions or plain prose', () => {
     expect(found('Released on 2024-10-08, version 1.2.3.4 fixes 3 bugs; see section 4.2.')).toEqual([]);
-    expect(found('The meeting moved to Tuesday at 10:30 because of the holiday.').filter((m) => m[0] !== 'NAME')).toEqual([]);
+    expect(
+      found('The meeting moved to Tuesday at 10:30 because of the holiday.').filter((m) => m[0] !== 'NAME'),
+    ).toEqual([]);
   });
 
   it('reports only the requested entities', () => {
@@ -111,10 +137,15 @@ describe('detectPii: structured entities', () => {
 
   it('runs custom patterns in linear time (RE2 syntax)', () => {
     const text = 'ticket EMP-004211 and EMP-9';
-    expect(found(text, { custom: [{ name: 'EMPLOYEE_ID', pattern: 'EMP-\\d{6}' }] })).toContainEqual(['EMPLOYEE_ID', 'EMP-004211']);
+    expect(found(text, { custom: [{ name: 'EMPLOYEE_ID', pattern: 'EMP-\\d{6}' }] })).toContainEqual([
+      'EMPLOYEE_ID',
+      'EMP-004211',
+    ]);
     // Offsets stay UTF-16 after astral characters, and custom names are reported whatever `entities` says.
     const astral = '😀😀 ticket EMP-004211';
-    expect(found(astral, { entities: new Set(), custom: [{ name: 'EMPLOYEE_ID', pattern: 'EMP-\\d{6}' }] })).toEqual([['EMPLOYEE_ID', 'EMP-004211']]);
+    expect(
+      found(astral, { entities: new Set(), custom: [{ name: 'EMPLOYEE_ID', pattern: 'EMP-\\d{6}' }] }),
+    ).toEqual([['EMPLOYEE_ID', 'EMP-004211']]);
   });
 
   it('refuses text above the size limit', () => {
@@ -124,12 +155,18 @@ describe('detectPii: structured entities', () => {
 
 describe('detectPii: names and addresses', () => {
   it('finds a full name after an introduction', () => {
-    expect(found('Hi, my name is Maria Fernandez and I need help.')).toContainEqual(['NAME', 'Maria Fernandez']);
+    expect(found('Hi, my name is Maria Fernandez and I need help.')).toContainEqual([
+      'NAME',
+      'Maria Fernandez',
+    ]);
   });
 
   it('finds a street address', () => {
     const entities = found('Please send it to 1600 Pennsylvania Avenue, Washington, DC 20500.');
-    const address = entities.filter((e) => e[0] === 'ADDRESS').map((e) => e[1]).join(' ');
+    const address = entities
+      .filter((e) => e[0] === 'ADDRESS')
+      .map((e) => e[1])
+      .join(' ');
     expect(address).toContain('1600 Pennsylvania Avenue');
   });
 
@@ -147,7 +184,9 @@ describe('detectPii: names and addresses', () => {
   });
 
   it('leaves ordinary capitalised words alone', () => {
-    const names = found('Please review the Quarterly Report before the Board meeting on Monday.').filter((e) => e[0] === 'NAME');
+    const names = found('Please review the Quarterly Report before the Board meeting on Monday.').filter(
+      (e) => e[0] === 'NAME',
+    );
     expect(names).toEqual([]);
   });
 });

@@ -12,10 +12,72 @@ import { KIND_NAMES, tokenize, tokenTable } from '../../../src/guard/pii/ner/tok
  * trained on the latter.
  */
 const pieces = [
-  'Maria', 'Fernandez', 'john', 'smith', 'Mr.', 'Dr', 'van', 'der', 'Berg', 'New', 'York', 'new', 'york', 'San', 'Francisco',
-  'Rio', 'de', 'Janeiro', 'Baker', 'Street', 'St', 'Ave', 'Apt', '221B', '12', '90210', 'SW1A', '1AA', 'the', 'The', 'I',
-  'Python', 'API', 'Jean-Pierre', "O'Brien", 'Zoë', 'İstanbul', 'Łódź', '東京', '😀', 'ok', ',', '.', '!', ':', '"', '“', '-', "'",
-  ' ', ' ', ' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\ud800', 'a-', '-b', "x'", 'Straße', 'rue', 'de', 'la', 'Paix',
+  'Maria',
+  'Fernandez',
+  'john',
+  'smith',
+  'Mr.',
+  'Dr',
+  'van',
+  'der',
+  'Berg',
+  'New',
+  'York',
+  'new',
+  'york',
+  'San',
+  'Francisco',
+  'Rio',
+  'de',
+  'Janeiro',
+  'Baker',
+  'Street',
+  'St',
+  'Ave',
+  'Apt',
+  '221B',
+  '12',
+  '90210',
+  'SW1A',
+  '1AA',
+  'the',
+  'The',
+  'I',
+  'Python',
+  'API',
+  'Jean-Pierre',
+  "O'Brien",
+  'Zoë',
+  'İstanbul',
+  'Łódź',
+  '東京',
+  '😀',
+  'ok',
+  ',',
+  '.',
+  '!',
+  ':',
+  '"',
+  '“',
+  '-',
+  "'",
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u00a0',
+  '\ud800',
+  'a-',
+  '-b',
+  "x'",
+  'Straße',
+  'rue',
+  'de',
+  'la',
+  'Paix',
 ];
 const textArb = fc.oneof(
   fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((p) => p.join('')),
@@ -31,7 +93,12 @@ describe('name/address inference path', () => {
         const table = tokenTable(text);
         expect(table.count).toBe(tokens.length);
         tokens.forEach((t, i) => {
-          expect([table.start[i], table.end[i], KIND_NAMES[table.kind[i] ?? 0], table.newlineBefore[i] === 1]).toEqual([t.start, t.end, t.kind, t.newlineBefore]);
+          expect([
+            table.start[i],
+            table.end[i],
+            KIND_NAMES[table.kind[i] ?? 0],
+            table.newlineBefore[i] === 1,
+          ]).toEqual([t.start, t.end, t.kind, t.newlineBefore]);
         });
       }),
       { numRuns: 300 },
@@ -44,7 +111,8 @@ describe('name/address inference path', () => {
       fc.property(textArb, (text) => {
         const expected = tokenInfos(tokenize(text), gaz);
         // Twice: the second call is served from the intern table.
-        for (let round = 0; round < 2; round++) expect(tableInfos(text, tokenTable(text), gaz)).toEqual(expected);
+        for (let round = 0; round < 2; round++)
+          expect(tableInfos(text, tokenTable(text), gaz)).toEqual(expected);
       }),
       { numRuns: 300 },
     );

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { modelFromJson } from '../../../src/guard/pii/ner/model.js';
 
-const valid = { labels: ['O', 'NAME', 'ADDRESS'], marginScale: 30, vocabulary: ['street'], weights: { b: [1, -0.5, 0], 'w=street': [0, 0, 2] } };
+const valid = {
+  labels: ['O', 'NAME', 'ADDRESS'],
+  marginScale: 30,
+  vocabulary: ['street'],
+  weights: { b: [1, -0.5, 0], 'w=street': [0, 0, 2] },
+};
 
 describe('token model file', () => {
   it('loads weights and vocabulary', () => {
@@ -11,7 +16,11 @@ describe('token model file', () => {
   });
 
   it('names the file and the field that is wrong', () => {
-    expect(() => modelFromJson({ ...valid, weights: { b: [1, 2] } }, 'model.json')).toThrow('model.json: weights.b: expected 3 finite numbers');
-    expect(() => modelFromJson({ ...valid, marginScale: -1 }, 'model.json')).toThrow(/model\.json: marginScale/);
+    expect(() => modelFromJson({ ...valid, weights: { b: [1, 2] } }, 'model.json')).toThrow(
+      'model.json: weights.b: expected 3 finite numbers',
+    );
+    expect(() => modelFromJson({ ...valid, marginScale: -1 }, 'model.json')).toThrow(
+      /model\.json: marginScale/,
+    );
   });
 });

@@ -8,25 +8,66 @@ import { loadTokenModel, scoreFeatures } from '../../../src/guard/pii/ner/model.
 import { tokenize } from '../../../src/guard/pii/ner/tokenize.js';
 
 /** A Visa-style number with a correct Luhn digit. */
-const cardNumber = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 14, maxLength: 14 }).map((digits) => {
-  const body = [4, ...digits];
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = body[body.length - 1 - i] ?? 0;
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
+const cardNumber = fc
+  .array(fc.integer({ min: 0, max: 9 }), { minLength: 14, maxLength: 14 })
+  .map((digits) => {
+    const body = [4, ...digits];
+    let sum = 0;
+    for (let i = 0; i < body.length; i++) {
+      let d = body[body.length - 1 - i] ?? 0;
+      if (i % 2 === 0) {
+        d *= 2;
+        if (d > 9) d -= 9;
+      }
+      sum += d;
     }
-    sum += d;
-  }
-  return body.join('') + String((10 - (sum % 10)) % 10);
-});
-const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/), fc.stringMatching(/^[a-z]{2,10}$/), fc.constantFrom('com', 'org', 'net', 'io', 'de')).map(([u, d, t]) => `${u}@${d}.${t}`);
+    return body.join('') + String((10 - (sum % 10)) % 10);
+  });
+const email = fc
+  .tuple(
+    fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/),
+    fc.stringMatching(/^[a-z]{2,10}$/),
+    fc.constantFrom('com', 'org', 'net', 'io', 'de'),
+  )
+  .map(([u, d, t]) => `${u}@${d}.${t}`);
 const ssn = fc
-  .tuple(fc.integer({ min: 1, max: 899 }).filter((a) => a !== 666), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9999 }))
-  .map(([a, g, s]) => `${String(a).padStart(3, '0')}-${String(g).padStart(2, '0')}-${String(s).padStart(4, '0')}`);
-const ipv4 = fc.tuple(fc.integer({ min: 1, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 255 })).map((p) => p.join('.'));
-const filler = fc.array(fc.constantFrom('hello', 'the', 'please', 'note', 'and', 'thanks', 'ok', ',', '.', '!', 'here', 'is', 'it'), { maxLength: 8 }).map((w) => w.join(' '));
+  .tuple(
+    fc.integer({ min: 1, max: 899 }).filter((a) => a !== 666),
+    fc.integer({ min: 1, max: 99 }),
+    fc.integer({ min: 1, max: 9999 }),
+  )
+  .map(
+    ([a, g, s]) =>
+      `${String(a).padStart(3, '0')}-${String(g).padStart(2, '0')}-${String(s).padStart(4, '0')}`,
+  );
+const ipv4 = fc
+  .tuple(
+    fc.integer({ min: 1, max: 255 }),
+    fc.integer({ min: 0, max: 255 }),
+    fc.integer({ min: 0, max: 255 }),
+    fc.integer({ min: 1, max: 255 }),
+  )
+  .map((p) => p.join('.'));
+const filler = fc
+  .array(
+    fc.constantFrom(
+      'hello',
+      'the',
+      'please',
+      'note',
+      'and',
+      'thanks',
+      'ok',
+      ',',
+      '.',
+      '!',
+      'here',
+      'is',
+      'it',
+    ),
+    { maxLength: 8 },
+  )
+  .map((w) => w.join(' '));
 
 /** Distinct digit groups: every one is a phone/card/SSN candidate and none repeats (no memo helps). */
 function numberGroups(size: number): string {
@@ -59,11 +100,18 @@ describe('detectPii properties', () => {
   });
 
   it('never throws on arbitrary strings, lone surrogates included', () => {
-    const surrogates = fc.array(fc.constantFrom('\ud800', '\udfff', '\ud83d\ude00', 'a', '1', '@', '.', ' ', '-'), { maxLength: 200 }).map((a) => a.join(''));
+    const surrogates = fc
+      .array(fc.constantFrom('\ud800', '\udfff', '\ud83d\ude00', 'a', '1', '@', '.', ' ', '-'), {
+        maxLength: 200,
+      })
+      .map((a) => a.join(''));
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), surrogates), (text) => {
-        expect(() => detectPii(text)).not.toThrow();
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), surrogates),
+        (text) => {
+          expect(() => detectPii(text)).not.toThrow();
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -141,7 +189,11 @@ describe('name/address classifier', () => {
         const expected = labels[fast.labels[i] ?? 0];
         // Tokens left out by the pre-filter are O by construction; compare the classified ones.
         if (token.kind !== 'punct' && fast.scores[i] !== 1) {
-          scoreFeatures(model, featuresAt(tokens, infos, i, prev1, prev2, (w) => model.vocabulary.has(w)), scores);
+          scoreFeatures(
+            model,
+            featuresAt(tokens, infos, i, prev1, prev2, (w) => model.vocabulary.has(w)),
+            scores,
+          );
           const best = scores.indexOf(Math.max(...scores));
           expect(labels[best], token.text).toBe(expected);
         }

@@ -13,22 +13,41 @@ const KB = 'AWS::Bedrock::KnowledgeBase.Kb';
 const TF_KB = 'aws_bedrockagent_knowledge_base.kb';
 const encryptionPolicy = (body: Record<string, unknown>) => ({
   Type: 'AWS::OpenSearchServerless::SecurityPolicy',
-  Properties: { Name: 'enc', Type: 'encryption', Policy: JSON.stringify({ Rules: [{ ResourceType: 'collection', Resource: ['collection/kb-*'] }], ...body }) },
+  Properties: {
+    Name: 'enc',
+    Type: 'encryption',
+    Policy: JSON.stringify({
+      Rules: [{ ResourceType: 'collection', Resource: ['collection/kb-*'] }],
+      ...body,
+    }),
+  },
 });
 const aossKb = (policyBody: Record<string, unknown> | undefined) =>
   cfn({
     Key: { Type: 'AWS::KMS::Key', Properties: {} },
-    Collection: { Type: 'AWS::OpenSearchServerless::Collection', Properties: { Name: 'kb-vectors', Type: 'VECTORSEARCH' } },
+    Collection: {
+      Type: 'AWS::OpenSearchServerless::Collection',
+      Properties: { Name: 'kb-vectors', Type: 'VECTORSEARCH' },
+    },
     ...(policyBody ? { Enc: encryptionPolicy(policyBody) } : {}),
     Kb: {
       Type: 'AWS::Bedrock::KnowledgeBase',
       Properties: {
         Name: 'kb',
         RoleArn: 'arn:aws:iam::1:role/kb',
-        KnowledgeBaseConfiguration: { Type: 'VECTOR', VectorKnowledgeBaseConfiguration: { EmbeddingModelArn: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0' } },
+        KnowledgeBaseConfiguration: {
+          Type: 'VECTOR',
+          VectorKnowledgeBaseConfiguration: {
+            EmbeddingModelArn: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0',
+          },
+        },
         StorageConfiguration: {
           Type: 'OPENSEARCH_SERVERLESS',
-          OpensearchServerlessConfiguration: { CollectionArn: getAtt('Collection', 'Arn'), VectorIndexName: 'idx', FieldMapping: { VectorField: 'v', TextField: 't', MetadataField: 'm' } },
+          OpensearchServerlessConfiguration: {
+            CollectionArn: getAtt('Collection', 'Arn'),
+            VectorIndexName: 'idx',
+            FieldMapping: { VectorField: 'v', TextField: 't', MetadataField: 'm' },
+          },
         },
       },
     },
@@ -39,7 +58,19 @@ const rdsKb = (cluster: Record<string, unknown>) =>
     Cluster: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-postgresql', ...cluster } },
     Kb: {
       Type: 'AWS::Bedrock::KnowledgeBase',
-      Properties: { Name: 'kb', RoleArn: 'r', StorageConfiguration: { Type: 'RDS', RdsConfiguration: { ResourceArn: getAtt('Cluster', 'DBClusterArn'), CredentialsSecretArn: 's', DatabaseName: 'd', TableName: 't' } } },
+      Properties: {
+        Name: 'kb',
+        RoleArn: 'r',
+        StorageConfiguration: {
+          Type: 'RDS',
+          RdsConfiguration: {
+            ResourceArn: getAtt('Cluster', 'DBClusterArn'),
+            CredentialsSecretArn: 's',
+            DatabaseName: 'd',
+            TableName: 't',
+          },
+        },
+      },
     },
   });
 const tfAossKb = (aws_owned: boolean) => `
@@ -70,19 +101,60 @@ resource "aws_bedrockagent_knowledge_base" "kb" {
 }`;
 
 runRuleCases(bedrockKnowledgeBaseVectorStoreCmk, [
-  { name: 'collection covered by a CMK encryption policy', format: 'cloudformation', source: aossKb({ AWSOwnedKey: false, KmsARN: 'arn:aws:kms:us-east-1:1:key/k' }), expected: { [KB]: 'pass' } },
-  { name: 'collection with an AWS owned key', format: 'cloudformation', source: aossKb({ AWSOwnedKey: true }), expected: { [KB]: 'fail' } },
-  { name: 'no encryption policy in the scan', format: 'cloudformation', source: aossKb(undefined), expected: { [KB]: 'unknown' } },
-  { name: 'encrypted Aurora with CMK', format: 'cloudformation', source: rdsKb({ StorageEncrypted: true, KmsKeyId: { Ref: 'Key' } }), expected: { [KB]: 'pass' } },
-  { name: 'unencrypted Aurora (default)', format: 'cloudformation', source: rdsKb({}), expected: { [KB]: 'fail' } },
+  {
+    name: 'collection covered by a CMK encryption policy',
+    format: 'cloudformation',
+    source: aossKb({ AWSOwnedKey: false, KmsARN: 'arn:aws:kms:us-east-1:1:key/k' }),
+    expected: { [KB]: 'pass' },
+  },
+  {
+    name: 'collection with an AWS owned key',
+    format: 'cloudformation',
+    source: aossKb({ AWSOwnedKey: true }),
+    expected: { [KB]: 'fail' },
+  },
+  {
+    name: 'no encryption policy in the scan',
+    format: 'cloudformation',
+    source: aossKb(undefined),
+    expected: { [KB]: 'unknown' },
+  },
+  {
+    name: 'encrypted Aurora with CMK',
+    format: 'cloudformation',
+    source: rdsKb({ StorageEncrypted: true, KmsKeyId: { Ref: 'Key' } }),
+    expected: { [KB]: 'pass' },
+  },
+  {
+    name: 'unencrypted Aurora (default)',
+    format: 'cloudformation',
+    source: rdsKb({}),
+    expected: { [KB]: 'fail' },
+  },
   {
     name: 'Pinecone',
     format: 'cloudformation',
-    source: cfn({ Kb: { Type: 'AWS::Bedrock::KnowledgeBase', Properties: { Name: 'kb', StorageConfiguration: { Type: 'PINECONE', PineconeConfiguration: { ConnectionString: 'https://x', CredentialsSecretArn: 's' } } } } }),
+    source: cfn({
+      Kb: {
+        Type: 'AWS::Bedrock::KnowledgeBase',
+        Properties: {
+          Name: 'kb',
+          StorageConfiguration: {
+            Type: 'PINECONE',
+            PineconeConfiguration: { ConnectionString: 'https://x', CredentialsSecretArn: 's' },
+          },
+        },
+      },
+    }),
     expected: { [KB]: 'unknown' },
   },
   { name: 'no knowledge base', format: 'cloudformation', source: noneCfn, expected: {} },
-  { name: 'collection covered by a CMK policy', format: 'terraform', source: tfAossKb(false), expected: { [TF_KB]: 'pass' } },
+  {
+    name: 'collection covered by a CMK policy',
+    format: 'terraform',
+    source: tfAossKb(false),
+    expected: { [TF_KB]: 'pass' },
+  },
   { name: 'AWS owned key', format: 'terraform', source: tfAossKb(true), expected: { [TF_KB]: 'fail' } },
   { name: 'no knowledge base', format: 'terraform', source: noneTf, expected: {} },
 ]);
@@ -92,7 +164,15 @@ const TF_DS = 'aws_bedrockagent_data_source.docs';
 const dataSource = (props: Record<string, unknown>) =>
   cfn({
     Key: { Type: 'AWS::KMS::Key', Properties: {} },
-    Docs: { Type: 'AWS::Bedrock::DataSource', Properties: { Name: 'docs', KnowledgeBaseId: 'KB1', DataSourceConfiguration: { Type: 'S3', S3Configuration: { BucketArn: 'arn:aws:s3:::docs' } }, ...props } },
+    Docs: {
+      Type: 'AWS::Bedrock::DataSource',
+      Properties: {
+        Name: 'docs',
+        KnowledgeBaseId: 'KB1',
+        DataSourceConfiguration: { Type: 'S3', S3Configuration: { BucketArn: 'arn:aws:s3:::docs' } },
+        ...props,
+      },
+    },
   });
 const tfDataSource = (body: string) => `
 resource "aws_kms_key" "k" {}
@@ -108,10 +188,20 @@ resource "aws_bedrockagent_data_source" "docs" {
   ${body}
 }`;
 runRuleCases(bedrockDataSourceCmk, [
-  { name: 'key', format: 'cloudformation', source: dataSource({ ServerSideEncryptionConfiguration: { KmsKeyArn: getAtt('Key', 'Arn') } }), expected: { [DS]: 'pass' } },
+  {
+    name: 'key',
+    format: 'cloudformation',
+    source: dataSource({ ServerSideEncryptionConfiguration: { KmsKeyArn: getAtt('Key', 'Arn') } }),
+    expected: { [DS]: 'pass' },
+  },
   { name: 'no key', format: 'cloudformation', source: dataSource({}), expected: { [DS]: 'fail' } },
   { name: 'no data source', format: 'cloudformation', source: noneCfn, expected: {} },
-  { name: 'key', format: 'terraform', source: tfDataSource('server_side_encryption_configuration {\n kms_key_arn = aws_kms_key.k.arn\n }'), expected: { [TF_DS]: 'pass' } },
+  {
+    name: 'key',
+    format: 'terraform',
+    source: tfDataSource('server_side_encryption_configuration {\n kms_key_arn = aws_kms_key.k.arn\n }'),
+    expected: { [TF_DS]: 'pass' },
+  },
   { name: 'no key', format: 'terraform', source: tfDataSource(''), expected: { [TF_DS]: 'fail' } },
   { name: 'no data source', format: 'terraform', source: noneTf, expected: {} },
 ]);
@@ -123,14 +213,33 @@ for (const [rule, cfnType, tfType, logicalId, tfName] of [
   const address = `${cfnType}.${logicalId}`;
   const tfAddress = `${tfType}.${tfName}`;
   const template = (props: Record<string, unknown>) =>
-    cfn({ Key: { Type: 'AWS::KMS::Key', Properties: {} }, [logicalId]: { Type: cfnType, Properties: { Name: 'x', ...props } } });
-  const tf = (body: string) => `resource "aws_kms_key" "k" {}\nresource "${tfType}" "${tfName}" {\n name = "x"\n ${body}\n}`;
+    cfn({
+      Key: { Type: 'AWS::KMS::Key', Properties: {} },
+      [logicalId]: { Type: cfnType, Properties: { Name: 'x', ...props } },
+    });
+  const tf = (body: string) =>
+    `resource "aws_kms_key" "k" {}\nresource "${tfType}" "${tfName}" {\n name = "x"\n ${body}\n}`;
   runRuleCases(rule, [
-    { name: 'key', format: 'cloudformation', source: template({ CustomerEncryptionKeyArn: getAtt('Key', 'Arn') }), expected: { [address]: 'pass' } },
+    {
+      name: 'key',
+      format: 'cloudformation',
+      source: template({ CustomerEncryptionKeyArn: getAtt('Key', 'Arn') }),
+      expected: { [address]: 'pass' },
+    },
     { name: 'no key', format: 'cloudformation', source: template({}), expected: { [address]: 'fail' } },
-    { name: 'AWS managed alias', format: 'cloudformation', source: template({ CustomerEncryptionKeyArn: 'arn:aws:kms:us-east-1:1:alias/aws/bedrock' }), expected: { [address]: 'fail' } },
+    {
+      name: 'AWS managed alias',
+      format: 'cloudformation',
+      source: template({ CustomerEncryptionKeyArn: 'arn:aws:kms:us-east-1:1:alias/aws/bedrock' }),
+      expected: { [address]: 'fail' },
+    },
     { name: 'none', format: 'cloudformation', source: noneCfn, expected: {} },
-    { name: 'key', format: 'terraform', source: tf('customer_encryption_key_arn = aws_kms_key.k.arn'), expected: { [tfAddress]: 'pass' } },
+    {
+      name: 'key',
+      format: 'terraform',
+      source: tf('customer_encryption_key_arn = aws_kms_key.k.arn'),
+      expected: { [tfAddress]: 'pass' },
+    },
     { name: 'no key', format: 'terraform', source: tf(''), expected: { [tfAddress]: 'fail' } },
     { name: 'none', format: 'terraform', source: noneTf, expected: {} },
   ]);
@@ -153,12 +262,22 @@ resource "aws_bedrock_custom_model" "tuned" {
   ${body}
 }`;
 runRuleCases(bedrockCustomModelCmk, [
-  { name: 'key', format: 'terraform', source: customModel('custom_model_kms_key_id = aws_kms_key.k.arn'), expected: { [TF_CM]: 'pass' } },
+  {
+    name: 'key',
+    format: 'terraform',
+    source: customModel('custom_model_kms_key_id = aws_kms_key.k.arn'),
+    expected: { [TF_CM]: 'pass' },
+  },
   { name: 'no key', format: 'terraform', source: customModel(''), expected: { [TF_CM]: 'fail' } },
   { name: 'no custom model', format: 'terraform', source: noneTf, expected: {} },
 ]);
 runRuleCases(bedrockCustomModelTrainingVpc, [
-  { name: 'VPC', format: 'terraform', source: customModel('vpc_config {\n subnet_ids = ["subnet-1"]\n security_group_ids = ["sg-1"]\n }'), expected: { [TF_CM]: 'pass' } },
+  {
+    name: 'VPC',
+    format: 'terraform',
+    source: customModel('vpc_config {\n subnet_ids = ["subnet-1"]\n security_group_ids = ["sg-1"]\n }'),
+    expected: { [TF_CM]: 'pass' },
+  },
   { name: 'no VPC', format: 'terraform', source: customModel(''), expected: { [TF_CM]: 'fail' } },
   { name: 'no custom model', format: 'terraform', source: noneTf, expected: {} },
 ]);

@@ -9,11 +9,17 @@ import { cfn, getAtt, ref, runRuleCases } from '../sagemaker/cases.js';
 
 const T = 'AWS::CloudTrail::Trail.Trail';
 const TT = 'aws_cloudtrail.main';
-const trail = (props: Record<string, unknown>, extra: Record<string, { Type: string; Properties?: Record<string, unknown> }> = {}) =>
+const trail = (
+  props: Record<string, unknown>,
+  extra: Record<string, { Type: string; Properties?: Record<string, unknown> }> = {},
+) =>
   cfn({
     Audit: { Type: 'AWS::S3::Bucket', Properties: {} },
     Key: { Type: 'AWS::KMS::Key', Properties: {} },
-    Trail: { Type: 'AWS::CloudTrail::Trail', Properties: { IsLogging: true, S3BucketName: ref('Audit'), ...props } },
+    Trail: {
+      Type: 'AWS::CloudTrail::Trail',
+      Properties: { IsLogging: true, S3BucketName: ref('Audit'), ...props },
+    },
     ...extra,
   });
 const tfTrail = (body: string, extra = '') => `resource "aws_s3_bucket" "audit" {}
@@ -29,38 +35,89 @@ const noneTf = 'resource "aws_s3_bucket" "audit" {}';
 
 runRuleCases(cloudtrailEnabled, [
   { name: 'logging trail', format: 'cloudformation', source: trail({}), expected: { [T]: 'pass' } },
-  { name: 'trail not logging', format: 'cloudformation', source: trail({ IsLogging: false }), expected: { [T]: 'fail' } },
-  { name: 'no trail in the scanned code', format: 'cloudformation', source: noneCfn, expected: { 'AWS::S3::Bucket.Audit': 'fail' }, messageIncludes: 'no CloudTrail trail was found' },
+  {
+    name: 'trail not logging',
+    format: 'cloudformation',
+    source: trail({ IsLogging: false }),
+    expected: { [T]: 'fail' },
+  },
+  {
+    name: 'no trail in the scanned code',
+    format: 'cloudformation',
+    source: noneCfn,
+    expected: { 'AWS::S3::Bucket.Audit': 'fail' },
+    messageIncludes: 'no CloudTrail trail was found',
+  },
   { name: 'empty template', format: 'cloudformation', source: cfn({}), expected: {} },
   { name: 'logging by default', format: 'terraform', source: tfTrail(''), expected: { [TT]: 'pass' } },
-  { name: 'logging off', format: 'terraform', source: tfTrail('enable_logging = false'), expected: { [TT]: 'fail' } },
-  { name: 'no trail in the scanned code', format: 'terraform', source: noneTf, expected: { 'aws_s3_bucket.audit': 'fail' } },
+  {
+    name: 'logging off',
+    format: 'terraform',
+    source: tfTrail('enable_logging = false'),
+    expected: { [TT]: 'fail' },
+  },
+  {
+    name: 'no trail in the scanned code',
+    format: 'terraform',
+    source: noneTf,
+    expected: { 'aws_s3_bucket.audit': 'fail' },
+  },
   { name: 'nothing scanned', format: 'terraform', source: 'variable "x" {}', expected: {} },
 ]);
 
 runRuleCases(cloudtrailMultiRegion, [
-  { name: 'multi-Region', format: 'cloudformation', source: trail({ IsMultiRegionTrail: true }), expected: { [T]: 'pass' } },
+  {
+    name: 'multi-Region',
+    format: 'cloudformation',
+    source: trail({ IsMultiRegionTrail: true }),
+    expected: { [T]: 'pass' },
+  },
   { name: 'single Region', format: 'cloudformation', source: trail({}), expected: { [T]: 'fail' } },
   { name: 'no trail', format: 'cloudformation', source: noneCfn, expected: {} },
-  { name: 'multi-Region', format: 'terraform', source: tfTrail('is_multi_region_trail = true'), expected: { [TT]: 'pass' } },
+  {
+    name: 'multi-Region',
+    format: 'terraform',
+    source: tfTrail('is_multi_region_trail = true'),
+    expected: { [TT]: 'pass' },
+  },
   { name: 'single Region', format: 'terraform', source: tfTrail(''), expected: { [TT]: 'fail' } },
   { name: 'no trail', format: 'terraform', source: noneTf, expected: {} },
 ]);
 
 runRuleCases(cloudtrailLogFileValidation, [
-  { name: 'validation on', format: 'cloudformation', source: trail({ EnableLogFileValidation: true }), expected: { [T]: 'pass' } },
+  {
+    name: 'validation on',
+    format: 'cloudformation',
+    source: trail({ EnableLogFileValidation: true }),
+    expected: { [T]: 'pass' },
+  },
   { name: 'validation off', format: 'cloudformation', source: trail({}), expected: { [T]: 'fail' } },
   { name: 'no trail', format: 'cloudformation', source: noneCfn, expected: {} },
-  { name: 'validation on', format: 'terraform', source: tfTrail('enable_log_file_validation = true'), expected: { [TT]: 'pass' } },
+  {
+    name: 'validation on',
+    format: 'terraform',
+    source: tfTrail('enable_log_file_validation = true'),
+    expected: { [TT]: 'pass' },
+  },
   { name: 'validation off', format: 'terraform', source: tfTrail(''), expected: { [TT]: 'fail' } },
   { name: 'no trail', format: 'terraform', source: noneTf, expected: {} },
 ]);
 
 runRuleCases(cloudtrailKmsEncrypted, [
-  { name: 'key resource', format: 'cloudformation', source: trail({ KMSKeyId: ref('Key') }), expected: { [T]: 'pass' } },
+  {
+    name: 'key resource',
+    format: 'cloudformation',
+    source: trail({ KMSKeyId: ref('Key') }),
+    expected: { [T]: 'pass' },
+  },
   { name: 'no key', format: 'cloudformation', source: trail({}), expected: { [T]: 'fail' } },
   { name: 'no trail', format: 'cloudformation', source: noneCfn, expected: {} },
-  { name: 'key resource', format: 'terraform', source: tfTrail('kms_key_id = aws_kms_key.k.arn'), expected: { [TT]: 'pass' } },
+  {
+    name: 'key resource',
+    format: 'terraform',
+    source: tfTrail('kms_key_id = aws_kms_key.k.arn'),
+    expected: { [TT]: 'pass' },
+  },
   { name: 'no key', format: 'terraform', source: tfTrail(''), expected: { [TT]: 'fail' } },
   { name: 'no trail', format: 'terraform', source: noneTf, expected: {} },
 ]);
@@ -69,7 +126,10 @@ runRuleCases(cloudtrailCloudwatchLogs, [
   {
     name: 'delivered to a log group',
     format: 'cloudformation',
-    source: trail({ CloudWatchLogsLogGroupArn: getAtt('Group', 'Arn'), CloudWatchLogsRoleArn: 'arn:aws:iam::1:role/ct' }, { Group: { Type: 'AWS::Logs::LogGroup', Properties: {} } }),
+    source: trail(
+      { CloudWatchLogsLogGroupArn: getAtt('Group', 'Arn'), CloudWatchLogsRoleArn: 'arn:aws:iam::1:role/ct' },
+      { Group: { Type: 'AWS::Logs::LogGroup', Properties: {} } },
+    ),
     expected: { [T]: 'pass' },
   },
   { name: 'not delivered', format: 'cloudformation', source: trail({}), expected: { [T]: 'fail' } },
@@ -77,7 +137,10 @@ runRuleCases(cloudtrailCloudwatchLogs, [
   {
     name: 'delivered to a log group',
     format: 'terraform',
-    source: tfTrail('cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.ct.arn}:*"\n cloud_watch_logs_role_arn = "arn:aws:iam::1:role/ct"', 'resource "aws_cloudwatch_log_group" "ct" {}'),
+    source: tfTrail(
+      'cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.ct.arn}:*"\n cloud_watch_logs_role_arn = "arn:aws:iam::1:role/ct"',
+      'resource "aws_cloudwatch_log_group" "ct" {}',
+    ),
     expected: { [TT]: 'pass' },
   },
   { name: 'not delivered', format: 'terraform', source: tfTrail(''), expected: { [TT]: 'fail' } },
@@ -97,19 +160,43 @@ const bedrockSelector = {
   ],
 };
 runRuleCases(cloudtrailBedrockDataEvents, [
-  { name: 'trail records Bedrock data events', format: 'cloudformation', source: trail(bedrockSelector, agent), expected: { [T]: 'pass' } },
-  { name: 'management events only', format: 'cloudformation', source: trail({}, agent), expected: { [T]: 'fail' } },
+  {
+    name: 'trail records Bedrock data events',
+    format: 'cloudformation',
+    source: trail(bedrockSelector, agent),
+    expected: { [T]: 'pass' },
+  },
+  {
+    name: 'management events only',
+    format: 'cloudformation',
+    source: trail({}, agent),
+    expected: { [T]: 'fail' },
+  },
   {
     name: 'S3 data events only',
     format: 'cloudformation',
-    source: trail({ AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] }] }, agent),
+    source: trail(
+      {
+        AdvancedEventSelectors: [
+          {
+            FieldSelectors: [
+              { Field: 'eventCategory', Equals: ['Data'] },
+              { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+            ],
+          },
+        ],
+      },
+      agent,
+    ),
     expected: { [T]: 'fail' },
   },
   { name: 'no Bedrock in the scanned code', format: 'cloudformation', source: trail({}), expected: {} },
   {
     name: 'event data store records Bedrock data events',
     format: 'terraform',
-    source: tfTrail('', `resource "aws_bedrockagent_knowledge_base" "kb" {
+    source: tfTrail(
+      '',
+      `resource "aws_bedrockagent_knowledge_base" "kb" {
   name = "kb"
 }
 resource "aws_cloudtrail_event_data_store" "ai" {
@@ -125,10 +212,16 @@ resource "aws_cloudtrail_event_data_store" "ai" {
       equals = ["AWS::Bedrock::KnowledgeBase"]
     }
   }
-}`),
+}`,
+    ),
     expected: { 'aws_cloudtrail_event_data_store.ai': 'pass' },
   },
-  { name: 'trail without data events', format: 'terraform', source: tfTrail('', 'resource "aws_bedrock_guardrail" "g" {\n name = "g"\n}'), expected: { [TT]: 'fail' } },
+  {
+    name: 'trail without data events',
+    format: 'terraform',
+    source: tfTrail('', 'resource "aws_bedrock_guardrail" "g" {\n name = "g"\n}'),
+    expected: { [TT]: 'fail' },
+  },
   { name: 'no Bedrock in the scanned code', format: 'terraform', source: tfTrail(''), expected: {} },
 ]);
 
@@ -136,7 +229,11 @@ const dataSource = {
   Docs: { Type: 'AWS::S3::Bucket', Properties: {} },
   Source: {
     Type: 'AWS::Bedrock::DataSource',
-    Properties: { KnowledgeBaseId: 'kb', Name: 'docs', DataSourceConfiguration: { Type: 'S3', S3Configuration: { BucketArn: getAtt('Docs', 'Arn') } } },
+    Properties: {
+      KnowledgeBaseId: 'kb',
+      Name: 'docs',
+      DataSourceConfiguration: { Type: 'S3', S3Configuration: { BucketArn: getAtt('Docs', 'Arn') } },
+    },
   },
 };
 const D = 'AWS::S3::Bucket.Docs';
@@ -144,14 +241,30 @@ runRuleCases(cloudtrailAiBucketDataEvents, [
   {
     name: 'basic selector on the knowledge-base bucket',
     format: 'cloudformation',
-    source: trail({ EventSelectors: [{ DataResources: [{ Type: 'AWS::S3::Object', Values: [{ 'Fn::Sub': '${Docs.Arn}/' }] }] }] }, dataSource),
+    source: trail(
+      {
+        EventSelectors: [
+          { DataResources: [{ Type: 'AWS::S3::Object', Values: [{ 'Fn::Sub': '${Docs.Arn}/' }] }] },
+        ],
+      },
+      dataSource,
+    ),
     expected: { [D]: 'pass' },
   },
   {
     name: 'advanced selector on all S3 objects',
     format: 'cloudformation',
     source: trail(
-      { AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] }] },
+      {
+        AdvancedEventSelectors: [
+          {
+            FieldSelectors: [
+              { Field: 'eventCategory', Equals: ['Data'] },
+              { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+            ],
+          },
+        ],
+      },
       dataSource,
     ),
     expected: { [D]: 'pass' },
@@ -159,10 +272,22 @@ runRuleCases(cloudtrailAiBucketDataEvents, [
   {
     name: 'selector on another bucket',
     format: 'cloudformation',
-    source: trail({ EventSelectors: [{ DataResources: [{ Type: 'AWS::S3::Object', Values: [{ 'Fn::Sub': '${Audit.Arn}/' }] }] }] }, dataSource),
+    source: trail(
+      {
+        EventSelectors: [
+          { DataResources: [{ Type: 'AWS::S3::Object', Values: [{ 'Fn::Sub': '${Audit.Arn}/' }] }] },
+        ],
+      },
+      dataSource,
+    ),
     expected: { [D]: 'fail' },
   },
-  { name: 'management events only', format: 'cloudformation', source: trail({}, dataSource), expected: { [D]: 'fail' } },
+  {
+    name: 'management events only',
+    format: 'cloudformation',
+    source: trail({}, dataSource),
+    expected: { [D]: 'fail' },
+  },
   { name: 'no AI data bucket', format: 'cloudformation', source: trail({}), expected: {} },
   {
     name: 'model artifact bucket named in an s3:// URL, all buckets recorded',

@@ -10,7 +10,11 @@ const table = (props: Record<string, unknown>) =>
     Key: { Type: 'AWS::KMS::Key', Properties: {} },
     Memory: {
       Type: 'AWS::DynamoDB::Table',
-      Properties: { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], ...props },
+      Properties: {
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        ...props,
+      },
     },
   });
 const tfTable = (body: string) => `resource "aws_kms_key" "k" {}
@@ -30,10 +34,17 @@ runRuleCases(dynamodbTableEncryptedWithCmk, [
   {
     name: 'KMS with a key resource',
     format: 'cloudformation',
-    source: table({ SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: getAtt('Key', 'Arn') } }),
+    source: table({
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: getAtt('Key', 'Arn') },
+    }),
     expected: { [T]: 'pass' },
   },
-  { name: 'KMS without a key uses aws/dynamodb', format: 'cloudformation', source: table({ SSESpecification: { SSEEnabled: true } }), expected: { [T]: 'fail' } },
+  {
+    name: 'KMS without a key uses aws/dynamodb',
+    format: 'cloudformation',
+    source: table({ SSESpecification: { SSEEnabled: true } }),
+    expected: { [T]: 'fail' },
+  },
   { name: 'default AWS owned key', format: 'cloudformation', source: table({}), expected: { [T]: 'fail' } },
   { name: 'no table', format: 'cloudformation', source: none, expected: {} },
   {
@@ -42,25 +53,55 @@ runRuleCases(dynamodbTableEncryptedWithCmk, [
     source: tfTable('server_side_encryption {\n enabled = true\n kms_key_arn = aws_kms_key.k.arn\n }'),
     expected: { [TT]: 'pass' },
   },
-  { name: 'enabled without a key', format: 'terraform', source: tfTable('server_side_encryption {\n enabled = true\n }'), expected: { [TT]: 'fail' } },
+  {
+    name: 'enabled without a key',
+    format: 'terraform',
+    source: tfTable('server_side_encryption {\n enabled = true\n }'),
+    expected: { [TT]: 'fail' },
+  },
   { name: 'default', format: 'terraform', source: tfTable(''), expected: { [TT]: 'fail' } },
   { name: 'no table', format: 'terraform', source: noneTf, expected: {} },
 ]);
 
 runRuleCases(dynamodbTablePointInTimeRecovery, [
-  { name: 'enabled', format: 'cloudformation', source: table({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }), expected: { [T]: 'pass' } },
+  {
+    name: 'enabled',
+    format: 'cloudformation',
+    source: table({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
+    expected: { [T]: 'pass' },
+  },
   { name: 'absent', format: 'cloudformation', source: table({}), expected: { [T]: 'fail' } },
   { name: 'no table', format: 'cloudformation', source: none, expected: {} },
-  { name: 'enabled', format: 'terraform', source: tfTable('point_in_time_recovery {\n enabled = true\n }'), expected: { [TT]: 'pass' } },
-  { name: 'disabled', format: 'terraform', source: tfTable('point_in_time_recovery {\n enabled = false\n }'), expected: { [TT]: 'fail' } },
+  {
+    name: 'enabled',
+    format: 'terraform',
+    source: tfTable('point_in_time_recovery {\n enabled = true\n }'),
+    expected: { [TT]: 'pass' },
+  },
+  {
+    name: 'disabled',
+    format: 'terraform',
+    source: tfTable('point_in_time_recovery {\n enabled = false\n }'),
+    expected: { [TT]: 'fail' },
+  },
   { name: 'no table', format: 'terraform', source: noneTf, expected: {} },
 ]);
 
 runRuleCases(dynamodbTableDeletionProtection, [
-  { name: 'enabled', format: 'cloudformation', source: table({ DeletionProtectionEnabled: true }), expected: { [T]: 'pass' } },
+  {
+    name: 'enabled',
+    format: 'cloudformation',
+    source: table({ DeletionProtectionEnabled: true }),
+    expected: { [T]: 'pass' },
+  },
   { name: 'absent', format: 'cloudformation', source: table({}), expected: { [T]: 'fail' } },
   { name: 'no table', format: 'cloudformation', source: none, expected: {} },
-  { name: 'enabled', format: 'terraform', source: tfTable('deletion_protection_enabled = true'), expected: { [TT]: 'pass' } },
+  {
+    name: 'enabled',
+    format: 'terraform',
+    source: tfTable('deletion_protection_enabled = true'),
+    expected: { [TT]: 'pass' },
+  },
   { name: 'absent', format: 'terraform', source: tfTable(''), expected: { [TT]: 'fail' } },
   { name: 'no table', format: 'terraform', source: noneTf, expected: {} },
 ]);

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Unknown } from '../../../src/resources/types.js';
-import { describePorts, isWebOnly, opensToWorld, type IngressPermission } from '../../../src/rules/ec2/security-group-ingress.js';
+import {
+  describePorts,
+  isWebOnly,
+  opensToWorld,
+  type IngressPermission,
+} from '../../../src/rules/ec2/security-group-ingress.js';
 
 const permission = (over: Partial<IngressPermission>): IngressPermission => ({
   origin: 'sg',

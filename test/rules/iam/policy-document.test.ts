@@ -27,16 +27,21 @@ const actionChars = fc.constantFrom('a', 'b', 'B', ':', '*', '?', '-');
 
 function statementOf(value: unknown): PolicyStatement {
   const statements = readPolicyDocument(value, graph);
-  if (statements === undefined || isUnknown(statements) || !statements[0]) throw new Error('expected one statement');
+  if (statements === undefined || isUnknown(statements) || !statements[0])
+    throw new Error('expected one statement');
   return statements[0];
 }
 
 describe('IAM pattern matching', () => {
   it('agrees with a regular-expression reference on random patterns', () => {
     fc.assert(
-      fc.property(fc.string({ unit: actionChars, maxLength: 12 }), fc.string({ unit: actionChars, maxLength: 12 }), (pattern, value) => {
-        expect(iamPatternMatches(pattern, value)).toBe(referenceMatch(pattern, value));
-      }),
+      fc.property(
+        fc.string({ unit: actionChars, maxLength: 12 }),
+        fc.string({ unit: actionChars, maxLength: 12 }),
+        (pattern, value) => {
+          expect(iamPatternMatches(pattern, value)).toBe(referenceMatch(pattern, value));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -90,7 +95,15 @@ describe('readPolicyDocument', () => {
 
   it('recognizes the public principal in its written forms', () => {
     expect(hasPublicPrincipal(statementOf({ Statement: { Effect: 'Allow', Principal: '*' } }))).toBe(true);
-    expect(hasPublicPrincipal(statementOf({ Statement: { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::1:root', '*'] } } }))).toBe(true);
-    expect(hasPublicPrincipal(statementOf({ Statement: { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } } }))).toBe(false);
+    expect(
+      hasPublicPrincipal(
+        statementOf({ Statement: { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::1:root', '*'] } } }),
+      ),
+    ).toBe(true);
+    expect(
+      hasPublicPrincipal(
+        statementOf({ Statement: { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } } }),
+      ),
+    ).toBe(false);
   });
 });

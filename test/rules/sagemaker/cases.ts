@@ -18,12 +18,17 @@ export interface RuleCase {
 }
 
 /** A CloudFormation template (JSON) from a map of logical id to resource. */
-export function cfn(resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>, extra: Record<string, unknown> = {}): string {
+export function cfn(
+  resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>,
+  extra: Record<string, unknown> = {},
+): string {
   return JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', ...extra, Resources: resources });
 }
 
 export const ref = (id: string): { Ref: string } => ({ Ref: id });
-export const getAtt = (id: string, attr: string): { 'Fn::GetAtt': [string, string] } => ({ 'Fn::GetAtt': [id, attr] });
+export const getAtt = (id: string, attr: string): { 'Fn::GetAtt': [string, string] } => ({
+  'Fn::GetAtt': [id, attr],
+});
 
 export function runRuleCases(rule: Rule, cases: RuleCase[]): void {
   describe(rule.id, () => {
@@ -41,9 +46,18 @@ export function runRuleCases(rule: Rule, cases: RuleCase[]): void {
       for (const format of ['cloudformation', 'terraform'] as const) {
         if (rule.resourceTypes[format].length === 0) continue;
         const statuses = cases.filter((c) => c.format === format).map((c) => Object.values(c.expected));
-        expect(statuses.some((s) => s.includes('pass')), `${format} pass case`).toBe(true);
-        expect(statuses.some((s) => s.includes('fail')), `${format} fail case`).toBe(true);
-        expect(statuses.some((s) => s.length === 0 || s.includes('not_applicable')), `${format} not-applicable case`).toBe(true);
+        expect(
+          statuses.some((s) => s.includes('pass')),
+          `${format} pass case`,
+        ).toBe(true);
+        expect(
+          statuses.some((s) => s.includes('fail')),
+          `${format} fail case`,
+        ).toBe(true);
+        expect(
+          statuses.some((s) => s.length === 0 || s.includes('not_applicable')),
+          `${format} not-applicable case`,
+        ).toBe(true);
       }
     });
   });

@@ -15,7 +15,12 @@ const secureJob = {
   AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' },
   EnableNetworkIsolation: true,
   EnableInterContainerTrafficEncryption: true,
-  ResourceConfig: { InstanceCount: 2, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30, VolumeKmsKeyId: 'arn:aws:kms:us-east-1:1:key/k' },
+  ResourceConfig: {
+    InstanceCount: 2,
+    InstanceType: 'ml.m5.xlarge',
+    VolumeSizeInGB: 30,
+    VolumeKmsKeyId: 'arn:aws:kms:us-east-1:1:key/k',
+  },
   OutputDataConfig: { S3OutputPath: 's3://b/model', KmsKeyId: 'arn:aws:kms:us-east-1:1:key/k' },
   VpcConfig: { Subnets: ['subnet-1'], SecurityGroupIds: ['sg-1'] },
 };
@@ -26,7 +31,16 @@ const insecureJob = {
 };
 const definition = (steps: unknown[]) => JSON.stringify({ Version: '2020-12-01', Steps: steps });
 const pipeline = (steps: unknown[]) =>
-  cfn({ Pipe: { Type: 'AWS::SageMaker::Pipeline', Properties: { PipelineName: 'p', RoleArn: 'arn:aws:iam::1:role/r', PipelineDefinition: { PipelineDefinitionBody: definition(steps) } } } });
+  cfn({
+    Pipe: {
+      Type: 'AWS::SageMaker::Pipeline',
+      Properties: {
+        PipelineName: 'p',
+        RoleArn: 'arn:aws:iam::1:role/r',
+        PipelineDefinition: { PipelineDefinitionBody: definition(steps) },
+      },
+    },
+  });
 const tfPipeline = (steps: unknown[]) => `
 resource "aws_sagemaker_pipeline" "pipe" {
   pipeline_name         = "p"
@@ -42,23 +56,77 @@ const parameterised = {
   VpcConfig: { Subnets: { Get: 'Parameters.Subnets' } },
 };
 const processing = { Name: 'Prep', Type: 'Processing', Arguments: {} };
-const conditional = (inner: unknown) => ({ Name: 'Gate', Type: 'Condition', Arguments: { Conditions: [], IfSteps: [inner], ElseSteps: [] } });
+const conditional = (inner: unknown) => ({
+  Name: 'Gate',
+  Type: 'Condition',
+  Arguments: { Conditions: [], IfSteps: [inner], ElseSteps: [] },
+});
 
-for (const rule of [sagemakerPipelineTrainingNetworkIsolation, sagemakerPipelineTrainingInterContainerEncryption, sagemakerPipelineTrainingKms, sagemakerPipelineTrainingVpc]) {
+for (const rule of [
+  sagemakerPipelineTrainingNetworkIsolation,
+  sagemakerPipelineTrainingInterContainerEncryption,
+  sagemakerPipelineTrainingKms,
+  sagemakerPipelineTrainingVpc,
+]) {
   runRuleCases(rule, [
-    { name: 'secure training step', format: 'cloudformation', source: pipeline([processing, { Name: 'Train', Type: 'Training', Arguments: secureJob }]), expected: { [PIPE]: 'pass' } },
-    { name: 'insecure training step inside a condition', format: 'cloudformation', source: pipeline([conditional({ Name: 'Train', Type: 'Training', Arguments: insecureJob })]), expected: { [PIPE]: 'fail' }, messageIncludes: 'Train' },
-    { name: 'insecure tuning step', format: 'cloudformation', source: pipeline([{ Name: 'Tune', Type: 'Tuning', Arguments: { TrainingJobDefinition: insecureJob } }]), expected: { [PIPE]: 'fail' } },
-    { name: 'no training steps', format: 'cloudformation', source: pipeline([processing]), expected: { [PIPE]: 'not_applicable' } },
+    {
+      name: 'secure training step',
+      format: 'cloudformation',
+      source: pipeline([processing, { Name: 'Train', Type: 'Training', Arguments: secureJob }]),
+      expected: { [PIPE]: 'pass' },
+    },
+    {
+      name: 'insecure training step inside a condition',
+      format: 'cloudformation',
+      source: pipeline([conditional({ Name: 'Train', Type: 'Training', Arguments: insecureJob })]),
+      expected: { [PIPE]: 'fail' },
+      messageIncludes: 'Train',
+    },
+    {
+      name: 'insecure tuning step',
+      format: 'cloudformation',
+      source: pipeline([{ Name: 'Tune', Type: 'Tuning', Arguments: { TrainingJobDefinition: insecureJob } }]),
+      expected: { [PIPE]: 'fail' },
+    },
+    {
+      name: 'no training steps',
+      format: 'cloudformation',
+      source: pipeline([processing]),
+      expected: { [PIPE]: 'not_applicable' },
+    },
     {
       name: 'definition in S3',
       format: 'cloudformation',
-      source: cfn({ Pipe: { Type: 'AWS::SageMaker::Pipeline', Properties: { PipelineName: 'p', RoleArn: 'r', PipelineDefinition: { PipelineDefinitionS3Location: { Bucket: 'b', Key: 'k' } } } } }),
+      source: cfn({
+        Pipe: {
+          Type: 'AWS::SageMaker::Pipeline',
+          Properties: {
+            PipelineName: 'p',
+            RoleArn: 'r',
+            PipelineDefinition: { PipelineDefinitionS3Location: { Bucket: 'b', Key: 'k' } },
+          },
+        },
+      }),
       expected: { [PIPE]: 'unknown' },
     },
-    { name: 'secure training step', format: 'terraform', source: tfPipeline([{ Name: 'Train', Type: 'Training', Arguments: secureJob }]), expected: { [TF_PIPE]: 'pass' } },
-    { name: 'insecure training step', format: 'terraform', source: tfPipeline([{ Name: 'Train', Type: 'Training', Arguments: insecureJob }]), expected: { [TF_PIPE]: 'fail' } },
-    { name: 'no training steps', format: 'terraform', source: tfPipeline([processing]), expected: { [TF_PIPE]: 'not_applicable' } },
+    {
+      name: 'secure training step',
+      format: 'terraform',
+      source: tfPipeline([{ Name: 'Train', Type: 'Training', Arguments: secureJob }]),
+      expected: { [TF_PIPE]: 'pass' },
+    },
+    {
+      name: 'insecure training step',
+      format: 'terraform',
+      source: tfPipeline([{ Name: 'Train', Type: 'Training', Arguments: insecureJob }]),
+      expected: { [TF_PIPE]: 'fail' },
+    },
+    {
+      name: 'no training steps',
+      format: 'terraform',
+      source: tfPipeline([processing]),
+      expected: { [TF_PIPE]: 'not_applicable' },
+    },
     {
       name: 'setting from a pipeline parameter',
       format: 'cloudformation',
@@ -88,11 +156,20 @@ describe('pipelineTrainingSteps', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('Training', 'Processing', 'Tuning'), { maxLength: 20 }), (types) => {
-        const body = JSON.stringify({ Steps: types.map((Type, i) => ({ Name: `s${i}`, Type, Arguments: { TrainingJobDefinition: {} } })) });
-        const steps = pipelineTrainingSteps(resource(body));
-        expect(Array.isArray(steps) && steps.length).toBe(types.filter((t) => t !== 'Processing').length);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('Training', 'Processing', 'Tuning'), { maxLength: 20 }),
+        (types) => {
+          const body = JSON.stringify({
+            Steps: types.map((Type, i) => ({
+              Name: `s${i}`,
+              Type,
+              Arguments: { TrainingJobDefinition: {} },
+            })),
+          });
+          const steps = pipelineTrainingSteps(resource(body));
+          expect(Array.isArray(steps) && steps.length).toBe(types.filter((t) => t !== 'Processing').length);
+        },
+      ),
     );
   });
 

@@ -11,7 +11,10 @@ const managedRule = (name: string) => ({
   Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: name } },
   VisibilityConfig: visibility,
 });
-const acl = (rules: unknown[]) => ({ Type: 'AWS::WAFv2::WebACL', Properties: { Scope: 'REGIONAL', DefaultAction: { Allow: {} }, VisibilityConfig: visibility, Rules: rules } });
+const acl = (rules: unknown[]) => ({
+  Type: 'AWS::WAFv2::WebACL',
+  Properties: { Scope: 'REGIONAL', DefaultAction: { Allow: {} }, VisibilityConfig: visibility, Rules: rules },
+});
 const W = 'AWS::WAFv2::WebACL.Acl';
 const tfAcl = (rules: string) => `resource "aws_wafv2_web_acl" "acl" {
   name  = "inference"
@@ -48,12 +51,32 @@ const noneCfn = cfn({ Bucket: { Type: 'AWS::S3::Bucket', Properties: {} } });
 const noneTf = 'resource "aws_s3_bucket" "b" {}';
 
 runRuleCases(wafv2WebAclManagedRuleSets, [
-  { name: 'common rule set', format: 'cloudformation', source: cfn({ Acl: acl([managedRule('AWSManagedRulesCommonRuleSet')]) }), expected: { [W]: 'pass' } },
-  { name: 'bot control', format: 'cloudformation', source: cfn({ Acl: acl([managedRule('AWSManagedRulesBotControlRuleSet')]) }), expected: { [W]: 'pass' } },
-  { name: 'only the SQLi set', format: 'cloudformation', source: cfn({ Acl: acl([managedRule('AWSManagedRulesSQLiRuleSet')]) }), expected: { [W]: 'fail' } },
+  {
+    name: 'common rule set',
+    format: 'cloudformation',
+    source: cfn({ Acl: acl([managedRule('AWSManagedRulesCommonRuleSet')]) }),
+    expected: { [W]: 'pass' },
+  },
+  {
+    name: 'bot control',
+    format: 'cloudformation',
+    source: cfn({ Acl: acl([managedRule('AWSManagedRulesBotControlRuleSet')]) }),
+    expected: { [W]: 'pass' },
+  },
+  {
+    name: 'only the SQLi set',
+    format: 'cloudformation',
+    source: cfn({ Acl: acl([managedRule('AWSManagedRulesSQLiRuleSet')]) }),
+    expected: { [W]: 'fail' },
+  },
   { name: 'no rules', format: 'cloudformation', source: cfn({ Acl: acl([]) }), expected: { [W]: 'fail' } },
   { name: 'no web ACL', format: 'cloudformation', source: noneCfn, expected: {} },
-  { name: 'common rule set', format: 'terraform', source: tfAcl(tfManaged('AWSManagedRulesCommonRuleSet')), expected: { 'aws_wafv2_web_acl.acl': 'pass' } },
+  {
+    name: 'common rule set',
+    format: 'terraform',
+    source: tfAcl(tfManaged('AWSManagedRulesCommonRuleSet')),
+    expected: { 'aws_wafv2_web_acl.acl': 'pass' },
+  },
   { name: 'no rules', format: 'terraform', source: tfAcl(''), expected: { 'aws_wafv2_web_acl.acl': 'fail' } },
   { name: 'no web ACL', format: 'terraform', source: noneTf, expected: {} },
 ]);
@@ -62,7 +85,16 @@ runRuleCases(wafv2WebAclLogging, [
   {
     name: 'logging configuration',
     format: 'cloudformation',
-    source: cfn({ Acl: acl([]), Logs: { Type: 'AWS::WAFv2::LoggingConfiguration', Properties: { ResourceArn: getAtt('Acl', 'Arn'), LogDestinationConfigs: ['arn:aws:logs:us-east-1:1:log-group:aws-waf-logs-x'] } } }),
+    source: cfn({
+      Acl: acl([]),
+      Logs: {
+        Type: 'AWS::WAFv2::LoggingConfiguration',
+        Properties: {
+          ResourceArn: getAtt('Acl', 'Arn'),
+          LogDestinationConfigs: ['arn:aws:logs:us-east-1:1:log-group:aws-waf-logs-x'],
+        },
+      },
+    }),
     expected: { [W]: 'pass' },
   },
   { name: 'no logging', format: 'cloudformation', source: cfn({ Acl: acl([]) }), expected: { [W]: 'fail' } },
@@ -77,7 +109,12 @@ resource "aws_wafv2_web_acl_logging_configuration" "l" {
 }`,
     expected: { 'aws_wafv2_web_acl.acl': 'pass' },
   },
-  { name: 'no logging', format: 'terraform', source: tfAcl(''), expected: { 'aws_wafv2_web_acl.acl': 'fail' } },
+  {
+    name: 'no logging',
+    format: 'terraform',
+    source: tfAcl(''),
+    expected: { 'aws_wafv2_web_acl.acl': 'fail' },
+  },
   { name: 'no web ACL', format: 'terraform', source: noneTf, expected: {} },
 ]);
 
@@ -85,27 +122,69 @@ const S = 'AWS::ApiGateway::Stage.Prod';
 const stageTemplate = (association?: unknown) =>
   cfn({
     Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'inference' } },
-    Prod: { Type: 'AWS::ApiGateway::Stage', Properties: { RestApiId: ref('Api'), StageName: 'prod', DeploymentId: 'd' } },
+    Prod: {
+      Type: 'AWS::ApiGateway::Stage',
+      Properties: { RestApiId: ref('Api'), StageName: 'prod', DeploymentId: 'd' },
+    },
     Acl: acl([]),
-    ...(association === undefined ? {} : { Assoc: { Type: 'AWS::WAFv2::WebACLAssociation', Properties: { ResourceArn: association, WebACLArn: getAtt('Acl', 'Arn') } } }),
+    ...(association === undefined
+      ? {}
+      : {
+          Assoc: {
+            Type: 'AWS::WAFv2::WebACLAssociation',
+            Properties: { ResourceArn: association, WebACLArn: getAtt('Acl', 'Arn') },
+          },
+        }),
   });
 const albTemplate = (props: Record<string, unknown>, associated: boolean) =>
   cfn({
-    Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['s1', 's2'], ...props } },
+    Alb: {
+      Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      Properties: { Subnets: ['s1', 's2'], ...props },
+    },
     Acl: acl([]),
-    ...(associated ? { Assoc: { Type: 'AWS::WAFv2::WebACLAssociation', Properties: { ResourceArn: ref('Alb'), WebACLArn: getAtt('Acl', 'Arn') } } } : {}),
+    ...(associated
+      ? {
+          Assoc: {
+            Type: 'AWS::WAFv2::WebACLAssociation',
+            Properties: { ResourceArn: ref('Alb'), WebACLArn: getAtt('Acl', 'Arn') },
+          },
+        }
+      : {}),
   });
 runRuleCases(wafv2EntrypointProtected, [
   {
     name: 'stage ARN built with Sub',
     format: 'cloudformation',
-    source: stageTemplate({ 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}::/restapis/${Api}/stages/${Prod}' }),
+    source: stageTemplate({
+      'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}::/restapis/${Api}/stages/${Prod}',
+    }),
     expected: { [S]: 'pass' },
   },
-  { name: 'stage without a web ACL', format: 'cloudformation', source: stageTemplate(), expected: { [S]: 'fail' } },
-  { name: 'ALB associated', format: 'cloudformation', source: albTemplate({}, true), expected: { 'AWS::ElasticLoadBalancingV2::LoadBalancer.Alb': 'pass' } },
-  { name: 'internet-facing ALB without a web ACL', format: 'cloudformation', source: albTemplate({}, false), expected: { 'AWS::ElasticLoadBalancingV2::LoadBalancer.Alb': 'fail' } },
-  { name: 'internal ALB', format: 'cloudformation', source: albTemplate({ Scheme: 'internal' }, false), expected: { 'AWS::ElasticLoadBalancingV2::LoadBalancer.Alb': 'not_applicable' } },
+  {
+    name: 'stage without a web ACL',
+    format: 'cloudformation',
+    source: stageTemplate(),
+    expected: { [S]: 'fail' },
+  },
+  {
+    name: 'ALB associated',
+    format: 'cloudformation',
+    source: albTemplate({}, true),
+    expected: { 'AWS::ElasticLoadBalancingV2::LoadBalancer.Alb': 'pass' },
+  },
+  {
+    name: 'internet-facing ALB without a web ACL',
+    format: 'cloudformation',
+    source: albTemplate({}, false),
+    expected: { 'AWS::ElasticLoadBalancingV2::LoadBalancer.Alb': 'fail' },
+  },
+  {
+    name: 'internal ALB',
+    format: 'cloudformation',
+    source: albTemplate({ Scheme: 'internal' }, false),
+    expected: { 'AWS::ElasticLoadBalancingV2::LoadBalancer.Alb': 'not_applicable' },
+  },
   {
     name: 'stage associated by ARN reference',
     format: 'terraform',
@@ -124,6 +203,16 @@ resource "aws_wafv2_web_acl_association" "a" {
 }`,
     expected: { 'aws_api_gateway_stage.prod': 'pass' },
   },
-  { name: 'ALB without a web ACL', format: 'terraform', source: 'resource "aws_lb" "alb" {\n internal = false\n}', expected: { 'aws_lb.alb': 'fail' } },
-  { name: 'network load balancer', format: 'terraform', source: 'resource "aws_lb" "nlb" {\n load_balancer_type = "network"\n}', expected: { 'aws_lb.nlb': 'not_applicable' } },
+  {
+    name: 'ALB without a web ACL',
+    format: 'terraform',
+    source: 'resource "aws_lb" "alb" {\n internal = false\n}',
+    expected: { 'aws_lb.alb': 'fail' },
+  },
+  {
+    name: 'network load balancer',
+    format: 'terraform',
+    source: 'resource "aws_lb" "nlb" {\n load_balancer_type = "network"\n}',
+    expected: { 'aws_lb.nlb': 'not_applicable' },
+  },
 ]);

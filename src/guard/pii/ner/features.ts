@@ -40,8 +40,63 @@ function isTrigger(shape: string, flags: string): boolean {
 export const SHAPES = ['p', 'D', 'd', 'm', 'o', 'U', 'A', 'X', 'C', 'x'] as const;
 const SHAPE_IDS = new Map<string, number>(SHAPES.map((shape, i) => [shape, i]));
 
-const UNIT_WORDS = new Set(['zip', 'zipcode', 'postcode', 'postal', 'apt', 'apartment', 'suite', 'ste', 'unit', 'floor', 'fl', 'flat', 'room', 'rm', 'box', 'po', 'p.o', 'building', 'bldg', 'dept', 'lot', 'space', 'no', 'nr', 'piso', 'étage']);
-const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'dame', 'lord', 'lady', 'herr', 'frau', 'mme', 'mlle', 'monsieur', 'madame', 'señor', 'señora', 'sr', 'sra', 'rev', 'capt', 'captain', 'officer', 'judge']);
+const UNIT_WORDS = new Set([
+  'zip',
+  'zipcode',
+  'postcode',
+  'postal',
+  'apt',
+  'apartment',
+  'suite',
+  'ste',
+  'unit',
+  'floor',
+  'fl',
+  'flat',
+  'room',
+  'rm',
+  'box',
+  'po',
+  'p.o',
+  'building',
+  'bldg',
+  'dept',
+  'lot',
+  'space',
+  'no',
+  'nr',
+  'piso',
+  'étage',
+]);
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'sir',
+  'madam',
+  'dame',
+  'lord',
+  'lady',
+  'herr',
+  'frau',
+  'mme',
+  'mlle',
+  'monsieur',
+  'madame',
+  'señor',
+  'señora',
+  'sr',
+  'sra',
+  'rev',
+  'capt',
+  'captain',
+  'officer',
+  'judge',
+]);
 
 export function shapeOf(text: string): string {
   const first = text[0] ?? '';
@@ -54,7 +109,8 @@ export function shapeOf(text: string): string {
   const lower = text.toLowerCase();
   if (upper === lower) return 'o';
   if (text === upper) return text.length === 1 ? 'U' : 'A';
-  if (first === first.toUpperCase() && first !== first.toLowerCase()) return text.slice(1) === lower.slice(1) ? 'X' : 'C';
+  if (first === first.toUpperCase() && first !== first.toLowerCase())
+    return text.slice(1) === lower.slice(1) ? 'X' : 'C';
   return 'x';
 }
 
@@ -103,7 +159,15 @@ function computeInfo(text: string, kind: Token['kind'], gaz: Gazetteer): TokenIn
     const space = head.indexOf(' ');
     placeHead = gaz.placeFirstWords.has(space < 0 ? head : head.slice(0, space));
   }
-  return { lower, shape, flags, trigger: isTrigger(shape, flags), placeHead, shapeId: SHAPE_IDS.get(shape) ?? 0, title: flags.includes('H') };
+  return {
+    lower,
+    shape,
+    flags,
+    trigger: isTrigger(shape, flags),
+    placeHead,
+    shapeId: SHAPE_IDS.get(shape) ?? 0,
+    title: flags.includes('H'),
+  };
 }
 
 /**
@@ -168,20 +232,30 @@ function growInterned(): void {
 
 function sameText(text: string, start: number, end: number, candidate: string): boolean {
   if (candidate.length !== end - start) return false;
-  for (let k = 0; k < candidate.length; k++) if (text.charCodeAt(start + k) !== candidate.charCodeAt(k)) return false;
+  for (let k = 0; k < candidate.length; k++)
+    if (text.charCodeAt(start + k) !== candidate.charCodeAt(k)) return false;
   return true;
 }
 
-function internedId(text: string, start: number, end: number, hash: number, kind: number, gaz: Gazetteer): number {
+function internedId(
+  text: string,
+  start: number,
+  end: number,
+  hash: number,
+  kind: number,
+  gaz: Gazetteer,
+): number {
   // Long tokens (hashes, base64, minified code) are rare repeats and would pin memory.
-  if (end - start > MAX_CACHED_TOKEN) return register(computeInfo(text.slice(start, end), KIND_NAMES[kind] ?? 'punct', gaz), '');
+  if (end - start > MAX_CACHED_TOKEN)
+    return register(computeInfo(text.slice(start, end), KIND_NAMES[kind] ?? 'punct', gaz), '');
   const slots = internSlots;
   const mask = (1 << internBits) - 1;
   let slot = slotOf(hash);
   for (;;) {
     const entry = slots[2 * slot + 1] as number;
     if (entry === 0) break;
-    if (slots[2 * slot] === hash && sameText(text, start, end, registryTexts[entry - 1] as string)) return entry - 1;
+    if (slots[2 * slot] === hash && sameText(text, start, end, registryTexts[entry - 1] as string))
+      return entry - 1;
     slot = (slot + 1) & mask;
   }
   const value = text.slice(start, end);
@@ -283,7 +357,8 @@ export function tableInfoIds(text: string, table: TokenTable, gaz: Gazetteer): I
         bestFlags = node.flags;
       }
     }
-    for (let k = 0; k < best; k++) ids[i + k] = withPlaceFlags(ids[i + k] as number, (k === 0 ? 'B' : 'I') + bestFlags);
+    for (let k = 0; k < best; k++)
+      ids[i + k] = withPlaceFlags(ids[i + k] as number, (k === 0 ? 'B' : 'I') + bestFlags);
   }
   return ids;
 }
@@ -329,7 +404,13 @@ export function tokenInfos(tokens: readonly Token[], gaz: Gazetteer): TokenInfo[
 export const OFFSETS = [-2, -1, 0, 1, 2] as const;
 
 /** Features that depend only on one token and on where it stands relative to the classified one. */
-export function ownFeatures(kind: Token['kind'], info: TokenInfo, offset: number, knowsWord: (lower: string) => boolean, out: string[]): void {
+export function ownFeatures(
+  kind: Token['kind'],
+  info: TokenInfo,
+  offset: number,
+  knowsWord: (lower: string) => boolean,
+  out: string[],
+): void {
   if (offset === 0) {
     out.push('b', `s=${info.shape}`);
     if (knowsWord(info.lower)) out.push(`w=${info.lower}`);
@@ -349,14 +430,22 @@ export function ownFeatures(kind: Token['kind'], info: TokenInfo, offset: number
 }
 
 /** Features that relate the token to its neighbours or to the labels already given. */
-export function pairFeatures(tokens: readonly Token[], infos: readonly TokenInfo[], i: number, prev1: Label, prev2: Label, out: string[]): void {
+export function pairFeatures(
+  tokens: readonly Token[],
+  infos: readonly TokenInfo[],
+  i: number,
+  prev1: Label,
+  prev2: Label,
+  out: string[],
+): void {
   const t = tokens[i] as Token;
   const info = infos[i] as TokenInfo;
   out.push(`p1=${prev1}`, `p12=${prev1}|${prev2}`);
   if (t.newlineBefore) out.push('nl');
   const prevTok = tokens[i - 1];
   // Anchored: a lone high surrogate makes a two-unit punctuation token ("\ud800\"") that is no sentence start.
-  if (!prevTok || (prevTok.kind === 'punct' && /^[.!?:;"“]$/.test(prevTok.text)) || t.newlineBefore) out.push('start');
+  if (!prevTok || (prevTok.kind === 'punct' && /^[.!?:;"“]$/.test(prevTok.text)) || t.newlineBefore)
+    out.push('start');
   const prevInfo = infos[i - 1];
   if (prevInfo) out.push(`sh-1=${prevInfo.shape}|${info.shape}`);
   const nextInfo = infos[i + 1];

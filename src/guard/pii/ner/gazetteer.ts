@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { dataPath } from '../../../util/paths.js';
 
 // Lists of tens of thousands of words: checked with one pass each rather than a schema per item.
-const wordList = z.custom<string[]>((v) => Array.isArray(v) && v.every((w) => typeof w === 'string'), 'expected a list of strings');
+const wordList = z.custom<string[]>(
+  (v) => Array.isArray(v) && v.every((w) => typeof w === 'string'),
+  'expected a list of strings',
+);
 const GazetteerFile = z.object({
   firstNames: wordList,
   lastNames: wordList,
@@ -42,7 +45,8 @@ export function loadGazetteer(): Gazetteer {
   if (cached) return cached;
   const file = dataPath('guard', 'pii', 'gazetteer.json');
   const parsed = GazetteerFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(`${file}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
   const g = parsed.data;
   const places = new Map<string, string>();
   const placeFirstWords = new Set<string>();

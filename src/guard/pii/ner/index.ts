@@ -6,8 +6,22 @@
 import type { PiiMatch } from '../../types.js';
 import { infoRegistry, LABELS, tableInfoIds, type Label, type TokenInfo } from './features.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { flatPairTables, loadTokenModel, ownVectors, SHAPE_COUNT as SHAPE_COUNT_EXPORT, type TokenModel } from './model.js';
-import { KIND_NAMES, KIND_NUMBER, KIND_PUNCT, KIND_WORD, tokenTable, type Token, type TokenTable } from './tokenize.js';
+import {
+  flatPairTables,
+  loadTokenModel,
+  ownVectors,
+  SHAPE_COUNT as SHAPE_COUNT_EXPORT,
+  type TokenModel,
+} from './model.js';
+import {
+  KIND_NAMES,
+  KIND_NUMBER,
+  KIND_PUNCT,
+  KIND_WORD,
+  tokenTable,
+  type Token,
+  type TokenTable,
+} from './tokenize.js';
 
 const WINDOW = 3;
 // Module-local copies of imported constants: some loaders turn each use of an imported binding
@@ -45,11 +59,17 @@ function vectorsById(model: TokenModel, epoch: number): Array<Float64Array | und
 
 /** One-unit punctuation that ends a sentence or opens a quote (feature `start`). */
 function isSentencePunct(code: number): boolean {
-  return code === 46 || code === 33 || code === 63 || code === 58 || code === 59 || code === 34 || code === 0x201c;
+  return (
+    code === 46 || code === 33 || code === 63 || code === 58 || code === 59 || code === 34 || code === 0x201c
+  );
 }
 
 /** Labels every token (O for those too far from any trigger). */
-export function labelTokens(text: string, model: TokenModel = loadTokenModel(), gaz: Gazetteer = loadGazetteer()): TokenLabels {
+export function labelTokens(
+  text: string,
+  model: TokenModel = loadTokenModel(),
+  gaz: Gazetteer = loadGazetteer(),
+): TokenLabels {
   const tokens = tokenTable(text);
   const n = tokens.count;
   const ids = tableInfoIds(text, tokens, gaz);
@@ -120,7 +140,13 @@ export function labelTokens(text: string, model: TokenModel = loadTokenModel(), 
         s2 += flat.newline[2] as number;
       }
       const p = i - 1;
-      if (p < 0 || newline || (kind[p] === PUNCT && (end[p] as number) - (start[p] as number) === 1 && isSentencePunct(text.charCodeAt(start[p] as number)))) {
+      if (
+        p < 0 ||
+        newline ||
+        (kind[p] === PUNCT &&
+          (end[p] as number) - (start[p] as number) === 1 &&
+          isSentencePunct(text.charCodeAt(start[p] as number)))
+      ) {
         s0 += flat.start[0] as number;
         s1 += flat.start[1] as number;
         s2 += flat.start[2] as number;
@@ -177,7 +203,41 @@ const LOWER_WORD = /^[\p{Ll}\p{M}'’-]+$/u;
  * A one-word span that is a common word and no gazetteer entry ("Do", "Approach") is dropped too.
  */
 /** Lower-case words that belong inside names and addresses ("Ludwig van Beethoven", "Rue de la Paix"). */
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'das', 'dos', 'du', 'la', 'le', 'les', 'el', 'al', 'bin', 'ibn', 'ter', 'ten', 'zu', 'y', 'e', 'of', 'the', 'and', 'on', 'upon', 'sur', 'am', 'im', 'an']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'das',
+  'dos',
+  'du',
+  'la',
+  'le',
+  'les',
+  'el',
+  'al',
+  'bin',
+  'ibn',
+  'ter',
+  'ten',
+  'zu',
+  'y',
+  'e',
+  'of',
+  'the',
+  'and',
+  'on',
+  'upon',
+  'sur',
+  'am',
+  'im',
+  'an',
+]);
 const ADDRESS_EVIDENCE = /[TUZBI]/;
 
 function plausibleSpan(
@@ -216,7 +276,8 @@ function plausibleSpan(
     const flags = (registry[ids[span.first] as number] as TokenInfo).flags;
     if (flags.includes('N') && !/[FLBIT]/.test(flags)) return false;
     // A short number alone is not an address; a postcode is.
-    if (span.entity === 'ADDRESS' && tokens.kind[span.first] === NUMBER && span.end - span.start < 5) return false;
+    if (span.entity === 'ADDRESS' && tokens.kind[span.first] === NUMBER && span.end - span.start < 5)
+      return false;
   }
   return true;
 }
@@ -225,14 +286,11 @@ function plausibleSpan(
  * In text that uses capitals, a name does not contain lower-case words other than particles:
  * "Ich heiße Matteo Lemmens" splits into "Ich" and "Matteo Lemmens".
  */
-function splitName<S extends { start: number; end: number; first: number; last: number; total: number; count: number }>(
-  text: string,
-  span: S,
-  tokens: TokenTable,
-  ids: Int32Array,
-  registry: readonly TokenInfo[],
-): S[] {
-  if (!UPPER.test(text.slice(Math.max(0, span.start - 150), Math.min(text.length, span.end + 150)))) return [span];
+function splitName<
+  S extends { start: number; end: number; first: number; last: number; total: number; count: number },
+>(text: string, span: S, tokens: TokenTable, ids: Int32Array, registry: readonly TokenInfo[]): S[] {
+  if (!UPPER.test(text.slice(Math.max(0, span.start - 150), Math.min(text.length, span.end + 150))))
+    return [span];
   const pieces: S[] = [];
   const average = span.total / span.count;
   let first = -1;
@@ -240,14 +298,25 @@ function splitName<S extends { start: number; end: number; first: number; last: 
   let count = 0;
   const close = (): void => {
     if (first >= 0) {
-      pieces.push({ ...span, first, last, start: tokens.start[first] ?? 0, end: tokens.end[last] ?? 0, total: average * count, count });
+      pieces.push({
+        ...span,
+        first,
+        last,
+        start: tokens.start[first] ?? 0,
+        end: tokens.end[last] ?? 0,
+        total: average * count,
+        count,
+      });
     }
     first = -1;
     count = 0;
   };
   for (let i = span.first; i <= span.last; i++) {
     if (tokens.kind[i] === PUNCT) continue;
-    if (LOWER_WORD.test(text.slice(tokens.start[i], tokens.end[i])) && !PARTICLES.has((registry[ids[i] as number] as TokenInfo).lower)) {
+    if (
+      LOWER_WORD.test(text.slice(tokens.start[i], tokens.end[i])) &&
+      !PARTICLES.has((registry[ids[i] as number] as TokenInfo).lower)
+    ) {
       close();
       continue;
     }
@@ -260,15 +329,26 @@ function splitName<S extends { start: number; end: number; first: number; last: 
 }
 
 /** A capitalised word after a title ("Mr. Fasoli", "Dr Okafor") is a name; the title is not. */
-function nameAfterTitle(text: string, tokens: TokenTable, ids: Int32Array,
-  registry: readonly TokenInfo[], labels: Uint8Array, scores: Float32Array): void {
+function nameAfterTitle(
+  text: string,
+  tokens: TokenTable,
+  ids: Int32Array,
+  registry: readonly TokenInfo[],
+  labels: Uint8Array,
+  scores: Float32Array,
+): void {
   const count = tokens.count;
   for (let i = 0; i < count; i++) {
     if (tokens.kind[i] !== WORD || !(registry[ids[i] as number] as TokenInfo).title) continue;
     // "Main Dr." is a street: the classifier already put the title-looking word in an address.
     if (labels[i] === ADDRESS_LABEL) continue;
     let j = i + 1;
-    if (j < count && tokens.end[j] === (tokens.start[j] ?? 0) + 1 && text.charCodeAt(tokens.start[j] ?? 0) === 46) j++;
+    if (
+      j < count &&
+      tokens.end[j] === (tokens.start[j] ?? 0) + 1 &&
+      text.charCodeAt(tokens.start[j] ?? 0) === 46
+    )
+      j++;
     for (let n = 0; n < 3 && j < count; n++, j++) {
       const info = registry[ids[j] as number] as TokenInfo;
       if (tokens.kind[j] !== WORD || (info.shape !== 'X' && info.shape !== 'A' && info.shape !== 'C')) break;
@@ -285,12 +365,22 @@ export function findNamesAndAddresses(text: string): PiiMatch[] {
   const { tokens, ids, registry, labels, scores } = labelTokens(text);
   nameAfterTitle(text, tokens, ids, registry, labels, scores);
   const out: PiiMatch[] = [];
-  let current: { entity: Label; start: number; end: number; total: number; count: number; first: number; last: number } | undefined;
+  let current:
+    | { entity: Label; start: number; end: number; total: number; count: number; first: number; last: number }
+    | undefined;
   const flush = (): void => {
     if (current && current.entity !== 'O') {
-      for (const piece of current.entity === 'NAME' ? splitName(text, current, tokens, ids, registry) : [current]) {
+      for (const piece of current.entity === 'NAME'
+        ? splitName(text, current, tokens, ids, registry)
+        : [current]) {
         if (plausibleSpan(text, piece, tokens, ids, registry)) {
-          out.push({ entity: piece.entity, start: piece.start, end: piece.end, score: piece.total / piece.count, recognizer: 'token-classifier' });
+          out.push({
+            entity: piece.entity,
+            start: piece.start,
+            end: piece.end,
+            score: piece.total / piece.count,
+            recognizer: 'token-classifier',
+          });
         }
       }
     }

@@ -25,10 +25,17 @@ let cached: TokenModel | undefined;
 
 export function modelFromJson(json: unknown, source: string): TokenModel {
   const parsed = ModelFile.safeParse(json);
-  if (!parsed.success) throw new Error(`${source}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(
+      `${source}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
+    );
   const weights = new Map<string, readonly number[]>();
   for (const [feature, vector] of Object.entries(parsed.data.weights)) {
-    if (!Array.isArray(vector) || vector.length !== LABELS.length || !vector.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+    if (
+      !Array.isArray(vector) ||
+      vector.length !== LABELS.length ||
+      !vector.every((x) => typeof x === 'number' && Number.isFinite(x))
+    ) {
       throw new Error(`${source}: weights.${feature}: expected ${LABELS.length} finite numbers`);
     }
     weights.set(feature, vector as number[]);
@@ -60,11 +67,7 @@ const ownCache = new WeakMap<TokenModel, WeakMap<TokenInfo, Float64Array>>();
  * info: in running text most tokens repeat, so a classified token costs a few look-ups instead
  * of dozens.
  */
-export function ownVectors(
-  model: TokenModel,
-  kind: Token['kind'],
-  info: TokenInfo,
-): Float64Array {
+export function ownVectors(model: TokenModel, kind: Token['kind'], info: TokenInfo): Float64Array {
   return ownVectorLookup(model)(kind, info);
 }
 
@@ -80,7 +83,12 @@ export function ownVectorLookup(model: TokenModel): (kind: Token['kind'], info: 
   return (kind, info) => vectors.get(info) ?? computeOwnVectors(model, kind, info, vectors);
 }
 
-function computeOwnVectors(model: TokenModel, kind: Token['kind'], info: TokenInfo, cache: WeakMap<TokenInfo, Float64Array>): Float64Array {
+function computeOwnVectors(
+  model: TokenModel,
+  kind: Token['kind'],
+  info: TokenInfo,
+  cache: WeakMap<TokenInfo, Float64Array>,
+): Float64Array {
   const vector = new Float64Array(OFFSETS.length * LABELS.length);
   const features: string[] = [];
   const knowsWord = (w: string): boolean => model.vocabulary.has(w);
@@ -99,7 +107,6 @@ function computeOwnVectors(model: TokenModel, kind: Token['kind'], info: TokenIn
   cache.set(info, vector);
   return vector;
 }
-
 
 /** The weights of pairFeatures() laid out in tables, so classification builds no strings. */
 export interface PairTables {

@@ -43,7 +43,18 @@ function isJoiner(code: number): boolean {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000;
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    code === 12 ||
+    code === 11 ||
+    code === 0xa0 ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x3000
+  );
 }
 
 export function tokenize(text: string): Token[] {
@@ -61,7 +72,13 @@ export function tokenize(text: string): Token[] {
     let len = wordCharLength(text, i);
     if (len === 0) {
       const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
-      tokens.push({ start: i, end: i + width, text: text.slice(i, i + width), newlineBefore: newline, kind: 'punct' });
+      tokens.push({
+        start: i,
+        end: i + width,
+        text: text.slice(i, i + width),
+        newlineBefore: newline,
+        kind: 'punct',
+      });
       newline = false;
       i += width;
       continue;
@@ -97,7 +114,9 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-export const KIND_NAMES = ['word', 'number', 'alnum', 'punct'] as const satisfies ReadonlyArray<Token['kind']>;
+export const KIND_NAMES = ['word', 'number', 'alnum', 'punct'] as const satisfies ReadonlyArray<
+  Token['kind']
+>;
 export const KIND_WORD = 0;
 export const KIND_NUMBER = 1;
 export const KIND_ALNUM = 2;
