@@ -7,7 +7,7 @@ import { guardPolicyJsonSchema, guardPolicyJsonSchemaText } from '../../../src/g
 import { dataPath, packageRoot } from '../../../src/util/paths.js';
 
 describe('published guard policy JSON Schema', () => {
-  it('is current (regenerate: npx tsx scripts/write-guard-policy-schema.ts)', () => {
+  it('is current (regenerate: npm run schemas)', () => {
     const published = readFileSync(join(packageRoot(), 'schemas', 'guard-policy.schema.json'), 'utf8');
     expect(published).toBe(guardPolicyJsonSchemaText());
   });
