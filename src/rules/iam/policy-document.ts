@@ -409,6 +409,11 @@ export function hasPublicPrincipal(statement: PolicyStatement): Tri {
   return undecided ?? false;
 }
 
+/** An Allow statement open to everyone that no condition narrows: the public-resource-policy test. */
+export function isPublicAllow(statement: PolicyStatement): Tri {
+  return and(isAllow(statement), hasPublicPrincipal(statement), !hasRestrictingCondition(statement));
+}
+
 export interface PolicyVerdict {
   /** Locations of statements that break the rule, e.g. `Policies[data-access] statement 2`. */
   offending: string[];

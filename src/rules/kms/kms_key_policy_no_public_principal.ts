@@ -1,8 +1,5 @@
 import {
-  and,
-  hasRestrictingCondition,
-  hasPublicPrincipal,
-  isAllow,
+  isPublicAllow,
   judgeStatements,
   readPolicyDocument,
   verdictOutcome,
@@ -49,9 +46,7 @@ export const kmsKeyPolicyNoPublicPrincipal: ResourceRule = {
     );
     if (document === undefined)
       return notApplicable(`${resource.address}: uses the default key policy, which trusts only the account`);
-    const verdict = judgeStatements([{ where: 'key policy', statements: document }], (s) =>
-      and(isAllow(s), hasPublicPrincipal(s), !hasRestrictingCondition(s)),
-    );
+    const verdict = judgeStatements([{ where: 'key policy', statements: document }], isPublicAllow);
     return verdictOutcome(resource, verdict, {
       fail: 'allows Principal "*" without a condition',
       pass: 'no Allow statement is open to everyone without a condition',

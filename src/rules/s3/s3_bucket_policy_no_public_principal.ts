@@ -1,8 +1,5 @@
 import {
-  and,
-  hasRestrictingCondition,
-  hasPublicPrincipal,
-  isAllow,
+  isPublicAllow,
   judgeStatements,
   readPolicyDocument,
   verdictOutcome,
@@ -50,9 +47,7 @@ export const s3BucketPolicyNoPublicPrincipal: ResourceRule = {
       ctx.graph,
     );
     if (document === undefined) return notApplicable(`${resource.address}: has no bucket policy`);
-    const verdict = judgeStatements([{ where: 'policy', statements: document }], (s) =>
-      and(isAllow(s), hasPublicPrincipal(s), !hasRestrictingCondition(s)),
-    );
+    const verdict = judgeStatements([{ where: 'policy', statements: document }], isPublicAllow);
     return verdictOutcome(resource, verdict, {
       fail: 'allows Principal "*" without a condition',
       pass: 'no Allow statement is open to everyone without a condition',

@@ -1,8 +1,5 @@
 import {
-  and,
-  hasRestrictingCondition,
-  hasPublicPrincipal,
-  isAllow,
+  isPublicAllow,
   judgeStatements,
   readPolicyDocument,
   verdictOutcome,
@@ -46,9 +43,7 @@ policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = aws_i
       ctx.graph,
     );
     if (document === undefined) return notApplicable(`${resource.address}: holds no policy document`);
-    const verdict = judgeStatements([{ where: 'resource policy', statements: document }], (s) =>
-      and(isAllow(s), hasPublicPrincipal(s), !hasRestrictingCondition(s)),
-    );
+    const verdict = judgeStatements([{ where: 'resource policy', statements: document }], isPublicAllow);
     return verdictOutcome(resource, verdict, {
       fail: 'allows Principal "*" without a condition',
       pass: 'no Allow statement is open to everyone without a condition',
