@@ -89,6 +89,30 @@ const AIGIS_RULES = [
   },
 ];
 
+/**
+ * `^a|b|c$` anchors only the first and last alternatives, so upstream's global `(?i)^true|false|null$`
+ * allows every secret that merely contains "false". The intent is the whole value: group it.
+ */
+function groupAnchoredAlternation(pattern: string): string {
+  const flags = /^\(\?[a-z]+\)/.exec(pattern)?.[0] ?? '';
+  const body = pattern.slice(flags.length);
+  if (!body.startsWith('^') || !body.endsWith('$') || body.endsWith('\\$')) return pattern;
+  const inner = body.slice(1, -1);
+  let depth = 0;
+  let inClass = false;
+  let topLevelBar = false;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) topLevelBar = true;
+  }
+  return topLevelBar ? `${flags}^(?:${inner})$` : pattern;
+}
+
 function compiles(pattern: string): string | undefined {
   try {
     RE2JS.compile(pattern);
@@ -120,7 +144,8 @@ function portAllowlist(
     return undefined;
   }
   const regexes: string[] = [];
-  for (const r of a.regexes ?? []) {
+  for (const original of a.regexes ?? []) {
+    const r = groupAnchoredAlternation(original);
     const err = compiles(r);
     if (err) skipped.push({ id: `${where} allowlist regex ${r}`, reason: err });
     else regexes.push(r);

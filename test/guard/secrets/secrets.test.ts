@@ -57,6 +57,12 @@ describe('detectSecrets: true positives with offsets of the secret itself', () =
     expect(m!.score).toBeGreaterThan(0.8);
   });
 
+  it('keeps a secret that merely contains "false" or "null" (the upstream global allow-list is anchored as a whole)', () => {
+    const withFalse = ['ghp_', 'falseB3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q'].join('');
+    expect(secretsIn(`token=${withFalse}`)).toContainEqual({ ruleId: 'github-pat', value: withFalse });
+    expect(secretsIn('client_secret = "false"')).toEqual([]);
+  });
+
   it('reports a specific rule instead of the generic one for the same secret', () => {
     const found = detectSecrets(`github_api_token = "${GITHUB_PAT}"`);
     expect(found.map((f) => f.ruleId)).toEqual(['github-pat']);
