@@ -31,10 +31,25 @@ export interface AnonymizeOptions {
 
 const TOKEN_PATTERN = /\{([A-Z][A-Z0-9_]{0,63})_(\d{1,9})\}/g;
 
-export function createVault(): Vault {
+export interface VaultOptions {
+  /**
+   * Values kept at most; beyond it the oldest are forgotten (their tokens are no longer restored).
+   * A long-lived guard's own vault is bounded so a service cannot grow it without limit.
+   */
+  maxEntries?: number;
+}
+
+export function createVault(options: VaultOptions = {}): Vault {
+  const maxEntries = options.maxEntries ?? Number.POSITIVE_INFINITY;
   const tokenToValue = new Map<string, string>();
   const keyToToken = new Map<string, string>();
   const counters = new Map<string, number>();
+  const forgetOldest = (): void => {
+    const oldest = keyToToken.entries().next().value;
+    if (!oldest) return;
+    keyToToken.delete(oldest[0]);
+    tokenToValue.delete(oldest[1]);
+  };
   return {
     tokenFor(entity, value, avoid) {
       const tag = tagName(entity);
@@ -51,6 +66,8 @@ export function createVault(): Vault {
       counters.set(tag, n);
       tokenToValue.set(token, value);
       keyToToken.set(key, token);
+      // Counters keep growing, so a forgotten token is never issued again for another value.
+      while (tokenToValue.size > maxEntries) forgetOldest();
       return token;
     },
     restore(text) {

@@ -31,6 +31,9 @@ export const OWASP_BY_DETECTION: Readonly<Record<DetectionType, readonly string[
   denied_topic: ['LLM09:2025'],
   word: [],
 };
+/** Values the guard's own vault keeps (per-conversation vaults from session() are not bounded). */
+export const GUARD_VAULT_MAX_ENTRIES = 100_000;
+
 /** Indirect injection arrives through retrieved documents and tool results. */
 const CONTEXT_INJECTION_OWASP = ['LLM01:2025', 'LLM08:2025'];
 
@@ -124,7 +127,8 @@ function buildPlan(policy: GuardPolicy, direction: Direction, cache: CompileCach
   if (promptAttack) {
     const strength = strengthFor(promptAttack, direction);
     const action = directionalAction<BlockingAction>(promptAttack, direction, 'BLOCK');
-    if (strength !== 'NONE' && action) plan.injection = { threshold: injectionThreshold(strength), action };
+    if (strength !== 'NONE' && action)
+      plan.injection = { threshold: injectionThreshold(strength, direction), action };
   }
   const sip = policy.sensitiveInformationPolicy;
   if (sip) {
@@ -657,7 +661,8 @@ export function createGuard(source?: PolicySource): Guard {
   if (DIRECTIONS.some((d) => plans[d].injection)) injection();
   if (DIRECTIONS.some((d) => plans[d].pii)) detectPii('Jane Doe lives at 1 Main Street.');
   if (DIRECTIONS.some((d) => plans[d].secrets)) detectSecrets('token = none');
-  const ownVault = createVault();
+  // Services that never call session() would otherwise grow the guard's vault with every request.
+  const ownVault = createVault({ maxEntries: GUARD_VAULT_MAX_ENTRIES });
   // hash mode: the same value hashes the same within one guard, differently across guards
   const salt = createSalt();
 

@@ -29,7 +29,7 @@ export {
   type DetectPiiOptions,
   type CustomPiiPattern,
 } from './pii/index.js';
-export { anonymize, createVault, type AnonymizeMode, type Vault } from './anonymize.js';
+export { anonymize, createVault, type AnonymizeMode, type Vault, type VaultOptions } from './anonymize.js';
 export { detectSecrets } from './secrets/index.js';
 export { loadInjectionDetector, injectionThreshold, type InjectionDetector } from './injection/index.js';
 export { normalizeForMatching, findInvisibleText, decodeObfuscated } from './normalize.js';

@@ -64,6 +64,17 @@ describe('anonymize', () => {
     expect(anonymize('short', [{ start: 3, end: 99, entity: 'NAME' }], 'tag')).toBe('short');
   });
 
+  it('a bounded vault forgets its oldest values and never reissues their tokens', () => {
+    const vault = createVault({ maxEntries: 2 });
+    const first = vault.tokenFor('EMAIL', 'a@example.com', '');
+    const second = vault.tokenFor('EMAIL', 'b@example.com', '');
+    const third = vault.tokenFor('EMAIL', 'c@example.com', '');
+    expect(vault.size).toBe(2);
+    expect(vault.restore(`${first} ${second} ${third}`)).toBe(`${first} b@example.com c@example.com`);
+    const again = vault.tokenFor('EMAIL', 'a@example.com', '');
+    expect(new Set([first, second, third, again]).size).toBe(4);
+  });
+
   it('needs a vault for tokens', () => {
     expect(() => anonymize(text, [email], 'token')).toThrow(TypeError);
   });
