@@ -38,7 +38,7 @@ const HELD_OUT_BENIGN = 'train_self_instruct';
 interface Tool {
   name: string;
   /** true when the tool flags the text as an attack */
-  flag(text: string): Promise<boolean> | boolean;
+  flag(sample: Sample): Promise<boolean> | boolean;
 }
 
 interface Row {
@@ -52,8 +52,8 @@ async function measure(tool: Tool, attacks: readonly Sample[], benign: readonly 
   let caught = 0;
   let flagged = 0;
   const started = performance.now();
-  for (const s of attacks) if (await tool.flag(s.text)) caught++;
-  for (const s of benign) if (await tool.flag(s.text)) flagged++;
+  for (const s of attacks) if (await tool.flag(s)) caught++;
+  for (const s of benign) if (await tool.flag(s)) flagged++;
   const ms = performance.now() - started;
   return {
     tool: tool.name,
@@ -80,10 +80,11 @@ function baselines(): Tool[] {
   return [
     {
       name: 'llm_guardrail 2.1 (injection or jailbreak model)',
-      flag: async (t) =>
-        (await llmGuardrail.checkInjection(t)).detected || (await llmGuardrail.checkJailbreak(t)).detected,
+      flag: async ({ text }) =>
+        (await llmGuardrail.checkInjection(text)).detected ||
+        (await llmGuardrail.checkJailbreak(text)).detected,
     },
-    { name: '@andersmyrmel/vard 1.2 (moderate)', flag: (t) => !vardDetector.safeParse(t).safe },
+    { name: '@andersmyrmel/vard 1.2 (moderate)', flag: ({ text }) => !vardDetector.safeParse(text).safe },
   ];
 }
 
@@ -111,6 +112,38 @@ function latency(): void {
   console.log(`| ${loadMs.toFixed(0)} ms | ${q(0.5)} ms | ${q(0.99)} ms |`);
 }
 
+/**
+ * Each public source scored by the fold model that never saw its source group (the training's
+ * out-of-source predictions): how the classifier does on a style of attack or prompt it has not met.
+ */
+function printOutOfSource(
+  corpus: readonly Sample[],
+  outOfFold: readonly number[],
+  high: number,
+  contextHigh: number | undefined,
+): void {
+  const bySource = new Map<string, { label: number; n: number; flagged: number; context: boolean }>();
+  corpus.forEach((s, i) => {
+    if (s.source.startsWith('synthetic_')) return;
+    const context = s.direction === 'context';
+    const threshold = context ? (contextHigh ?? high) : high;
+    const key = `${s.source}\u0000${String(s.label)}\u0000${String(context)}`;
+    const row = bySource.get(key) ?? { label: s.label, n: 0, flagged: 0, context };
+    row.n++;
+    if ((outOfFold[i] ?? 0) >= threshold) row.flagged++;
+    bySource.set(key, row);
+  });
+  console.log(
+    '\nOut-of-source: each training source scored by a fold model trained without its source group (HIGH)\n',
+  );
+  console.log('| source | texts | label | direction | flagged |');
+  console.log('| --- | ---: | --- | --- | ---: |');
+  for (const [source, r] of [...bySource].sort((a, b) => b[1].label - a[1].label || a[0].localeCompare(b[0])))
+    console.log(
+      `| ${source.split('\u0000')[0] ?? ''} | ${String(r.n)} | ${r.label ? 'attack' : 'benign'} | ${r.context ? 'context' : 'input'} | ${pct(r.flagged / r.n)} |`,
+    );
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { shipped: { type: 'boolean', default: false } } });
   latency();
@@ -126,11 +159,15 @@ async function main(): Promise<void> {
     source: HELD_OUT_BENIGN,
   }));
   // Set 1 was written before training; set 2 after the first author's last tuning round; set 3
-  // before the second round of training data (none of them is ever trained on).
+  // before the second round of training data; sets 4 and 5 (mixes in the proportions of public
+  // benchmarks) by authors who had not seen the training data or the model. Set 4 was scored
+  // during development; set 5 only by the final configuration. None is ever trained on.
   const ownSets = [
     { name: 'set 1', attacks: loadOwnTestSet('attacks'), benign: loadOwnTestSet('hard_negatives') },
     { name: 'set 2', attacks: loadOwnTestSet('attacks_2'), benign: loadOwnTestSet('hard_negatives_2') },
     { name: 'set 3', attacks: loadOwnTestSet('attacks_3'), benign: loadOwnTestSet('hard_negatives_3') },
+    { name: 'set 4', attacks: loadOwnTestSet('attacks_4'), benign: loadOwnTestSet('benign_4') },
+    { name: 'set 5', attacks: loadOwnTestSet('attacks_5'), benign: loadOwnTestSet('benign_5') },
   ];
   const ownAttacks = ownSets.flatMap((x) => x.attacks);
   const ownBenign = ownSets.flatMap((x) => x.benign);
@@ -141,14 +178,32 @@ async function main(): Promise<void> {
   console.log(
     `bench model: trained on ${corpus.length} texts without ${HELD_OUT_ATTACK} and ${HELD_OUT_BENIGN} in ${((performance.now() - started) / 1000).toFixed(1)} s; HIGH threshold ${model.meta.thresholds.HIGH.toFixed(3)}`,
   );
+  // The pessimistic view: every source scored by a model that never saw its source group, with
+  // thresholds chosen the same way on those predictions.
+  const grouped = trainInjectionModel(corpus, { calibrationFolds: 'source' });
+  printOutOfSource(
+    corpus,
+    grouped.outOfFold,
+    grouped.model.meta.thresholds.HIGH,
+    grouped.model.meta.contextThresholds?.HIGH,
+  );
   const detector = createDetector(model);
+  // Documents and tool results are scored as the guard scores the `context` direction.
+  const flagAt =
+    (strength: 'HIGH' | 'MEDIUM', meta: typeof model.meta, scorer: typeof detector) =>
+    (s: Sample): boolean => {
+      const context = s.direction === 'context';
+      const threshold =
+        (context ? meta.contextThresholds : undefined)?.[strength] ?? meta.thresholds[strength];
+      return scorer.score(s.text, { segments: context }).score >= threshold;
+    };
   const aigisHigh: Tool = {
     name: 'aigis (held-out model, HIGH)',
-    flag: (t) => detector.score(t).score >= model.meta.thresholds.HIGH,
+    flag: flagAt('HIGH', model.meta, detector),
   };
   const aigisMedium: Tool = {
     name: 'aigis (held-out model, MEDIUM)',
-    flag: (t) => detector.score(t).score >= model.meta.thresholds.MEDIUM,
+    flag: flagAt('MEDIUM', model.meta, detector),
   };
   const tools = [aigisHigh, aigisMedium, ...baselines()];
 
@@ -183,10 +238,11 @@ async function main(): Promise<void> {
 
   if (values.shipped) {
     const shipped = loadInjectionDetector();
-    const high = injectionThreshold('HIGH');
     const shippedTool: Tool = {
       name: 'aigis shipped model (HIGH) on hand-written sets',
-      flag: (t) => shipped.score(t).score >= high,
+      flag: (s) =>
+        shipped.score(s.text, { segments: s.direction === 'context' }).score >=
+        injectionThreshold('HIGH', s.direction ?? 'input'),
     };
     const shippedRows = [await measure(shippedTool, ownAttacks, ownBenign)];
     for (const set of ownSets)

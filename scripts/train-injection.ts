@@ -44,7 +44,7 @@ function main(): void {
     `trained on ${String(t.samples)} texts (${String(t.attacks)} attacks, ${String(t.benign)} benign) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   console.log(
-    `thresholds ${JSON.stringify(model.meta.thresholds)}; out-of-source recall ${JSON.stringify(t.outOfSourceRecall)}`,
+    `thresholds ${JSON.stringify(model.meta.thresholds)}; context thresholds ${JSON.stringify(model.meta.contextThresholds)}; out-of-fold recall ${JSON.stringify(t.validationRecall)}`,
   );
   console.log(`wrote ${join(outDir, 'model.json')} and model.bin (${(bin.byteLength / 1e6).toFixed(1)} MB)`);
 }

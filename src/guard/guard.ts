@@ -357,7 +357,7 @@ export function wholeTextDetections(
 ): GuardDetection[] {
   const out: GuardDetection[] = [];
   if (plan.injection) {
-    const s = injection().score(text);
+    const s = injection().score(text, { segments: fromContext });
     if (s.score >= plan.injection.threshold)
       out.push(
         detection(s.kind, {

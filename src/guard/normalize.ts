@@ -530,6 +530,7 @@ function decodeSeparatedHex(text: string): string[] {
   const out: string[] = [];
   let bytes: number[] = [];
   const flush = (): void => {
+    if (bytes.length === 0) return;
     if (bytes.length * 2 >= MIN_ENCODED_SEGMENT) {
       const decoded = bytesToText(Uint8Array.from(bytes));
       if (decoded) out.push(decoded);
@@ -621,16 +622,46 @@ const COMMON_WORDS = new Set(
     'write show forget disregard output respond answer please must should everything'
   ).split(' '),
 );
+const MAX_COMMON_WORD = Math.max(...[...COMMON_WORDS].map((w) => w.length));
+/** Words whose reversal, or whose rot13, is a common word. */
+const REVERSED_COMMON_WORDS = new Set([...COMMON_WORDS].map((w) => [...w].reverse().join('')));
+const ROT13_COMMON_WORDS = new Set([...COMMON_WORDS].map((w) => shiftLetters(w, 13)));
+
+/**
+ * In one pass: the letter words of a run, how many are common English words, and how many would
+ * be after reversing the run or applying rot13 (both map words to words one for one).
+ */
+function letterGameCounts(text: string): { words: number; common: number; reversed: number; rot13: number } {
+  const counts = { words: 0, common: 0, reversed: 0, rot13: 0 };
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) | 0x20 : 0;
+    if (c >= 0x61 && c <= 0x7a) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      counts.words++;
+      if (i - start <= MAX_COMMON_WORD) {
+        const word = text.slice(start, i).toLowerCase();
+        if (COMMON_WORDS.has(word)) counts.common++;
+        if (REVERSED_COMMON_WORDS.has(word)) counts.reversed++;
+        if (ROT13_COMMON_WORDS.has(word)) counts.rot13++;
+      }
+      start = -1;
+    }
+  }
+  return counts;
+}
 
 function englishWordCount(text: string): number {
   let count = 0;
-  let word = '';
+  let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) | 0x20 : 0;
-    if (c >= 0x61 && c <= 0x7a) word += String.fromCharCode(c);
-    else {
-      if (word && COMMON_WORDS.has(word)) count++;
-      word = '';
+    if (c >= 0x61 && c <= 0x7a) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start <= MAX_COMMON_WORD && COMMON_WORDS.has(text.slice(start, i).toLowerCase())) count++;
+      start = -1;
     }
   }
   return count;
@@ -662,17 +693,6 @@ function likelyCaesarShift(text: string): number {
   return best;
 }
 
-function wordCount(text: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const letter = isAsciiLetter(text.charCodeAt(i));
-    if (letter && !inWord) n++;
-    inWord = letter;
-  }
-  return n;
-}
-
 /**
  * rot13 and other Caesar shifts, and reversed text: runs of letters, spaces and punctuation whose
  * transformed form reads as English while the original does not. rot13 and reversal are always
@@ -685,24 +705,21 @@ function decodeLetterGames(text: string): string[] {
     isAsciiLetter(c) || c === 0x20 || c === 0x27 || c === 0x2c || c === 0x2e || c === 0x21 || c === 0x3f;
   for (const [s, e] of runs(text, accept, MIN_ENCODED_SEGMENT)) {
     const run = text.slice(s, e);
-    const before = englishWordCount(run);
-    const readable = (candidate: string): boolean => {
-      const after = englishWordCount(candidate);
-      return after >= 2 && after > before * 2;
-    };
-    const reversed = [...run].reverse().join('');
-    if (readable(reversed)) out.push(reversed);
-    const shifts = [13];
-    const words = wordCount(run);
+    const { words, common: before, reversed: reversedCommon, rot13: rot13Common } = letterGameCounts(run);
+    // A transformed run has as many words, so none can read as more than twice as English.
+    if (before * 2 >= words) continue;
+    const readable = (after: number): boolean => after >= 2 && after > before * 2;
+    // The counts of the reversed and rot13 forms are known without building them.
+    if (readable(reversedCommon)) out.push([...run].reverse().join(''));
+    if (readable(rot13Common)) {
+      out.push(shiftLetters(run, 13));
+      continue;
+    }
     if (words >= 4 && before * 10 < words) {
       const likely = likelyCaesarShift(run);
-      if (likely !== 0 && likely !== 13) shifts.push(likely);
-    }
-    for (const shift of shifts) {
-      const candidate = shiftLetters(run, shift);
-      if (readable(candidate)) {
-        out.push(candidate);
-        break;
+      if (likely !== 0 && likely !== 13) {
+        const candidate = shiftLetters(run, likely);
+        if (readable(englishWordCount(candidate))) out.push(candidate);
       }
     }
   }

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../../util/errors.js';
-import { dataPath } from '../../util/paths.js';
+import { dataPath, packageRoot } from '../../util/paths.js';
 import { FRAMING_TWINS, framingTexts } from './synthetic-framings.js';
 import { syntheticTexts } from './synthetic.js';
 import { seededRandom, type AttackKind, type Sample } from './train.js';
@@ -20,7 +20,11 @@ const sharedRowSchema = z.object({
   category: z.string().optional(),
 });
 /** aigis's own rows also say which kind of attack they are. */
-const ownRowSchema = sharedRowSchema.extend({ kind: z.enum(['prompt_injection', 'jailbreak']).optional() });
+const ownRowSchema = sharedRowSchema.extend({
+  kind: z.enum(['prompt_injection', 'jailbreak']).optional(),
+  /** `context` for documents and tool results (scored as the guard scores that direction). */
+  direction: z.enum(['input', 'context']).optional(),
+});
 export type CorpusRow = z.infer<typeof ownRowSchema>;
 
 /** Reads a JSONL file, validating every line; errors name file, line and field. */
@@ -173,6 +177,58 @@ function plantedInstructions(dir: string, carriers: readonly CorpusRow[], seed: 
   });
 }
 
+/**
+ * Packages whose README discusses prompt attacks (and quotes them): not benign documentation.
+ * aigis's own detectors' competitors are devDependencies of the bench.
+ */
+const README_DENYLIST = new Set(['@andersmyrmel/vard', 'llm_guardrail', 'openredaction']);
+const README_CHUNKS_PER_PACKAGE = 4;
+const README_CHUNK_MIN = 300;
+const README_CHUNK_MAX = 1500;
+
+/**
+ * Benign documents from the README files of the installed npm packages (pinned by
+ * package-lock.json, so the same on every machine): real technical documentation, full of
+ * imperative instructions ("run", "do not", "override") meant for people. Without documents like
+ * these on the benign side, the attack documents teach the model that documents are attacks.
+ * Chunks are cut at blank lines, a few per package so large READMEs do not dominate.
+ */
+export function packageReadmeChunks(nodeModules = join(packageRoot(), 'node_modules')): string[] {
+  if (!existsSync(nodeModules)) return [];
+  const packages: string[] = [];
+  for (const entry of readdirSync(nodeModules).sort()) {
+    if (entry.startsWith('.')) continue;
+    if (entry.startsWith('@')) {
+      for (const sub of readdirSync(join(nodeModules, entry)).sort()) packages.push(`${entry}/${sub}`);
+    } else packages.push(entry);
+  }
+  const chunks: string[] = [];
+  for (const name of packages) {
+    if (README_DENYLIST.has(name)) continue;
+    const file = ['README.md', 'readme.md', 'Readme.md']
+      .map((f) => join(nodeModules, name, f))
+      .find((f) => existsSync(f));
+    if (!file) continue;
+    const paragraphs = readFileSync(file, 'utf8')
+      .replace(/\r\n/g, '\n')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
+    let current = '';
+    let taken = 0;
+    for (const paragraph of paragraphs) {
+      if (taken >= README_CHUNKS_PER_PACKAGE) break;
+      current = current ? `${current}\n\n${paragraph}` : paragraph;
+      if (current.length >= README_CHUNK_MIN) {
+        chunks.push(current.slice(0, README_CHUNK_MAX));
+        taken++;
+        current = '';
+      }
+    }
+  }
+  return chunks;
+}
+
 export interface CorpusOptions {
   /** Sources (file base names) to leave out, e.g. for a held-out bench. */
   exclude?: ReadonlySet<string>;
@@ -216,9 +272,13 @@ export function loadTrainingCorpus(options: CorpusOptions = {}): Sample[] {
         label: row.label,
         source,
         ...(row.label === 1 ? { kind: row.kind ?? 'prompt_injection' } : {}),
+        ...(row.direction ? { direction: row.direction } : {}),
       });
     }
   }
+  if (!exclude.has('npm_readmes'))
+    for (const text of packageReadmeChunks())
+      samples.push({ text, label: 0, source: 'npm_readmes', direction: 'context' });
   if (!exclude.has('bipia_planted_in_documents'))
     samples.push(...plantedInstructions(dir, carriers, options.seed ?? 7));
   if (!exclude.has('synthetic')) {
@@ -247,7 +307,27 @@ export function loadTrainingCorpus(options: CorpusOptions = {}): Sample[] {
       });
     }
   }
-  return dedupe(samples).map((s) => ({ ...s, group: sourceGroup(s.source) }));
+  return dedupe(samples).map((s) => ({
+    ...s,
+    group: sourceGroup(s.source),
+    ...(s.direction === undefined && isDocumentSource(s.source) ? { direction: 'context' as const } : {}),
+  }));
+}
+
+/**
+ * Sources whose texts are documents or tool results an assistant reads (the guard's `context`
+ * direction) rather than prompts a user types.
+ */
+export function isDocumentSource(source: string): boolean {
+  return (
+    source === 'aigis_carriers' ||
+    source === 'bipia_planted_in_documents' ||
+    source === 'synthetic_indirect' ||
+    source === 'synthetic_structured_injection' ||
+    source === 'synthetic_structured_benign' ||
+    source === 'aigis_written_indirect' ||
+    source === 'aigis_written_documents'
+  );
 }
 
 /** The upstream collection of a source: paired files (attacks and the prompts they target) stay together. */
@@ -291,7 +371,17 @@ export function dedupe(samples: readonly Sample[]): Sample[] {
 
 /** aigis's hand-written evaluation sets (never used for training). */
 export function loadOwnTestSet(
-  name: 'attacks' | 'hard_negatives' | 'attacks_2' | 'hard_negatives_2' | 'attacks_3' | 'hard_negatives_3',
+  name:
+    | 'attacks'
+    | 'hard_negatives'
+    | 'attacks_2'
+    | 'hard_negatives_2'
+    | 'attacks_3'
+    | 'hard_negatives_3'
+    | 'attacks_4'
+    | 'benign_4'
+    | 'attacks_5'
+    | 'benign_5',
 ): Sample[] {
   const file = ownDataDir('test', `${name}.jsonl`);
   return readJsonl(file).map((row) => ({
@@ -299,5 +389,6 @@ export function loadOwnTestSet(
     label: row.label,
     source: `aigis_test_${name}`,
     ...(row.kind ? { kind: row.kind } : {}),
+    ...(row.direction ? { direction: row.direction } : {}),
   }));
 }

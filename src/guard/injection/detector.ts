@@ -14,8 +14,58 @@ export const MAX_SCAN_CHARS = 256 * 1024;
 export const WINDOW_CHARS = 3000;
 const WINDOW_STRIDE = 2000;
 
+export interface ScoreOptions {
+  /**
+   * Also score the text sentence by sentence and keep the highest score. For documents and tool
+   * results (the guard's `context` direction): an instruction planted in a long, ordinary document
+   * is a small part of the whole text's features but stands out on its own.
+   */
+  segments?: boolean;
+}
+
 export interface InjectionDetector {
-  score(text: string): InjectionScore;
+  score(text: string, options?: ScoreOptions): InjectionScore;
+}
+
+/** Segments are at least this long (shorter sentences are merged with the next)... */
+const SEGMENT_MIN_CHARS = 60;
+/** ...and at most this long (longer ones are cut at a space). */
+const SEGMENT_MAX_CHARS = 500;
+
+function isSentenceEnd(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === '\n' || c === '\u3002' || c === '\uff01' || c === '\uff1f') return true;
+  return (c === '.' || c === '!' || c === '?' || c === ';') && (text[i + 1] === ' ' || text[i + 1] === '\n');
+}
+
+/**
+ * Sentence-like segments of a normalized text, merged up to SEGMENT_MIN_CHARS and cut at
+ * SEGMENT_MAX_CHARS; one linear pass. A text that is a single segment yields nothing.
+ */
+export function segments(normalized: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    const piece = normalized.slice(start, end).trim();
+    if (piece.length > 0) out.push(piece);
+    start = end;
+  };
+  for (let i = 0; i < normalized.length; i++) {
+    const length = i + 1 - start;
+    if (length >= SEGMENT_MIN_CHARS && isSentenceEnd(normalized, i)) push(i + 1);
+    else if (length >= SEGMENT_MAX_CHARS) {
+      const space = normalized.lastIndexOf(' ', i);
+      push(space > start + SEGMENT_MIN_CHARS ? space + 1 : i + 1);
+    }
+  }
+  if (start < normalized.length) {
+    const tail = normalized.slice(start).trim();
+    // A short tail belongs to the last segment rather than standing alone.
+    const last = out.length - 1;
+    if (tail.length < SEGMENT_MIN_CHARS && last >= 0) out[last] = `${out[last] ?? ''} ${tail}`;
+    else if (tail.length > 0) out.push(tail);
+  }
+  return out.length > 1 ? out : [];
 }
 
 /** Windows of a normalized text, cut at spaces near the boundaries. */
@@ -40,22 +90,25 @@ interface ViewScore {
   jailbreak: number;
 }
 
-function scoreView(model: LinearModel, raw: string, facts: ViewFacts): ViewScore {
+function scoreView(model: LinearModel, raw: string, facts: ViewFacts, bySegment: boolean): ViewScore {
   const normalized = normalizeForInjection(raw);
   let best: ViewScore = { probability: 0, heuristics: [], jailbreak: 0 };
-  for (const window of windows(normalized)) {
-    const { vector, heuristics } = extractFeatures(raw.length <= WINDOW_CHARS ? raw : window, window, facts);
+  const consider = (rawView: string, view: string): void => {
+    const { vector, heuristics } = extractFeatures(rawView, view, facts);
     const probability = attackProbability(model, vector);
     if (probability >= best.probability) {
       best = { probability, heuristics, jailbreak: jailbreakProbability(model, vector) };
     }
-  }
+  };
+  for (const window of windows(normalized)) consider(raw.length <= WINDOW_CHARS ? raw : window, window);
+  if (bySegment) for (const segment of segments(normalized)) consider(segment, segment);
   return best;
 }
 
 export function createDetector(model: LinearModel): InjectionDetector {
   return {
-    score(input: string): InjectionScore {
+    score(input: string, options: ScoreOptions = {}): InjectionScore {
+      const bySegment = options.segments === true;
       const text = input.length > MAX_SCAN_CHARS ? input.slice(0, MAX_SCAN_CHARS) : input;
       const reasons: string[] = [];
       const invisible = findInvisibleText(text).length > 0;
@@ -65,14 +118,19 @@ export function createDetector(model: LinearModel): InjectionDetector {
       if (input.length > MAX_SCAN_CHARS)
         reasons.push(`only the first ${MAX_SCAN_CHARS} characters were scanned`);
 
-      let best = scoreView(model, text, { decoded: false, invisible, mixedScript });
+      let best = scoreView(model, text, { decoded: false, invisible, mixedScript }, bySegment);
       let bestDecoded = false;
       for (const decoded of decodeObfuscated(text)) {
-        const view = scoreView(model, decoded, {
-          decoded: true,
-          invisible,
-          mixedScript: hasMixedScriptWords(decoded),
-        });
+        const view = scoreView(
+          model,
+          decoded,
+          {
+            decoded: true,
+            invisible,
+            mixedScript: hasMixedScriptWords(decoded),
+          },
+          bySegment,
+        );
         if (view.probability > best.probability) {
           best = view;
           bestDecoded = true;

@@ -4,6 +4,7 @@
  * returned as parallel index/value arrays; the hash space is fixed by the shipped model.
  */
 import { foldLeetspeak, normalizeForMatching } from '../normalize.js';
+import { conceptSequence } from './concepts.js';
 import { HEURISTICS, matchHeuristics, tokenize } from './heuristics.js';
 
 export const HASH_BITS = 18;
@@ -68,7 +69,9 @@ export const FEATURE_DIM = HASH_DIM + DENSE_DIM;
 
 /** Scale applied to the dense block so it is comparable with the L2-normalized hashed groups. */
 const DENSE_SCALE = 4;
-const GROUP_WEIGHT = { word: 1, bigram: 0.8, char: 0.3 } as const;
+const GROUP_WEIGHT = { word: 1, bigram: 0.8, char: 0.3, concept: 0.8 } as const;
+/** Concept pairs count when the second follows the first within this many word units. */
+const CONCEPT_PAIR_SPAN = 4;
 
 export interface SparseVector {
   indices: Int32Array;
@@ -98,31 +101,60 @@ function finalize(h: number): number {
   return h >>> 0;
 }
 
+/**
+ * Sparse vector under construction: a dense scratch array over the hash space plus the list of
+ * touched coordinates in first-touch order (what a Map would give, without its cost per entry).
+ * Module-level scratch is safe because feature extraction is synchronous.
+ */
+class SparseBuilder {
+  readonly values = new Float64Array(HASH_DIM);
+  private readonly seen = new Uint8Array(HASH_DIM);
+  readonly touched: number[] = [];
+  add(index: number, value: number): void {
+    if (this.seen[index] === 0) {
+      this.seen[index] = 1;
+      this.touched.push(index);
+    }
+    this.values[index] = (this.values[index] ?? 0) + value;
+  }
+  reset(): void {
+    for (const i of this.touched) {
+      this.values[i] = 0;
+      this.seen[i] = 0;
+    }
+    this.touched.length = 0;
+  }
+}
+
 /** Accumulates hashed features of one group, then L2-normalizes the group into the output. */
 class GroupAccumulator {
-  private readonly counts = new Map<number, number>();
+  private readonly counts = new SparseBuilder();
   add(hash: number): void {
     const h = finalize(hash);
-    const index = h & (HASH_DIM - 1);
     // The sign bit keeps collisions unbiased (the "hashing trick" with signed buckets).
-    const sign = h & 0x80000000 ? -1 : 1;
-    this.counts.set(index, (this.counts.get(index) ?? 0) + sign);
+    this.counts.add(h & (HASH_DIM - 1), h & 0x80000000 ? -1 : 1);
   }
-  flush(weight: number, into: Map<number, number>): void {
+  flush(weight: number, into: SparseBuilder): void {
+    const { values, touched } = this.counts;
     let norm = 0;
-    for (const v of this.counts.values()) {
+    for (const i of touched) {
+      const v = values[i] ?? 0;
       const s = Math.sign(v) * Math.log1p(Math.abs(v));
       norm += s * s;
     }
-    if (norm === 0) return;
-    const scale = weight / Math.sqrt(norm);
-    for (const [i, v] of this.counts) {
-      const s = Math.sign(v) * Math.log1p(Math.abs(v));
-      into.set(i, (into.get(i) ?? 0) + s * scale);
+    if (norm > 0) {
+      const scale = weight / Math.sqrt(norm);
+      for (const i of touched) {
+        const v = values[i] ?? 0;
+        if (v !== 0) into.add(i, Math.sign(v) * Math.log1p(Math.abs(v)) * scale);
+      }
     }
-    this.counts.clear();
+    this.counts.reset();
   }
 }
+
+const groupScratch = new GroupAccumulator();
+const vectorScratch = new SparseBuilder();
 
 /** Letters only: "Ig-nore prev ious" -> "ignoreprevious" (catches split-word evasions). */
 export function compactLetters(normalized: string): string {
@@ -130,6 +162,32 @@ export function compactLetters(normalized: string): string {
   for (let i = 0; i < normalized.length; i++) {
     const c = normalized.charCodeAt(i);
     if (c >= 0x61 && c <= 0x7a) out += normalized[i];
+  }
+  return out;
+}
+
+/** Han, kana and CJK punctuation-free ranges: scripts written without spaces between words. */
+function isUnspacedScript(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff);
+}
+
+/**
+ * Tokens as the word features see them: a run of Chinese or Japanese is one "token" to a
+ * space-based tokenizer, so it is split into overlapping character bigrams, the usual word
+ * substitute for these scripts ("忽略之前的指令" -> 忽略, 略之, 之前, ...).
+ */
+export function wordUnits(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    let i = 0;
+    while (i < t.length) {
+      const unspaced = isUnspacedScript(t.charCodeAt(i));
+      let j = i + 1;
+      while (j < t.length && isUnspacedScript(t.charCodeAt(j)) === unspaced) j++;
+      if (!unspaced || j - i < 2) out.push(t.slice(i, j));
+      else for (let k = i; k + 1 < j; k++) out.push(t.slice(k, k + 2));
+      i = j;
+    }
   }
   return out;
 }
@@ -216,10 +274,12 @@ function shapeFeatures(
 export function extractFeatures(raw: string, normalized: string, facts: ViewFacts): Extracted {
   const tokens = tokenize(normalized);
   const heuristics = matchHeuristics(tokens, compactLetters(normalized));
-  const out = new Map<number, number>();
-  const acc = new GroupAccumulator();
+  const out = vectorScratch;
+  out.reset();
+  const acc = groupScratch;
 
-  const tokenHashes = tokens.map((t) => {
+  const units = wordUnits(tokens);
+  const tokenHashes = units.map((t) => {
     let h = 0x811c9dc5;
     for (let i = 0; i < t.length; i++) h = fnv(h, t.charCodeAt(i));
     return h;
@@ -239,20 +299,36 @@ export function extractFeatures(raw: string, normalized: string, facts: ViewFact
     }
   }
   acc.flush(GROUP_WEIGHT.char, out);
+  // Language-independent evidence: "ignore ... previous ... instructions" and "vergiss ...
+  // vorherigen ... Anweisungen" give the same concept features, so English training data counts
+  // for the other languages too.
+  const concepts = conceptSequence(units);
+  for (let i = 0; i < concepts.length; i++) {
+    const a = concepts[i];
+    if (!a) continue;
+    acc.add(fnv(0x436f6e63, a.concept));
+    for (let j = i + 1; j < concepts.length; j++) {
+      const b = concepts[j];
+      if (!b || b.position - a.position > CONCEPT_PAIR_SPAN) break;
+      if (b.concept !== a.concept) acc.add(fnv(fnv(0x50616972, a.concept), b.concept));
+    }
+  }
+  acc.flush(GROUP_WEIGHT.concept, out);
 
   const dense = [
     ...heuristics.map((c) => Math.min(c, 2) / 2),
     ...shapeFeatures(raw, normalized, tokens, facts),
     ...crossFeatures(heuristics),
   ];
-  const size = out.size + dense.length;
+  const size = out.touched.length + dense.length;
   const indices = new Int32Array(size);
   const values = new Float32Array(size);
   let k = 0;
-  for (const [i, v] of out) {
+  for (const i of out.touched) {
     indices[k] = i;
-    values[k++] = v;
+    values[k++] = out.values[i] ?? 0;
   }
+  out.reset();
   dense.forEach((v, d) => {
     indices[k] = HASH_DIM + d;
     values[k++] = v * DENSE_SCALE;

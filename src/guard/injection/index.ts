@@ -31,9 +31,14 @@ export function loadInjectionDetector(): InjectionDetector {
 /**
  * The score at or above which a text is an attack, for Bedrock's PROMPT_ATTACK filter strength
  * (HIGH is the most sensitive, so the lowest threshold). Chosen on out-of-source validation
- * predictions when the model was trained; NONE never flags.
+ * predictions when the model was trained, per direction: documents and tool results (`context`)
+ * have thresholds of their own, prompts and answers share the prompt thresholds. NONE never flags.
  */
-export function injectionThreshold(strength: PromptAttackStrength): number {
+export function injectionThreshold(
+  strength: PromptAttackStrength,
+  direction: 'input' | 'output' | 'context' = 'input',
+): number {
   if (strength === 'NONE') return Number.POSITIVE_INFINITY;
-  return shippedModel().meta.thresholds[strength];
+  const { thresholds, contextThresholds } = shippedModel().meta;
+  return (direction === 'context' ? contextThresholds : undefined)?.[strength] ?? thresholds[strength];
 }

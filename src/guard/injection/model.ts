@@ -11,6 +11,12 @@ import { DENSE_DIM, FEATURE_DIM, HASH_BITS, type SparseVector } from './features
 
 export const MODEL_FORMAT = 'aigis-injection-linear/1';
 
+const strengthThresholds = z.object({
+  LOW: z.number().min(0).max(1),
+  MEDIUM: z.number().min(0).max(1),
+  HIGH: z.number().min(0).max(1),
+});
+
 export const modelMetaSchema = z.object({
   format: z.literal(MODEL_FORMAT),
   hashBits: z.number().int(),
@@ -18,11 +24,13 @@ export const modelMetaSchema = z.object({
   attackBias: z.number(),
   kindBias: z.number(),
   platt: z.object({ a: z.number(), b: z.number() }),
-  thresholds: z.object({
-    LOW: z.number().min(0).max(1),
-    MEDIUM: z.number().min(0).max(1),
-    HIGH: z.number().min(0).max(1),
-  }),
+  thresholds: strengthThresholds,
+  /**
+   * Thresholds for the `context` direction (retrieved documents, tool results), chosen on benign
+   * documents, whose scores are distributed unlike chat prompts. Absent in older models: the
+   * input thresholds apply.
+   */
+  contextThresholds: strengthThresholds.optional(),
   /** Free-form provenance: sources, counts, validation numbers. */
   training: z.record(z.string(), z.unknown()),
 });

@@ -1,10 +1,11 @@
 /**
  * Training of the injection model in pure TypeScript: logistic regression with AdaGrad over the
  * sparse features, deterministic (seeded shuffles), Platt calibration and thresholds chosen on
- * out-of-source predictions (whole sources held out, so the numbers reflect unseen data).
+ * out-of-fold predictions (random folds by default; whole source groups on request, for the
+ * pessimistic "never seen this kind of text" view the bench reports).
  */
 import { findInvisibleText, hasMixedScriptWords } from '../normalize.js';
-import { windows } from './detector.js';
+import { segments, windows } from './detector.js';
 import {
   DENSE_DIM,
   FEATURE_DIM,
@@ -35,6 +36,11 @@ export interface Sample {
    * trained on, but do not take part in calibration and threshold choice.
    */
   calibrate?: boolean;
+  /**
+   * How the guard sees the text: a prompt (`input`, the default) or a document or tool result
+   * (`context`). Thresholds are chosen per direction.
+   */
+  direction?: 'input' | 'context';
 }
 
 export interface TrainOptions {
@@ -47,25 +53,33 @@ export interface TrainOptions {
   seed: number;
   /** Number of source-grouped folds used for calibration and thresholds. */
   folds: number;
-  /** Benign false-positive rates (on out-of-source predictions) that fix each strength's threshold. */
+  /** Benign false-positive rates (on out-of-fold predictions) that fix each strength's threshold. */
   targetFpr: { LOW: number; MEDIUM: number; HIGH: number };
   /**
    * How the attack head is built: 'plain' logistic regression, 'nb' over NB-SVM log-count-ratio
    * scaled n-gram features, or 'ensemble' (the mean of both margins).
    */
   head: 'plain' | 'nb' | 'ensemble';
+  /**
+   * How the validation folds that fix calibration and thresholds are drawn: random texts (the
+   * default: predictions then resemble the final model's on new text of known kinds, and on the
+   * held-out bench the chosen 2% came out at 1.8-1.9%), or whole source groups held out together
+   * (every kind of text unseen: a far more pessimistic estimate, reported by the bench per source).
+   */
+  calibrationFolds: 'source' | 'random';
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   epochs: 4,
-  l2: 1e-3,
+  l2: 3e-4,
   l2Dense: 0,
   learningRate: 0.2,
   seed: 20260121,
   folds: 5,
   targetFpr: { LOW: 0.003, MEDIUM: 0.01, HIGH: 0.02 },
   head: 'ensemble',
+  calibrationFolds: 'random',
 };
 
 /** mulberry32: small, fast, deterministic. */
@@ -90,6 +104,17 @@ export function featurize(text: string): SparseVector {
     mixedScript: hasMixedScriptWords(text),
   };
   return extractFeatures(text.length <= window.length ? text : window, window, facts).vector;
+}
+
+/** Features of each sentence-like segment of the first window (what the detector adds for `context`). */
+export function featurizeSegments(text: string): SparseVector[] {
+  const window = windows(normalizeForInjection(text))[0] ?? '';
+  const facts = {
+    decoded: false,
+    invisible: findInvisibleText(text).length > 0,
+    mixedScript: hasMixedScriptWords(text),
+  };
+  return segments(window).map((segment) => extractFeatures(segment, segment, facts).vector);
 }
 
 interface Weighted {
@@ -212,6 +237,21 @@ export function thresholdForFpr(benignScores: readonly number[], fpr: number): n
   return Math.min(1, above + 1e-6);
 }
 
+/** Benign documents needed before the context direction gets thresholds of its own. */
+const MIN_CONTEXT_BENIGN = 100;
+
+/** Thresholds for the three strengths from out-of-fold benign scores, monotone in strength. */
+function strengthThresholds(
+  benign: readonly number[],
+  targetFpr: TrainOptions['targetFpr'],
+): { LOW: number; MEDIUM: number; HIGH: number } {
+  const LOW = thresholdForFpr(benign, targetFpr.LOW);
+  // Monotone by construction of the FPR targets, but enforce it against ties.
+  const MEDIUM = Math.min(thresholdForFpr(benign, targetFpr.MEDIUM), LOW);
+  const HIGH = Math.min(thresholdForFpr(benign, targetFpr.HIGH), MEDIUM);
+  return { LOW, MEDIUM, HIGH };
+}
+
 /** Each source weighs like sqrt(size) so big sources do not drown small ones; classes balanced. */
 function sampleWeights(samples: readonly Sample[]): number[] {
   const bySource = new Map<string, number>();
@@ -243,8 +283,8 @@ export function sourceFolds(samples: readonly Sample[], folds: number): Map<stri
 
 export interface TrainResult {
   model: LinearModel;
-  /** Out-of-source calibrated probabilities, one per sample (for reporting). */
-  outOfSource: number[];
+  /** Out-of-fold calibrated probabilities, one per sample (for reporting). */
+  outOfFold: number[];
 }
 
 /**
@@ -334,7 +374,7 @@ function trainHeads(
 }
 
 /**
- * Trains the shipped model: out-of-source predictions from source-grouped folds fix the Platt
+ * Trains the shipped model: out-of-fold predictions fix the Platt
  * calibration and the thresholds, then the final heads are trained on everything.
  */
 export function trainInjectionModel(
@@ -343,29 +383,37 @@ export function trainInjectionModel(
 ): TrainResult {
   const opts = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const vectors: SparseVector[] = [];
+  // Documents are scored whole and by segment, as the detector scores the `context` direction.
+  const segmentVectors = new Map<number, SparseVector[]>();
   samples.forEach((s, i) => {
     vectors.push(featurize(s.text));
+    if (s.direction === 'context') segmentVectors.set(i, featurizeSegments(s.text));
     if (i % 500 === 0) opts.onProgress?.('features', i, samples.length);
   });
   opts.onProgress?.('features', samples.length, samples.length);
 
-  const foldOf = sourceFolds(samples, opts.folds);
+  const groupFold = sourceFolds(samples, opts.folds);
+  const foldIndex = samples.map((s, i) =>
+    opts.calibrationFolds === 'random'
+      ? Math.floor(seededRandom(opts.seed + i)() * opts.folds)
+      : (groupFold.get(s.group ?? s.source) ?? 0),
+  );
   const margins = new Array<number>(samples.length).fill(0);
   for (let f = 0; f < opts.folds; f++) {
     opts.onProgress?.('folds', f, opts.folds);
-    const trainIdx = samples
-      .map((_, i) => i)
-      .filter((i) => foldOf.get(samples[i]?.group ?? samples[i]?.source ?? '') !== f);
-    const testIdx = samples
-      .map((_, i) => i)
-      .filter((i) => foldOf.get(samples[i]?.group ?? samples[i]?.source ?? '') === f);
+    const trainIdx = samples.map((_, i) => i).filter((i) => foldIndex[i] !== f);
+    const testIdx = samples.map((_, i) => i).filter((i) => foldIndex[i] === f);
     if (testIdx.length === 0) continue;
     const { attack } = trainHeads(
       trainIdx.map((i) => vectors[i] as SparseVector),
       trainIdx.map((i) => samples[i] as Sample),
       opts,
     );
-    for (const i of testIdx) margins[i] = dot(attack.weights, attack.bias, vectors[i] as SparseVector);
+    for (const i of testIdx) {
+      margins[i] = dot(attack.weights, attack.bias, vectors[i] as SparseVector);
+      for (const v of segmentVectors.get(i) ?? [])
+        margins[i] = Math.max(margins[i] ?? 0, dot(attack.weights, attack.bias, v));
+    }
   }
   opts.onProgress?.('folds', opts.folds, opts.folds);
   const labels = samples.map((s) => s.label);
@@ -374,23 +422,27 @@ export function trainInjectionModel(
     margins.filter((_, i) => calibrated[i]),
     labels.filter((_, i) => calibrated[i]),
   );
-  const outOfSource = margins.map((m) => sigmoid(platt.a * m + platt.b));
-  const benign = outOfSource.filter((_, i) => labels[i] === 0 && calibrated[i]);
-  const thresholds = {
-    LOW: thresholdForFpr(benign, opts.targetFpr.LOW),
-    MEDIUM: thresholdForFpr(benign, opts.targetFpr.MEDIUM),
-    HIGH: thresholdForFpr(benign, opts.targetFpr.HIGH),
-  };
-  // Monotone by construction of the FPR targets, but enforce it against ties.
-  thresholds.MEDIUM = Math.min(thresholds.MEDIUM, thresholds.LOW);
-  thresholds.HIGH = Math.min(thresholds.HIGH, thresholds.MEDIUM);
+  const outOfFold = margins.map((m) => sigmoid(platt.a * m + platt.b));
+  const isContext = samples.map((s) => s.direction === 'context');
+  const thresholds = strengthThresholds(
+    outOfFold.filter((_, i) => labels[i] === 0 && calibrated[i] && !isContext[i]),
+    opts.targetFpr,
+  );
+  const benignDocuments = outOfFold.filter((_, i) => labels[i] === 0 && calibrated[i] && isContext[i]);
+  const contextThresholds =
+    benignDocuments.length >= MIN_CONTEXT_BENIGN
+      ? strengthThresholds(benignDocuments, opts.targetFpr)
+      : undefined;
 
   opts.onProgress?.('final', 0, 1);
   const { attack, kind } = trainHeads(vectors, samples, opts);
   opts.onProgress?.('final', 1, 1);
 
-  const attacks = outOfSource.filter((_, i) => labels[i] === 1);
+  const attacks = outOfFold.filter((_, i) => labels[i] === 1 && !isContext[i]);
+  const attackDocuments = outOfFold.filter((_, i) => labels[i] === 1 && isContext[i]);
   const recallAt = (t: number): number => attacks.filter((p) => p >= t).length / Math.max(1, attacks.length);
+  const documentRecallAt = (t: number): number =>
+    attackDocuments.filter((p) => p >= t).length / Math.max(1, attackDocuments.length);
   const sources = [...new Set(samples.map((s) => s.source))].sort();
   const meta: ModelMeta = {
     format: MODEL_FORMAT,
@@ -400,10 +452,12 @@ export function trainInjectionModel(
     kindBias: kind.bias,
     platt,
     thresholds,
+    ...(contextThresholds ? { contextThresholds } : {}),
     training: {
       samples: samples.length,
-      attacks: attacks.length,
-      benign: samples.length - attacks.length,
+      attacks: attacks.length + attackDocuments.length,
+      benign: samples.length - attacks.length - attackDocuments.length,
+      contextSamples: isContext.filter(Boolean).length,
       sources,
       options: {
         head: opts.head,
@@ -413,14 +467,24 @@ export function trainInjectionModel(
         learningRate: opts.learningRate,
         seed: opts.seed,
         folds: opts.folds,
+        calibrationFolds: opts.calibrationFolds,
         targetFpr: opts.targetFpr,
       },
-      outOfSourceRecall: {
+      validationRecall: {
         LOW: recallAt(thresholds.LOW),
         MEDIUM: recallAt(thresholds.MEDIUM),
         HIGH: recallAt(thresholds.HIGH),
       },
+      ...(contextThresholds
+        ? {
+            validationDocumentRecall: {
+              LOW: documentRecallAt(contextThresholds.LOW),
+              MEDIUM: documentRecallAt(contextThresholds.MEDIUM),
+              HIGH: documentRecallAt(contextThresholds.HIGH),
+            },
+          }
+        : {}),
     },
   };
-  return { model: { meta, attack: attack.weights, kind: kind.weights }, outOfSource };
+  return { model: { meta, attack: attack.weights, kind: kind.weights }, outOfFold };
 }

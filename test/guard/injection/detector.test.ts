@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_SCAN_CHARS, windows } from '../../../src/guard/injection/detector.js';
 import { injectionThreshold, loadInjectionDetector } from '../../../src/guard/injection/index.js';
+import { dataPath } from '../../../src/util/paths.js';
 
 // Written for these tests; none of them is in the training data.
 const ATTACKS = [
@@ -95,13 +97,27 @@ describe('shipped injection detector', () => {
 });
 
 describe('injectionThreshold', () => {
-  it('is monotone: HIGH (most sensitive) <= MEDIUM <= LOW < NONE', () => {
-    const [high, medium, low, none] = (['HIGH', 'MEDIUM', 'LOW', 'NONE'] as const).map(injectionThreshold);
-    expect(high).toBeLessThanOrEqual(medium ?? 0);
-    expect(medium).toBeLessThanOrEqual(low ?? 0);
-    expect(low).toBeLessThanOrEqual(1);
-    expect(none).toBe(Number.POSITIVE_INFINITY);
-    expect(high).toBeGreaterThan(0);
+  it.each(['input', 'context'] as const)(
+    'is monotone for %s: HIGH (most sensitive) <= MEDIUM <= LOW < NONE',
+    (direction) => {
+      const [high, medium, low, none] = (['HIGH', 'MEDIUM', 'LOW', 'NONE'] as const).map((s) =>
+        injectionThreshold(s, direction),
+      );
+      expect(high).toBeLessThanOrEqual(medium ?? 0);
+      expect(medium).toBeLessThanOrEqual(low ?? 0);
+      expect(low).toBeLessThanOrEqual(1);
+      expect(none).toBe(Number.POSITIVE_INFINITY);
+      expect(high).toBeGreaterThan(0);
+    },
+  );
+
+  it('gives documents (context) thresholds of their own when the model has them', () => {
+    const meta = JSON.parse(readFileSync(dataPath('guard', 'injection', 'model.json'), 'utf8')) as {
+      contextThresholds?: { HIGH: number };
+    };
+    expect(meta.contextThresholds).toBeDefined();
+    expect(injectionThreshold('HIGH', 'context')).toBe(meta.contextThresholds?.HIGH);
+    expect(injectionThreshold('HIGH', 'output')).toBe(injectionThreshold('HIGH', 'input'));
   });
 });
 

@@ -1,0 +1,147 @@
+/**
+ * The multilingual concept lexicon (data/guard/injection/concepts.json): words of many languages
+ * mapped to concepts such as OVERRIDE, PRIOR or INSTRUCTIONS, so the classifier can use evidence
+ * that does not depend on the language. Entries are normalized like the text they are matched
+ * against; `word*` is a prefix; Chinese and Japanese entries are matched inside runs of text.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { InputError } from '../../util/errors.js';
+import { dataPath } from '../../util/paths.js';
+import { foldLeetspeak, normalizeForMatching } from '../normalize.js';
+
+const lexiconSchema = z.record(
+  z.string().regex(/^[A-Z_]+$/, 'concept names are upper case'),
+  z.record(z.string().min(2), z.array(z.string().min(1))),
+);
+
+export interface ConceptHit {
+  /** Index of the word unit the concept was found at. */
+  position: number;
+  /** Index of the concept (stable for a given lexicon file). */
+  concept: number;
+}
+
+interface CompiledLexicon {
+  names: string[];
+  exact: Map<string, number[]>;
+  prefix: Map<string, number[]>;
+  prefixLengths: number[];
+  /** Longest exact entry in an unspaced script, in characters. */
+  maxUnspaced: number;
+}
+
+/** Below this many characters a prefix would start too many unrelated words. */
+const MIN_PREFIX = 4;
+
+function isUnspaced(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff);
+}
+
+function normalizeEntry(entry: string): string {
+  return foldLeetspeak(normalizeForMatching(entry)).replace(/\s+/g, '');
+}
+
+function add(map: Map<string, number[]>, key: string, concept: number): void {
+  const list = map.get(key) ?? [];
+  if (!list.includes(concept)) list.push(concept);
+  map.set(key, list);
+}
+
+export function compileLexicon(raw: unknown, file: string): CompiledLexicon {
+  const parsed = lexiconSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid lexicon'}`);
+  }
+  const names = Object.keys(parsed.data).sort();
+  const exact = new Map<string, number[]>();
+  const prefix = new Map<string, number[]>();
+  let maxUnspaced = 0;
+  names.forEach((name, concept) => {
+    for (const [language, words] of Object.entries(parsed.data[name] ?? {})) {
+      for (const word of words) {
+        const isPrefix = word.endsWith('*');
+        const entry = normalizeEntry(isPrefix ? word.slice(0, -1) : word);
+        if (entry.length === 0) continue;
+        if (isPrefix) {
+          if (entry.length < MIN_PREFIX)
+            throw new InputError(
+              `${file}: ${name}.${language}: prefix "${word}" is shorter than ${MIN_PREFIX}`,
+            );
+          add(prefix, entry, concept);
+        } else {
+          add(exact, entry, concept);
+          if (isUnspaced(entry.charCodeAt(0))) maxUnspaced = Math.max(maxUnspaced, entry.length);
+        }
+      }
+    }
+  });
+  const prefixLengths = [...new Set([...prefix.keys()].map((k) => k.length))].sort((a, b) => a - b);
+  return { names, exact, prefix, prefixLengths, maxUnspaced };
+}
+
+let shipped: CompiledLexicon | undefined;
+
+function lexicon(): CompiledLexicon {
+  if (!shipped) {
+    const file = dataPath('guard', 'injection', 'concepts.json');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new InputError(`${file}: cannot read the concept lexicon: ${(e as Error).message}`);
+    }
+    shipped = compileLexicon(raw, file);
+  }
+  return shipped;
+}
+
+/** Concept names in index order. */
+export function conceptNames(): readonly string[] {
+  return lexicon().names;
+}
+
+/**
+ * Concepts found in word units (tokens, with Chinese and Japanese as character bigrams), in order.
+ * Each unit costs a bounded number of map lookups, so the pass is linear in the text.
+ */
+export function conceptSequence(
+  units: readonly string[],
+  compiled: CompiledLexicon = lexicon(),
+): ConceptHit[] {
+  const { exact, prefix, prefixLengths, maxUnspaced } = compiled;
+  const hits: ConceptHit[] = [];
+  const emit = (position: number, concepts: readonly number[] | undefined): void => {
+    if (concepts) for (const concept of concepts) hits.push({ position, concept });
+  };
+  for (let k = 0; k < units.length; k++) {
+    const unit = units[k] ?? '';
+    if (unit.length === 2 && isUnspaced(unit.charCodeAt(0))) {
+      // Bigram units overlap by one character: extend to the longer entries of the same run.
+      let candidate = unit;
+      emit(k, exact.get(candidate));
+      for (let n = 1; candidate.length < maxUnspaced; n++) {
+        const next = units[k + n];
+        if (next?.length !== 2 || next[0] !== candidate[candidate.length - 1]) break;
+        candidate += next[1] ?? '';
+        emit(k, exact.get(candidate));
+      }
+      continue;
+    }
+    const concepts = exact.get(unit);
+    if (concepts) {
+      emit(k, concepts);
+      continue;
+    }
+    for (const length of prefixLengths) {
+      if (length > unit.length) break;
+      const found = prefix.get(unit.slice(0, length));
+      if (found) {
+        emit(k, found);
+        break;
+      }
+    }
+  }
+  return hits;
+}
