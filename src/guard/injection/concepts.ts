@@ -22,7 +22,7 @@ export interface ConceptHit {
   concept: number;
 }
 
-interface CompiledLexicon {
+export interface CompiledLexicon {
   names: string[];
   exact: Map<string, number[]>;
   prefix: Map<string, number[]>;
@@ -39,6 +39,8 @@ function isUnspaced(c: number): boolean {
 }
 
 function normalizeEntry(entry: string): string {
+  // Most entries are plain lower-case ASCII words, which normalization leaves as they are.
+  if (/^[a-z]+$/.test(entry)) return entry;
   return foldLeetspeak(normalizeForMatching(entry)).replace(/\s+/g, '');
 }
 
@@ -81,9 +83,56 @@ export function compileLexicon(raw: unknown, file: string): CompiledLexicon {
   return { names, exact, prefix, prefixLengths, maxUnspaced };
 }
 
+/** The normalized lexicon as stored beside the model weights (no normalization at load time). */
+function isConceptEntries(value: unknown): value is Array<[string, number[]]> {
+  if (!Array.isArray(value)) return false;
+  for (const entry of value) {
+    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') return false;
+    const list: unknown = entry[1];
+    if (!Array.isArray(list)) return false;
+    for (const x of list) if (!Number.isInteger(x) || (x as number) < 0) return false;
+  }
+  return true;
+}
+
+// A plain loop instead of zod's per-entry schema: thousands of entries are checked on every start-up.
+const conceptEntries = z.custom<Array<[string, number[]]>>(
+  isConceptEntries,
+  'expected [word, concept indices] pairs',
+);
+
+export const serializedLexiconSchema = z.object({
+  names: z.array(z.string()),
+  exact: conceptEntries,
+  prefix: conceptEntries,
+});
+export type SerializedLexicon = z.infer<typeof serializedLexiconSchema>;
+
+export function serializeLexicon(compiled: CompiledLexicon): SerializedLexicon {
+  return {
+    names: compiled.names,
+    exact: [...compiled.exact],
+    prefix: [...compiled.prefix],
+  };
+}
+
+export function lexiconFromSerialized(serialized: SerializedLexicon): CompiledLexicon {
+  const exact = new Map(serialized.exact);
+  const prefix = new Map(serialized.prefix);
+  let maxUnspaced = 0;
+  for (const key of exact.keys())
+    if (isUnspaced(key.charCodeAt(0))) maxUnspaced = Math.max(maxUnspaced, key.length);
+  const prefixLengths = [...new Set([...prefix.keys()].map((k) => k.length))].sort((a, b) => a - b);
+  return { names: serialized.names, exact, prefix, prefixLengths, maxUnspaced };
+}
+
 let shipped: CompiledLexicon | undefined;
 
-function lexicon(): CompiledLexicon {
+/**
+ * The lexicon compiled from data/guard/injection/concepts.json (for training; a trained model
+ * carries its own normalized copy, so scoring never pays for normalizing thousands of entries).
+ */
+export function lexicon(): CompiledLexicon {
   if (!shipped) {
     const file = dataPath('guard', 'injection', 'concepts.json');
     let raw: unknown;

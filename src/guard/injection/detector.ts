@@ -4,6 +4,7 @@
  */
 import { decodeObfuscated, findInvisibleText, hasMixedScriptWords } from '../normalize.js';
 import type { InjectionScore } from '../types.js';
+import { lexicon, lexiconFromSerialized, type CompiledLexicon } from './concepts.js';
 import { extractFeatures, normalizeForInjection, type ViewFacts } from './features.js';
 import { HEURISTICS } from './heuristics.js';
 import { attackProbability, jailbreakProbability, type LinearModel } from './model.js';
@@ -90,11 +91,17 @@ interface ViewScore {
   jailbreak: number;
 }
 
-function scoreView(model: LinearModel, raw: string, facts: ViewFacts, bySegment: boolean): ViewScore {
+function scoreView(
+  model: LinearModel,
+  concepts: CompiledLexicon,
+  raw: string,
+  facts: ViewFacts,
+  bySegment: boolean,
+): ViewScore {
   const normalized = normalizeForInjection(raw);
   let best: ViewScore = { probability: 0, heuristics: [], jailbreak: 0 };
   const consider = (rawView: string, view: string): void => {
-    const { vector, heuristics } = extractFeatures(rawView, view, facts);
+    const { vector, heuristics } = extractFeatures(rawView, view, facts, concepts);
     const probability = attackProbability(model, vector);
     if (probability >= best.probability) {
       best = { probability, heuristics, jailbreak: jailbreakProbability(model, vector) };
@@ -106,6 +113,8 @@ function scoreView(model: LinearModel, raw: string, facts: ViewFacts, bySegment:
 }
 
 export function createDetector(model: LinearModel): InjectionDetector {
+  // Models trained before the lexicon was stored beside them use the one in data/.
+  const concepts = model.meta.lexicon ? lexiconFromSerialized(model.meta.lexicon) : lexicon();
   return {
     score(input: string, options: ScoreOptions = {}): InjectionScore {
       const bySegment = options.segments === true;
@@ -118,11 +127,12 @@ export function createDetector(model: LinearModel): InjectionDetector {
       if (input.length > MAX_SCAN_CHARS)
         reasons.push(`only the first ${MAX_SCAN_CHARS} characters were scanned`);
 
-      let best = scoreView(model, text, { decoded: false, invisible, mixedScript }, bySegment);
+      let best = scoreView(model, concepts, text, { decoded: false, invisible, mixedScript }, bySegment);
       let bestDecoded = false;
       for (const decoded of decodeObfuscated(text)) {
         const view = scoreView(
           model,
+          concepts,
           decoded,
           {
             decoded: true,

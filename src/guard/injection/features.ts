@@ -4,7 +4,7 @@
  * returned as parallel index/value arrays; the hash space is fixed by the shipped model.
  */
 import { foldLeetspeak, normalizeForMatching } from '../normalize.js';
-import { conceptSequence } from './concepts.js';
+import { conceptSequence, lexicon, type CompiledLexicon } from './concepts.js';
 import { HEURISTICS, matchHeuristics, tokenize } from './heuristics.js';
 
 export const HASH_BITS = 18;
@@ -69,7 +69,7 @@ export const FEATURE_DIM = HASH_DIM + DENSE_DIM;
 
 /** Scale applied to the dense block so it is comparable with the L2-normalized hashed groups. */
 const DENSE_SCALE = 4;
-const GROUP_WEIGHT = { word: 1, bigram: 0.8, char: 0.3, concept: 0.8 } as const;
+const GROUP_WEIGHT = { word: 1, bigram: 0.8, char: 0.5, concept: 0.8 } as const;
 /** Concept pairs count when the second follows the first within this many word units. */
 const CONCEPT_PAIR_SPAN = 4;
 
@@ -271,7 +271,12 @@ function shapeFeatures(
  * Features of one view of a text. `raw` is the view before normalization (for shape features),
  * `normalized` its {@link normalizeForInjection} form.
  */
-export function extractFeatures(raw: string, normalized: string, facts: ViewFacts): Extracted {
+export function extractFeatures(
+  raw: string,
+  normalized: string,
+  facts: ViewFacts,
+  concepts: CompiledLexicon = lexicon(),
+): Extracted {
   const tokens = tokenize(normalized);
   const heuristics = matchHeuristics(tokens, compactLetters(normalized));
   const out = vectorScratch;
@@ -302,13 +307,13 @@ export function extractFeatures(raw: string, normalized: string, facts: ViewFact
   // Language-independent evidence: "ignore ... previous ... instructions" and "vergiss ...
   // vorherigen ... Anweisungen" give the same concept features, so English training data counts
   // for the other languages too.
-  const concepts = conceptSequence(units);
-  for (let i = 0; i < concepts.length; i++) {
-    const a = concepts[i];
+  const hits = conceptSequence(units, concepts);
+  for (let i = 0; i < hits.length; i++) {
+    const a = hits[i];
     if (!a) continue;
     acc.add(fnv(0x436f6e63, a.concept));
-    for (let j = i + 1; j < concepts.length; j++) {
-      const b = concepts[j];
+    for (let j = i + 1; j < hits.length; j++) {
+      const b = hits[j];
       if (!b || b.position - a.position > CONCEPT_PAIR_SPAN) break;
       if (b.concept !== a.concept) acc.add(fnv(fnv(0x50616972, a.concept), b.concept));
     }

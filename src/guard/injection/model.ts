@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../../util/errors.js';
+import { serializedLexiconSchema } from './concepts.js';
 import { DENSE_DIM, FEATURE_DIM, HASH_BITS, type SparseVector } from './features.js';
 
 export const MODEL_FORMAT = 'aigis-injection-linear/1';
@@ -31,6 +32,8 @@ export const modelMetaSchema = z.object({
    * input thresholds apply.
    */
   contextThresholds: strengthThresholds.optional(),
+  /** The concept lexicon the model was trained with, normalized (features depend on it). */
+  lexicon: serializedLexiconSchema.optional(),
   /** Free-form provenance: sources, counts, validation numbers. */
   training: z.record(z.string(), z.unknown()),
 });
@@ -67,7 +70,11 @@ export function serializeModel(model: LinearModel): { json: string; bin: Buffer 
   const bin = Buffer.alloc(FEATURE_DIM * 8);
   Buffer.from(model.attack.buffer, model.attack.byteOffset, model.attack.byteLength).copy(bin, 0);
   Buffer.from(model.kind.buffer, model.kind.byteOffset, model.kind.byteLength).copy(bin, FEATURE_DIM * 4);
-  return { json: `${JSON.stringify(model.meta, null, 2)}\n`, bin };
+  // The lexicon goes on one line: thousands of entries would otherwise take a line each.
+  const { lexicon, ...rest } = model.meta;
+  const pretty = JSON.stringify(rest, null, 2);
+  const json = lexicon ? `${pretty.slice(0, -2)},\n  "lexicon": ${JSON.stringify(lexicon)}\n}` : pretty;
+  return { json: `${json}\n`, bin };
 }
 
 export function loadModelFiles(jsonPath: string, binPath: string): LinearModel {

@@ -5,6 +5,7 @@
  * pessimistic "never seen this kind of text" view the bench reports).
  */
 import { findInvisibleText, hasMixedScriptWords } from '../normalize.js';
+import { lexicon, serializeLexicon } from './concepts.js';
 import { segments, windows } from './detector.js';
 import {
   DENSE_DIM,
@@ -453,6 +454,7 @@ export function trainInjectionModel(
     platt,
     thresholds,
     ...(contextThresholds ? { contextThresholds } : {}),
+    lexicon: serializeLexicon(lexicon()),
     training: {
       samples: samples.length,
       attacks: attacks.length + attackDocuments.length,

@@ -1,10 +1,18 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileLexicon, conceptNames, conceptSequence } from '../../../src/guard/injection/concepts.js';
+import {
+  compileLexicon,
+  conceptNames,
+  conceptSequence,
+  lexicon,
+  serializeLexicon,
+} from '../../../src/guard/injection/concepts.js';
 import { normalizeForInjection, wordUnits } from '../../../src/guard/injection/features.js';
 import { segments } from '../../../src/guard/injection/detector.js';
 import { tokenize } from '../../../src/guard/injection/heuristics.js';
 import { InputError } from '../../../src/util/errors.js';
+import { dataPath } from '../../../src/util/paths.js';
 
 function conceptsOf(text: string): string[] {
   const names = conceptNames();
@@ -105,5 +113,14 @@ describe('segments', () => {
     expect(pieces.length).toBeGreaterThan(3);
     expect(pieces.every((p) => p.length <= 500)).toBe(true);
     expect(segments('Just one short sentence.')).toEqual([]);
+  });
+});
+
+describe('shipped model and lexicon', () => {
+  it('the model carries the normalized lexicon of data/guard/injection/concepts.json (retrain after editing it)', () => {
+    const meta = JSON.parse(readFileSync(dataPath('guard', 'injection', 'model.json'), 'utf8')) as {
+      lexicon?: unknown;
+    };
+    expect(meta.lexicon).toEqual(serializeLexicon(lexicon()));
   });
 });
