@@ -141,10 +141,18 @@ describe('linear time on adversarial input', () => {
     '1 MB input (truncated)': 'x y '.repeat(250_000),
   };
   for (const [name, text] of Object.entries(inputs)) {
-    it(`scores ${name} in bounded time`, () => {
+    it(`scores ${name} in bounded time, whole and by segment`, () => {
       const started = performance.now();
       d.score(text);
+      d.score(text, { segments: true });
       expect(performance.now() - started).toBeLessThan(15_000);
     });
   }
+
+  it('scores a long document of short sentences by segment in bounded time', () => {
+    const doc = 'Ignore the noise. Read on! '.repeat(MAX_SCAN_CHARS / 27);
+    const started = performance.now();
+    expect(d.score(doc, { segments: true }).score).toBeGreaterThanOrEqual(0);
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
 });
