@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { readModelCard, type ModelCard } from '../modelcard/index.js';
+import { readModelCard, type ModelCard, type ModelCustomization } from '../modelcard/index.js';
 import type { LoadedManifest } from './load.js';
+import type { ManifestModel } from './manifest.js';
 
 /**
  * What the governance checks need from a model card. Kept small so the source can be the model card
@@ -9,6 +10,8 @@ import type { LoadedManifest } from './load.js';
  */
 export interface ModelCardFacts {
   file: string;
+  /** The card as read, so completeness is judged by `validateModelCard` exactly as `aigis modelcard validate` does. */
+  card: ModelCard;
   modelId?: string;
   description?: string;
   intendedUses?: string;
@@ -23,7 +26,7 @@ export interface ModelCardFacts {
 /** The facts the checks need, from a card read by the model card module (it validates and locates errors). */
 export function modelCardFacts(card: ModelCard, file: string): ModelCardFacts {
   const c = card.content;
-  const facts: ModelCardFacts = { file, evaluationCount: c.evaluation_details?.length ?? 0 };
+  const facts: ModelCardFacts = { file, card, evaluationCount: c.evaluation_details?.length ?? 0 };
   const set = <K extends keyof ModelCardFacts>(key: K, value: ModelCardFacts[K] | undefined): void => {
     if (value !== undefined && value !== '') facts[key] = value;
   };
@@ -35,6 +38,11 @@ export function modelCardFacts(card: ModelCard, file: string): ModelCardFacts {
   set('limitations', c.additional_information?.caveats_and_recommendations);
   set('lastReviewed', c.additional_information?.custom_details?.['last_reviewed']);
   return facts;
+}
+
+/** How the manifest says a model was customised, for the card validator; a model of provider `self` is self-trained. */
+export function cardCustomization(model: ManifestModel): ModelCustomization {
+  return model.customization === 'none' && model.provider === 'self' ? 'self-trained' : model.customization;
 }
 
 export function readModelCardFacts(file: string): ModelCardFacts {

@@ -1,6 +1,9 @@
+import { validateModelCard, type ModelCard, type ModelCardFinding } from '../../modelcard/index.js';
+import { InputError } from '../../util/errors.js';
 import type { AssessContext } from '../context.js';
 import type { ManifestModel } from '../manifest.js';
-import { ageDays, at, durationDays, fail, pass, perItem, unknown, type GovernanceCheck } from './types.js';
+import { cardCustomization } from '../model-cards.js';
+import { at, fail, pass, perItem, unknown, type GovernanceCheck } from './types.js';
 
 const models = (ctx: AssessContext, which: (m: ManifestModel) => boolean = () => true) =>
   ctx.manifest.models.flatMap((m, i) =>
@@ -10,42 +13,61 @@ const models = (ctx: AssessContext, which: (m: ManifestModel) => boolean = () =>
 const thirdParty = (m: ManifestModel): boolean => m.customization !== 'self-trained' && m.provider !== 'self';
 const trainedHere = (m: ManifestModel): boolean => m.customization !== 'none' || m.provider === 'self';
 
-/** What a model card lacks to count as complete, or why it is stale. */
-function cardProblems(ctx: AssessContext, model: ManifestModel): string[] {
-  const card = ctx.cards.get(model.id);
-  if (!card) return ['has no model card (models[].modelCard or a card in paths.modelCards)'];
-  const problems: string[] = [];
-  if (!card.description) problems.push('model card has no model_overview.model_description');
-  if (!card.intendedUses) problems.push('model card has no intended_uses.intended_uses');
-  if (!card.riskRating || card.riskRating === 'Unknown')
-    problems.push('model card risk_rating is missing or Unknown');
-  if (card.evaluationCount === 0) problems.push('model card has no evaluation_details');
-  const reviewed = card.lastReviewed ?? ctx.manifest.review.lastReviewed;
-  const cadence = ctx.manifest.review.cadence;
-  if (!reviewed)
-    problems.push(
-      'no review date (additional_information.custom_details.last_reviewed or review.lastReviewed)',
-    );
-  else if (ageDays(reviewed, ctx.now) > durationDays(cadence))
-    problems.push(`last reviewed ${reviewed}, older than the review cadence ${cadence}`);
-  return problems;
+const NO_CARD = 'has no model card (models[].modelCard or a card in paths.modelCards)';
+
+/**
+ * The card's error-level findings as `aigis modelcard validate --manifest --review-cadence` reports them, so
+ * assess and the command cannot disagree on what a complete card is. Undefined when the cadence in aigis.yaml
+ * is one the validator cannot measure (the manifest schema lets `0d` through).
+ */
+function cardErrors(
+  ctx: AssessContext,
+  model: ManifestModel,
+  card: ModelCard,
+): ModelCardFinding[] | undefined {
+  try {
+    return validateModelCard(card, {
+      reviewCadence: ctx.manifest.review.cadence,
+      now: ctx.now,
+      customization: cardCustomization(model),
+    }).filter((f) => f.level === 'error');
+  } catch (err) {
+    if (err instanceof InputError) return undefined;
+    throw err;
+  }
 }
 
 export const modelCardWithRiskRating: GovernanceCheck = {
   control: 'model-card-with-risk-rating',
   checks:
-    'each model has a complete model card (description, intended uses, risk rating, evaluation results) reviewed within review.cadence',
+    'each model has a model card that `aigis modelcard validate` finds complete (description, owner, intended uses, risk rating, training data, evaluation metrics, limitations, no TODOs) and reviewed within review.cadence',
   evaluate: (ctx) => {
     const items = models(ctx);
     if (items.length === 0) return [unknown('no models declared')];
     return items.map(({ item: m, path, name }) => {
-      const card = ctx.cards.get(m.id);
-      // Point at the card when there is one, else at the model entry that lacks it.
-      const where = card ? { file: card.file, field: 'model card' } : at(ctx, path);
-      const problems = cardProblems(ctx, m);
-      return problems.length
-        ? fail(`${name}: ${problems.join('; ')}`, where)
-        : pass(`${name}: model card complete and reviewed within the cadence`, where);
+      const facts = ctx.cards.get(m.id);
+      if (!facts) return fail(`${name}: ${NO_CARD}`, at(ctx, path));
+      const errors = cardErrors(ctx, m, facts.card);
+      if (!errors)
+        return fail(
+          `${name}: review.cadence ${ctx.manifest.review.cadence} is not a positive period to measure the card's review against`,
+          at(ctx, ['review', 'cadence']),
+        );
+      const first = errors[0];
+      if (!first)
+        return pass(`${name}: model card complete and reviewed within the cadence`, {
+          file: facts.file,
+          field: 'model card',
+        });
+      // Point at the first problem in the card, as the validator does.
+      return fail(
+        `${name}: model card incomplete: ${errors.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
+        {
+          file: facts.file,
+          ...(first.line === undefined ? {} : { line: first.line }),
+          field: first.field,
+        },
+      );
     });
   },
 };
