@@ -1,6 +1,120 @@
 import { getPath } from './access.js';
-import { designatesResource, normalizePolicyDocument, type NormalizedPolicy } from './iam.js';
-import { isUnknown, type Resource, type ResourceGraph, type Unknown } from './types.js';
+import { normalizePolicyDocument, type NormalizedPolicy } from './iam.js';
+import { isResourceRef, isUnknown, type Resource, type ResourceGraph, type Unknown } from './types.js';
+
+export const S3_BUCKET_TYPES = { cloudformation: ['AWS::S3::Bucket'], terraform: ['aws_s3_bucket'] };
+
+/** The bucket's name as written, when it is a literal. */
+export function bucketName(bucket: Resource): string | undefined {
+  const name = bucket.properties['BucketName'] ?? bucket.properties['bucket'];
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** Every literal name the bucket is written with; an empty name is left out because it names no bucket. */
+function literalNames(bucket: Resource): string[] {
+  const names = [bucket.properties['BucketName'], bucket.properties['bucket']].filter(
+    (n): n is string => typeof n === 'string' && n !== '',
+  );
+  return [...new Set(names)];
+}
+
+/**
+ * The bucket names a string written in a `bucket`/`Bucket` attribute can stand for: the string itself and
+ * what follows any `:::` (an ARN, in any partition) or `/` (a path-style name).
+ */
+function namesWrittenIn(value: string): string[] {
+  const names = new Set([value]);
+  for (let i = value.indexOf(':::'); i !== -1; i = value.indexOf(':::', i + 1)) names.add(value.slice(i + 3));
+  for (let i = value.indexOf('/'); i !== -1; i = value.indexOf('/', i + 1)) names.add(value.slice(i + 1));
+  names.delete('');
+  return [...names];
+}
+
+/**
+ * Whether `value` (a `bucket`/`Bucket` attribute, a log target, a trail's bucket) designates `bucket`: a
+ * reference to it, its literal name, or an ARN or path ending in that name. An Unknown value is returned
+ * as is: it might be this bucket.
+ */
+export function designatesBucket(value: unknown, bucket: Resource): boolean | Unknown {
+  if (isResourceRef(value)) return value.address === bucket.address;
+  if (isUnknown(value)) return value;
+  if (typeof value !== 'string') return false;
+  const names = literalNames(bucket);
+  return namesWrittenIn(value).some((n) => names.includes(n));
+}
+
+export interface BucketCompanions {
+  found: Resource[];
+  /** Set when a resource of the wanted type names a bucket that cannot be resolved, so it may be this one. */
+  undecided?: Unknown;
+  /** The resources of the wanted types whose bucket cannot be resolved, in graph order. */
+  unresolved: Resource[];
+}
+
+interface CompanionIndex {
+  byKey: Map<string, Resource[]>;
+  unresolved: Array<{ resource: Resource; reason: Unknown }>;
+}
+
+const companionIndexes = new WeakMap<ResourceGraph, Map<string, CompanionIndex>>();
+
+/**
+ * Setting resources of the given types keyed by every bucket they may name (reference or literal name),
+ * built once per graph so that a rule run over many buckets does not rescan the split resources for each.
+ */
+function companionIndex(graph: ResourceGraph, types: readonly string[]): CompanionIndex {
+  let perGraph = companionIndexes.get(graph);
+  if (!perGraph) companionIndexes.set(graph, (perGraph = new Map()));
+  const cacheKey = types.join('|');
+  const cached = perGraph.get(cacheKey);
+  if (cached) return cached;
+  const index: CompanionIndex = { byKey: new Map(), unresolved: [] };
+  const add = (key: string, candidate: Resource): void => {
+    const list = index.byKey.get(key);
+    if (list) list.push(candidate);
+    else index.byKey.set(key, [candidate]);
+  };
+  for (const candidate of graph.byType(...types)) {
+    const value = candidate.properties['bucket'] ?? candidate.properties['Bucket'];
+    if (isResourceRef(value)) add(`ref:${value.address}`, candidate);
+    else if (isUnknown(value)) index.unresolved.push({ resource: candidate, reason: value });
+    else if (typeof value === 'string')
+      for (const name of namesWrittenIn(value)) add(`name:${name}`, candidate);
+  }
+  perGraph.set(cacheKey, index);
+  return index;
+}
+
+/**
+ * Resources of the given types configured apart from the bucket that designate it (as `designatesBucket`
+ * decides): Terraform v4+ split resources (`aws_s3_bucket_versioning`, `aws_s3_bucket_public_access_block`,
+ * ...) and CloudFormation `AWS::S3::BucketPolicy`. Those naming it by reference come first.
+ */
+export function bucketCompanions(
+  bucket: Resource,
+  graph: ResourceGraph,
+  types: readonly string[],
+): BucketCompanions {
+  const index = companionIndex(graph, types);
+  const found = new Set(index.byKey.get(`ref:${bucket.address}`));
+  for (const name of literalNames(bucket))
+    for (const companion of index.byKey.get(`name:${name}`) ?? []) found.add(companion);
+  const unresolved = index.unresolved.map((u) => u.resource);
+  const undecided = index.unresolved[0]?.reason;
+  return undecided ? { found: [...found], undecided, unresolved } : { found: [...found], unresolved };
+}
+
+/**
+ * For a setting resource configured apart from its bucket (a Terraform split resource or a bucket
+ * policy): the scanned bucket it configures, which is where the setting is judged. When the bucket is
+ * not in the scanned files, the rule judges the setting resource on its own.
+ */
+export function configuredBucket(setting: Resource, graph: ResourceGraph): Resource | undefined {
+  const target = setting.properties['bucket'] ?? setting.properties['Bucket'];
+  return graph
+    .byType(...S3_BUCKET_TYPES.cloudformation, ...S3_BUCKET_TYPES.terraform)
+    .find((b) => designatesBucket(target, b) === true);
+}
 
 /** A setting and the resource it was read from (the bucket or a split Terraform resource). */
 export interface Found<T> {
@@ -32,7 +146,8 @@ export interface BucketSettings {
   undecided: Resource[];
 }
 
-const SPLIT_TYPES = [
+/** The resources that configure a bucket apart from it, which `bucketSettings` reads. */
+export const S3_SPLIT_RESOURCE_TYPES = [
   'AWS::S3::BucketPolicy',
   'aws_s3_bucket_policy',
   'aws_s3_bucket_versioning',
@@ -99,21 +214,9 @@ export function bucketSettings(bucket: Resource, graph: ResourceGraph): BucketSe
     if (p['acl'] !== undefined) s.acl = at(p['acl']);
   }
 
-  const names = [p['BucketName'], p['bucket']];
-  for (const other of graph.byType(...SPLIT_TYPES)) {
-    const target = other.properties['Bucket'] ?? other.properties['bucket'];
-    if (isUnknown(target)) {
-      s.undecided.push(other);
-      continue;
-    }
-    if (
-      !designatesResource(target, bucket, names) &&
-      !(
-        typeof target === 'string' &&
-        names.some((n) => typeof n === 'string' && target === `arn:aws:s3:::${n}`)
-      )
-    )
-      continue;
+  const { found, unresolved } = bucketCompanions(bucket, graph, S3_SPLIT_RESOURCE_TYPES);
+  s.undecided.push(...unresolved);
+  for (const other of found) {
     const o = other.properties;
     switch (other.type) {
       case 'AWS::S3::BucketPolicy':

@@ -5,8 +5,8 @@ import {
   type Resource,
   type ResourceGraph,
   type Unknown,
+  bucketName,
 } from '../../resources/index.js';
-import { bucketName } from '../s3/bucket-settings.js';
 import { fail, pass, unknown, type GraphRule } from '../types.js';
 import { addressesIn } from './references.js';
 

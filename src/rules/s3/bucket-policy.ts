@@ -1,6 +1,5 @@
-import { type Unknown, type Resource, type ResourceGraph } from '../../resources/index.js';
+import { type Unknown, type Resource, type ResourceGraph, bucketCompanions } from '../../resources/index.js';
 import { readPolicyDocument, type LocatedPolicy } from '../iam/policy-document.js';
-import { bucketCompanions } from './bucket-settings.js';
 
 /** The bucket policies that apply to a bucket: inline (Terraform v3 `policy`) and separate policy resources. */
 export function bucketPolicies(

@@ -1,12 +1,23 @@
-import { asBoolean, getPath, isUnknown, type Resource, type ResourceGraph } from '../../resources/index.js';
+import {
+  asBoolean,
+  getPath,
+  isUnknown,
+  type Resource,
+  type ResourceGraph,
+  S3_BUCKET_TYPES,
+  bucketCompanions,
+  designatesBucket,
+} from '../../resources/index.js';
 import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
-import { BUCKET_TYPES, bucketCompanions, designates } from './bucket-settings.js';
 
 /** Resources that write audit logs into a bucket: CloudTrail trails and Bedrock model invocation logging. */
 function auditLogWriters(bucket: Resource, graph: ResourceGraph): Resource[] {
   const writers: Resource[] = [];
   for (const trail of graph.byType('AWS::CloudTrail::Trail', 'aws_cloudtrail')) {
-    if (designates(trail.properties['S3BucketName'] ?? trail.properties['s3_bucket_name'], bucket) === true)
+    if (
+      designatesBucket(trail.properties['S3BucketName'] ?? trail.properties['s3_bucket_name'], bucket) ===
+      true
+    )
       writers.push(trail);
   }
   for (const logging of graph.byType(
@@ -16,7 +27,7 @@ function auditLogWriters(bucket: Resource, graph: ResourceGraph): Resource[] {
     const target =
       getPath(logging.properties, 'logging_config.s3_config.bucket_name') ??
       getPath(logging.properties, 'LoggingConfig.S3Config.BucketName');
-    if (designates(target, bucket) === true) writers.push(logging);
+    if (designatesBucket(target, bucket) === true) writers.push(logging);
   }
   return writers;
 }
@@ -26,7 +37,7 @@ export const s3AuditLogBucketObjectLock: ResourceRule = {
   id: 's3_audit_log_bucket_object_lock',
   title: 'Buckets that receive CloudTrail or Bedrock invocation logs have Object Lock enabled',
   severity: 'medium',
-  resourceTypes: BUCKET_TYPES,
+  resourceTypes: S3_BUCKET_TYPES,
   rationale:
     'Audit logs are evidence: CloudTrail records and Bedrock prompt/response logs are what an investigation of model abuse or data exfiltration relies on. Object Lock makes them write-once, so an attacker with bucket access cannot erase their tracks.',
   remediation: {

@@ -1,6 +1,13 @@
-import { getPath, isUnknown, type Resource, type ResourceGraph } from '../../resources/index.js';
+import {
+  getPath,
+  isUnknown,
+  type Resource,
+  type ResourceGraph,
+  S3_BUCKET_TYPES,
+  bucketCompanions,
+  designatesBucket,
+} from '../../resources/index.js';
 import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
-import { BUCKET_TYPES, bucketCompanions, designates } from './bucket-settings.js';
 
 /** The first bucket (or logging resource) that delivers its server access logs into `bucket`. */
 function accessLogSource(bucket: Resource, graph: ResourceGraph): Resource | undefined {
@@ -13,7 +20,7 @@ function accessLogSource(bucket: Resource, graph: ResourceGraph): Resource | und
           : r.type === 'aws_s3_bucket_logging'
             ? r.properties['target_bucket']
             : undefined;
-    return target !== undefined && designates(target, bucket) === true;
+    return target !== undefined && designatesBucket(target, bucket) === true;
   });
 }
 
@@ -22,7 +29,7 @@ export const s3BucketAccessLoggingEnabled: ResourceRule = {
   id: 's3_bucket_access_logging_enabled',
   title: 'S3 buckets record server access logs',
   severity: 'medium',
-  resourceTypes: BUCKET_TYPES,
+  resourceTypes: S3_BUCKET_TYPES,
   rationale:
     'Server access logs record every request to a bucket, including reads of training data and model artifacts that CloudTrail management events do not show. Without them an exfiltration or poisoning attempt leaves no trace to investigate.',
   remediation: {

@@ -1,7 +1,13 @@
-import { getPath, isUnknown, type Resource } from '../../resources/index.js';
+import {
+  getPath,
+  isUnknown,
+  type Resource,
+  S3_BUCKET_TYPES,
+  bucketCompanions,
+  configuredBucket,
+} from '../../resources/index.js';
 import { customerManagedKeyOutcome } from '../kms/customer-managed-key.js';
 import { fail, notApplicable, unknown, type ResourceRule } from '../types.js';
-import { BUCKET_TYPES, bucketCompanions, configuredBucket } from './bucket-settings.js';
 import { describeValue } from '../cloudtrail/references.js';
 
 const SPLIT_TYPE = 'aws_s3_bucket_server_side_encryption_configuration';
@@ -38,8 +44,8 @@ export const s3BucketEncryptedWithCmk: ResourceRule = {
   title: 'S3 buckets encrypt objects by default with a customer managed KMS key',
   severity: 'medium',
   resourceTypes: {
-    cloudformation: BUCKET_TYPES.cloudformation,
-    terraform: [...BUCKET_TYPES.terraform, SPLIT_TYPE],
+    cloudformation: S3_BUCKET_TYPES.cloudformation,
+    terraform: [...S3_BUCKET_TYPES.terraform, SPLIT_TYPE],
   },
   rationale:
     'Training data, model artifacts and prompt logs in S3 are the crown jewels of an AI workload. SSE-S3 and the AWS managed aws/s3 key encrypt them, but only a customer managed key lets you restrict who can decrypt, audit every decrypt in CloudTrail and revoke access by disabling the key.',

@@ -1,6 +1,5 @@
-import { getPath, isUnknown } from '../../resources/index.js';
+import { getPath, isUnknown, S3_BUCKET_TYPES, bucketCompanions } from '../../resources/index.js';
 import { fail, pass, unknown, type ResourceRule } from '../types.js';
-import { BUCKET_TYPES, bucketCompanions } from './bucket-settings.js';
 
 const PUBLIC_CANNED_ACLS = new Set([
   'publicread',
@@ -20,7 +19,7 @@ export const s3BucketNoPublicAcl: ResourceRule = {
   id: 's3_bucket_no_public_acl',
   title: 'S3 bucket ACLs grant nothing to everyone or to all authenticated AWS users',
   severity: 'critical',
-  resourceTypes: BUCKET_TYPES,
+  resourceTypes: S3_BUCKET_TYPES,
   rationale:
     'A public-read or authenticated-read ACL exposes every object, including datasets, embeddings and model weights, to anyone on the internet or any AWS account. Write grants let anyone poison training data.',
   remediation: {

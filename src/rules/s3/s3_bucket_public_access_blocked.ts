@@ -1,6 +1,12 @@
-import { asBoolean, getPath, isUnknown } from '../../resources/index.js';
+import {
+  asBoolean,
+  getPath,
+  isUnknown,
+  S3_BUCKET_TYPES,
+  bucketCompanions,
+  configuredBucket,
+} from '../../resources/index.js';
 import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
-import { BUCKET_TYPES, bucketCompanions, configuredBucket } from './bucket-settings.js';
 
 const SPLIT_TYPE = 'aws_s3_bucket_public_access_block';
 
@@ -17,8 +23,8 @@ export const s3BucketPublicAccessBlocked: ResourceRule = {
   title: 'S3 buckets block public access with all four settings',
   severity: 'high',
   resourceTypes: {
-    cloudformation: BUCKET_TYPES.cloudformation,
-    terraform: [...BUCKET_TYPES.terraform, SPLIT_TYPE],
+    cloudformation: S3_BUCKET_TYPES.cloudformation,
+    terraform: [...S3_BUCKET_TYPES.terraform, SPLIT_TYPE],
   },
   rationale:
     'One public ACL or bucket policy is enough to leak a training set or a model. The bucket-level Block Public Access settings override such grants; all four are needed, because each one covers a different path (new ACLs, existing ACLs, new policies, existing public policies).',

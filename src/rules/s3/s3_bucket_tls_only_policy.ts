@@ -1,4 +1,4 @@
-import { isUnknown, type Unknown } from '../../resources/index.js';
+import { isUnknown, type Unknown, S3_BUCKET_TYPES, configuredBucket } from '../../resources/index.js';
 import {
   and,
   grantsAction,
@@ -9,7 +9,6 @@ import {
 } from '../iam/policy-document.js';
 import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
 import { bucketPolicies } from './bucket-policy.js';
-import { BUCKET_TYPES, configuredBucket } from './bucket-settings.js';
 
 const POLICY_TYPES = { cloudformation: ['AWS::S3::BucketPolicy'], terraform: ['aws_s3_bucket_policy'] };
 
@@ -31,8 +30,8 @@ export const s3BucketTlsOnlyPolicy: ResourceRule = {
   title: 'S3 bucket policies deny requests that do not use TLS',
   severity: 'medium',
   resourceTypes: {
-    cloudformation: [...BUCKET_TYPES.cloudformation, ...POLICY_TYPES.cloudformation],
-    terraform: [...BUCKET_TYPES.terraform, ...POLICY_TYPES.terraform],
+    cloudformation: [...S3_BUCKET_TYPES.cloudformation, ...POLICY_TYPES.cloudformation],
+    terraform: [...S3_BUCKET_TYPES.terraform, ...POLICY_TYPES.terraform],
   },
   rationale:
     'S3 accepts plain HTTP unless the bucket policy refuses it. Training data and model artifacts sent in clear text can be read or altered in transit; a Deny on aws:SecureTransport = false makes TLS mandatory for every caller.',

@@ -1,6 +1,12 @@
-import { asBoolean, getPath, isUnknown } from '../../resources/index.js';
+import {
+  asBoolean,
+  getPath,
+  isUnknown,
+  S3_BUCKET_TYPES,
+  bucketCompanions,
+  configuredBucket,
+} from '../../resources/index.js';
 import { fail, notApplicable, pass, unknown, type ResourceRule } from '../types.js';
-import { BUCKET_TYPES, bucketCompanions, configuredBucket } from './bucket-settings.js';
 
 const SPLIT_TYPE = 'aws_s3_bucket_versioning';
 
@@ -10,8 +16,8 @@ export const s3BucketVersioningEnabled: ResourceRule = {
   title: 'S3 buckets keep object versions',
   severity: 'medium',
   resourceTypes: {
-    cloudformation: BUCKET_TYPES.cloudformation,
-    terraform: [...BUCKET_TYPES.terraform, SPLIT_TYPE],
+    cloudformation: S3_BUCKET_TYPES.cloudformation,
+    terraform: [...S3_BUCKET_TYPES.terraform, SPLIT_TYPE],
   },
   rationale:
     'Versioning lets you recover training data and model artifacts that were overwritten or deleted, and lets you prove which version of a dataset a model was trained on, which is the basis of data-poisoning investigations.',
