@@ -19,20 +19,20 @@ function literalNames(bucket: Resource): string[] {
 }
 
 /**
- * The bucket names a string written in a `bucket`/`Bucket` attribute can stand for: the string itself and
- * what follows any `:::` (an ARN, in any partition) or `/` (a path-style name).
+ * The bucket names a string written in a `bucket`/`Bucket` attribute can stand for: the string itself,
+ * or for an S3 ARN (any partition) the bucket part after `:::`. What follows a `/` in an ARN is an
+ * object key, so `arn:aws:s3:::other/alpha` names the bucket `other`, never `alpha`.
  */
 function namesWrittenIn(value: string): string[] {
-  const names = new Set([value]);
-  for (let i = value.indexOf(':::'); i !== -1; i = value.indexOf(':::', i + 1)) names.add(value.slice(i + 3));
-  for (let i = value.indexOf('/'); i !== -1; i = value.indexOf('/', i + 1)) names.add(value.slice(i + 1));
-  names.delete('');
-  return [...names];
+  const at = value.indexOf(':::');
+  if (!value.startsWith('arn:') || at === -1) return value === '' ? [] : [value];
+  const name = value.slice(at + 3).split('/')[0] ?? '';
+  return name === '' ? [] : [name];
 }
 
 /**
  * Whether `value` (a `bucket`/`Bucket` attribute, a log target, a trail's bucket) designates `bucket`: a
- * reference to it, its literal name, or an ARN or path ending in that name. An Unknown value is returned
+ * reference to it, its literal name, or an S3 ARN of it or of an object in it. An Unknown value is returned
  * as is: it might be this bucket.
  */
 export function designatesBucket(value: unknown, bucket: Resource): boolean | Unknown {

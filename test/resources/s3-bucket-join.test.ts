@@ -101,7 +101,7 @@ describe('S3 bucket join', () => {
     ).toBeUndefined();
   });
 
-  it('designatesBucket accepts a reference, the literal name, an ARN in any partition and a path ending in the name', async () => {
+  it('designatesBucket accepts a reference, the literal name and an ARN in any partition, not an object key', async () => {
     const graph = await loadText(TWO_BUCKETS, 'terraform');
     const alpha = bucket(graph, 'aws_s3_bucket.a');
     expect(designatesBucket(new ResourceRef('aws_s3_bucket.a', 'id'), alpha)).toBe(true);
@@ -109,7 +109,9 @@ describe('S3 bucket join', () => {
     expect(designatesBucket('alpha', alpha)).toBe(true);
     expect(designatesBucket('arn:aws:s3:::alpha', alpha)).toBe(true);
     expect(designatesBucket('arn:aws-us-gov:s3:::alpha', alpha)).toBe(true);
-    expect(designatesBucket('logs/alpha', alpha)).toBe(true);
+    expect(designatesBucket('arn:aws:s3:::alpha/logs/*', alpha)).toBe(true);
+    expect(designatesBucket('arn:aws:s3:::other/alpha', alpha)).toBe(false);
+    expect(designatesBucket('logs/alpha', alpha)).toBe(false);
     expect(designatesBucket('alphabet', alpha)).toBe(false);
     expect(designatesBucket('arn:aws:s3:::alpha-2', alpha)).toBe(false);
     expect(designatesBucket(42, alpha)).toBe(false);
