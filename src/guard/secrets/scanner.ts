@@ -17,6 +17,34 @@ import type { GitleaksRuleFile, SecretAllowlist, SecretRule } from './rules.js';
 export const MAX_SECRET_SCAN_LENGTH = 16 * 1024 * 1024;
 
 const DEFAULT_WINDOW = { linesBefore: 1, charsBefore: 512, linesAfter: 1, charsAfter: 1024 };
+/**
+ * The gitleaks rule template lets up to 3 + 5 characters of whitespace, quotes or `=` sit between
+ * the identifier and the secret (`[\s'"]{0,3}` before the operator, `[\x60'"\s=]{0,5}` after it),
+ * newlines included. A match can therefore cross lines made only of such characters: windows grow
+ * by one line for each of them they contain, up to this many.
+ */
+const MAX_FILLER_LINES = 8;
+
+/** A line holding only characters the rule template may skip between an identifier and its secret. */
+function isFillerLine(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    // space, \t, \r, \v, \f, ", ', `, =
+    if (
+      c !== 0x20 &&
+      c !== 0x09 &&
+      c !== 0x0d &&
+      c !== 0x0b &&
+      c !== 0x0c &&
+      c !== 0x22 &&
+      c !== 0x27 &&
+      c !== 0x60 &&
+      c !== 0x3d
+    )
+      return false;
+  }
+  return true;
+}
 
 interface CompiledAllowlist {
   condition: 'OR' | 'AND';
@@ -164,13 +192,31 @@ export function createSecretScanner(
       }
     });
 
+    // Line j spans (newlines[j - 1] + 1) .. newlines[j] (the first line starts at 0, the last ends at text.length).
+    const lineFrom = (j: number): number => (j <= 0 ? 0 : newlines[j - 1]! + 1);
+    const lineTo = (j: number): number => (j < newlines.length ? newlines[j]! : text.length);
     const lineStartBefore = (pos: number, lines: number): number => {
-      const k = lowerBound(newlines, pos) - 1 - lines; // newline index before the wanted line
+      const hitLine = lowerBound(newlines, pos);
+      let first = hitLine - lines;
+      let budget = MAX_FILLER_LINES;
+      for (let j = hitLine - 1; j >= first && j >= 0; j--)
+        if (budget > 0 && isFillerLine(text, lineFrom(j), lineTo(j))) {
+          first--;
+          budget--;
+        }
+      const k = first - 1; // newline index before the wanted line
       return k < 0 ? 0 : newlines[k]! + 1;
     };
     const lineEndAfter = (pos: number, lines: number): number => {
-      const k = lowerBound(newlines, pos) + lines;
-      return k < newlines.length ? newlines[k]! : text.length;
+      const hitLine = lowerBound(newlines, pos);
+      let last = hitLine + lines;
+      let budget = MAX_FILLER_LINES;
+      for (let j = hitLine + 1; j <= last && j <= newlines.length; j++)
+        if (budget > 0 && isFillerLine(text, lineFrom(j), lineTo(j))) {
+          last++;
+          budget--;
+        }
+      return last < newlines.length ? newlines[last]! : text.length;
     };
 
     const found: Array<SecretMatch & { generic: boolean }> = [];

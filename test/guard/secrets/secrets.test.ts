@@ -221,6 +221,8 @@ describe('properties', () => {
   });
 
   it('windowed matching finds what whole-text matching (plain gitleaks) finds', () => {
+    // Seed 877769966 once found a secret two blank lines below its `api_key =` (windows were one line).
+    expect(createSecretScanner(loadGitleaksRules()).scan(`api_key = \n\n${GENERIC}`)).toHaveLength(1);
     const rules = loadGitleaksRules();
     const windowed = createSecretScanner(rules);
     const whole = createSecretScanner(rules, { wholeText: true });
