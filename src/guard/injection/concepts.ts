@@ -34,7 +34,8 @@ export interface CompiledLexicon {
 /** Below this many characters a prefix would start too many unrelated words. */
 const MIN_PREFIX = 4;
 
-function isUnspaced(c: number): boolean {
+/** Hiragana, katakana and Han: scripts written without spaces between words. */
+export function isUnspacedScript(c: number): boolean {
   return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff);
 }
 
@@ -74,7 +75,7 @@ export function compileLexicon(raw: unknown, file: string): CompiledLexicon {
           add(prefix, entry, concept);
         } else {
           add(exact, entry, concept);
-          if (isUnspaced(entry.charCodeAt(0))) maxUnspaced = Math.max(maxUnspaced, entry.length);
+          if (isUnspacedScript(entry.charCodeAt(0))) maxUnspaced = Math.max(maxUnspaced, entry.length);
         }
       }
     }
@@ -121,7 +122,7 @@ export function lexiconFromSerialized(serialized: SerializedLexicon): CompiledLe
   const prefix = new Map(serialized.prefix);
   let maxUnspaced = 0;
   for (const key of exact.keys())
-    if (isUnspaced(key.charCodeAt(0))) maxUnspaced = Math.max(maxUnspaced, key.length);
+    if (isUnspacedScript(key.charCodeAt(0))) maxUnspaced = Math.max(maxUnspaced, key.length);
   const prefixLengths = [...new Set([...prefix.keys()].map((k) => k.length))].sort((a, b) => a - b);
   return { names: serialized.names, exact, prefix, prefixLengths, maxUnspaced };
 }
@@ -166,7 +167,7 @@ export function conceptSequence(
   };
   for (let k = 0; k < units.length; k++) {
     const unit = units[k] ?? '';
-    if (unit.length === 2 && isUnspaced(unit.charCodeAt(0))) {
+    if (unit.length === 2 && isUnspacedScript(unit.charCodeAt(0))) {
       // Bigram units overlap by one character: extend to the longer entries of the same run.
       let candidate = unit;
       emit(k, exact.get(candidate));

@@ -4,7 +4,7 @@
  * returned as parallel index/value arrays; the hash space is fixed by the shipped model.
  */
 import { foldLeetspeak, normalizeForMatching } from '../normalize.js';
-import { conceptSequence, lexicon, type CompiledLexicon } from './concepts.js';
+import { conceptSequence, isUnspacedScript, lexicon, type CompiledLexicon } from './concepts.js';
 import { HEURISTICS, matchHeuristics, tokenize } from './heuristics.js';
 
 export const HASH_BITS = 18;
@@ -164,11 +164,6 @@ export function compactLetters(normalized: string): string {
     if (c >= 0x61 && c <= 0x7a) out += normalized[i];
   }
   return out;
-}
-
-/** Han, kana and CJK punctuation-free ranges: scripts written without spaces between words. */
-function isUnspacedScript(c: number): boolean {
-  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff);
 }
 
 /**
