@@ -21,6 +21,7 @@ import {
 } from '../src/guard/injection/corpus.js';
 import { createDetector } from '../src/guard/injection/detector.js';
 import { loadInjectionDetector, injectionThreshold } from '../src/guard/injection/index.js';
+import { thresholdOf } from '../src/guard/injection/model.js';
 import { trainInjectionModel, type Sample } from '../src/guard/injection/train.js';
 
 interface GuardrailVerdict {
@@ -191,12 +192,9 @@ async function main(): Promise<void> {
   // Documents and tool results are scored as the guard scores the `context` direction.
   const flagAt =
     (strength: 'HIGH' | 'MEDIUM', meta: typeof model.meta, scorer: typeof detector) =>
-    (s: Sample): boolean => {
-      const context = s.direction === 'context';
-      const threshold =
-        (context ? meta.contextThresholds : undefined)?.[strength] ?? meta.thresholds[strength];
-      return scorer.score(s.text, { segments: context }).score >= threshold;
-    };
+    (s: Sample): boolean =>
+      scorer.score(s.text, { segments: s.direction === 'context' }).score >=
+      thresholdOf(meta, strength, s.direction);
   const aigisHigh: Tool = {
     name: 'aigis (held-out model, HIGH)',
     flag: flagAt('HIGH', model.meta, detector),

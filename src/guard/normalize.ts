@@ -652,21 +652,6 @@ function letterGameCounts(text: string): { words: number; common: number; revers
   return counts;
 }
 
-function englishWordCount(text: string): number {
-  let count = 0;
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) | 0x20 : 0;
-    if (c >= 0x61 && c <= 0x7a) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (i - start <= MAX_COMMON_WORD && COMMON_WORDS.has(text.slice(start, i).toLowerCase())) count++;
-      start = -1;
-    }
-  }
-  return count;
-}
-
 /** English letter frequencies (per mille), a..z. */
 const ENGLISH_LETTER_FREQ = [
   82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1,
@@ -719,7 +704,7 @@ function decodeLetterGames(text: string): string[] {
       const likely = likelyCaesarShift(run);
       if (likely !== 0 && likely !== 13) {
         const candidate = shiftLetters(run, likely);
-        if (readable(englishWordCount(candidate))) out.push(candidate);
+        if (readable(letterGameCounts(candidate).common)) out.push(candidate);
       }
     }
   }

@@ -60,7 +60,6 @@ export function compileLexicon(raw: unknown, file: string): CompiledLexicon {
   const names = Object.keys(parsed.data).sort();
   const exact = new Map<string, number[]>();
   const prefix = new Map<string, number[]>();
-  let maxUnspaced = 0;
   names.forEach((name, concept) => {
     for (const [language, words] of Object.entries(parsed.data[name] ?? {})) {
       for (const word of words) {
@@ -73,13 +72,22 @@ export function compileLexicon(raw: unknown, file: string): CompiledLexicon {
               `${file}: ${name}.${language}: prefix "${word}" is shorter than ${MIN_PREFIX}`,
             );
           add(prefix, entry, concept);
-        } else {
-          add(exact, entry, concept);
-          if (isUnspacedScript(entry.charCodeAt(0))) maxUnspaced = Math.max(maxUnspaced, entry.length);
-        }
+        } else add(exact, entry, concept);
       }
     }
   });
+  return withLookupBounds(names, exact, prefix);
+}
+
+/** The lengths the matcher must try: prefix lengths, and the longest Chinese/Japanese entry. */
+function withLookupBounds(
+  names: string[],
+  exact: Map<string, number[]>,
+  prefix: Map<string, number[]>,
+): CompiledLexicon {
+  let maxUnspaced = 0;
+  for (const key of exact.keys())
+    if (isUnspacedScript(key.charCodeAt(0))) maxUnspaced = Math.max(maxUnspaced, key.length);
   const prefixLengths = [...new Set([...prefix.keys()].map((k) => k.length))].sort((a, b) => a - b);
   return { names, exact, prefix, prefixLengths, maxUnspaced };
 }
@@ -118,13 +126,7 @@ export function serializeLexicon(compiled: CompiledLexicon): SerializedLexicon {
 }
 
 export function lexiconFromSerialized(serialized: SerializedLexicon): CompiledLexicon {
-  const exact = new Map(serialized.exact);
-  const prefix = new Map(serialized.prefix);
-  let maxUnspaced = 0;
-  for (const key of exact.keys())
-    if (isUnspacedScript(key.charCodeAt(0))) maxUnspaced = Math.max(maxUnspaced, key.length);
-  const prefixLengths = [...new Set([...prefix.keys()].map((k) => k.length))].sort((a, b) => a - b);
-  return { names: serialized.names, exact, prefix, prefixLengths, maxUnspaced };
+  return withLookupBounds(serialized.names, new Map(serialized.exact), new Map(serialized.prefix));
 }
 
 let shipped: CompiledLexicon | undefined;

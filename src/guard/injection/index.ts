@@ -4,7 +4,7 @@
  */
 import { dataPath } from '../../util/paths.js';
 import { createDetector, type InjectionDetector } from './detector.js';
-import { loadModelFiles, type LinearModel } from './model.js';
+import { loadModelFiles, thresholdOf, type LinearModel } from './model.js';
 
 export type { InjectionDetector } from './detector.js';
 export { HEURISTICS } from './heuristics.js';
@@ -39,6 +39,5 @@ export function injectionThreshold(
   direction: 'input' | 'output' | 'context' = 'input',
 ): number {
   if (strength === 'NONE') return Number.POSITIVE_INFINITY;
-  const { thresholds, contextThresholds } = shippedModel().meta;
-  return (direction === 'context' ? contextThresholds : undefined)?.[strength] ?? thresholds[strength];
+  return thresholdOf(shippedModel().meta, strength, direction);
 }

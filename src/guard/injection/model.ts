@@ -45,6 +45,19 @@ export interface LinearModel {
   kind: Float32Array;
 }
 
+export type Strength = keyof ModelMeta['thresholds'];
+
+/** A model's threshold for a strength and direction: documents (`context`) have their own when trained with them. */
+export function thresholdOf(
+  meta: ModelMeta,
+  strength: Strength,
+  direction: 'input' | 'output' | 'context' = 'input',
+): number {
+  return (
+    (direction === 'context' ? meta.contextThresholds : undefined)?.[strength] ?? meta.thresholds[strength]
+  );
+}
+
 export function dot(weights: Float32Array, bias: number, v: SparseVector): number {
   let s = bias;
   for (let k = 0; k < v.indices.length; k++) s += (weights[v.indices[k] ?? 0] ?? 0) * (v.values[k] ?? 0);
