@@ -95,27 +95,30 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** The features the detector computes for the first window of a text's main view. */
-export function featurize(text: string): SparseVector {
-  const normalized = normalizeForInjection(text);
-  const window = windows(normalized)[0] ?? '';
-  const facts = {
-    decoded: false,
-    invisible: findInvisibleText(text).length > 0,
-    mixedScript: hasMixedScriptWords(text),
-  };
-  return extractFeatures(text.length <= window.length ? text : window, window, facts).vector;
-}
-
-/** Features of each sentence-like segment of the first window (what the detector adds for `context`). */
-export function featurizeSegments(text: string): SparseVector[] {
+/**
+ * The features the detector computes for the first window of a text's main view and, with
+ * `segments`, for each sentence-like segment of that window (what it adds for `context`).
+ */
+export function featurizeViews(
+  text: string,
+  withSegments: boolean,
+): { whole: SparseVector; segments: SparseVector[] } {
   const window = windows(normalizeForInjection(text))[0] ?? '';
   const facts = {
     decoded: false,
     invisible: findInvisibleText(text).length > 0,
     mixedScript: hasMixedScriptWords(text),
   };
-  return segments(window).map((segment) => extractFeatures(segment, segment, facts).vector);
+  return {
+    whole: extractFeatures(text.length <= window.length ? text : window, window, facts).vector,
+    segments: withSegments
+      ? segments(window).map((segment) => extractFeatures(segment, segment, facts).vector)
+      : [],
+  };
+}
+
+export function featurize(text: string): SparseVector {
+  return featurizeViews(text, false).whole;
 }
 
 interface Weighted {
@@ -387,8 +390,9 @@ export function trainInjectionModel(
   // Documents are scored whole and by segment, as the detector scores the `context` direction.
   const segmentVectors = new Map<number, SparseVector[]>();
   samples.forEach((s, i) => {
-    vectors.push(featurize(s.text));
-    if (s.direction === 'context') segmentVectors.set(i, featurizeSegments(s.text));
+    const views = featurizeViews(s.text, s.direction === 'context');
+    vectors.push(views.whole);
+    if (views.segments.length > 0) segmentVectors.set(i, views.segments);
     if (i % 500 === 0) opts.onProgress?.('features', i, samples.length);
   });
   opts.onProgress?.('features', samples.length, samples.length);
