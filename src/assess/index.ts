@@ -16,6 +16,6 @@ export { phaseReached, nextPhase, isMet, sectionOf } from './scoring.js';
 export { remediationList, controlSeverity } from './remediation.js';
 export { RUNTIME_MAPPINGS, workloadPiiEntities } from './runtime.js';
 export { governanceChecks } from './governance/index.js';
-export { readModelCardFacts, type ModelCardFacts } from './model-cards.js';
+export { cardCustomization, readModelCardFacts, type ModelCardFacts } from './model-cards.js';
 export { toAssessText, failsOn, FAIL_ON_VALUES, type FailOn } from './text.js';
 export { manifestJsonSchemaText, MANIFEST_SCHEMA_ID } from './json-schema.js';

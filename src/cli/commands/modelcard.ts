@@ -17,6 +17,7 @@ import {
   type ModelCard,
 } from '../../modelcard/index.js';
 import {
+  cardCustomization,
   determineEuAiAct,
   determineRegulations,
   determineScope,
@@ -101,21 +102,19 @@ export function customizationLookup(
   dirOrFile: string,
 ): (file: string, card: ModelCard) => ModelCustomization | undefined {
   const { manifest, dir } = loadManifest(dirOrFile);
-  const of = (m: (typeof manifest.models)[number]): ModelCustomization =>
-    m.customization === 'none' && m.provider === 'self' ? 'self-trained' : m.customization;
   return (file, card) => {
     const path = resolve(file);
     const named = manifest.models.find(
       (m) => m.modelCard !== undefined && resolve(dir, m.modelCard) === path,
     );
-    if (named) return of(named);
+    if (named) return cardCustomization(named);
     const ids = [
       card.content.model_overview?.model_id,
       card.content.model_overview?.model_name,
       basename(file, extname(file)),
     ];
     const byId = manifest.models.find((m) => ids.includes(m.id));
-    return byId ? of(byId) : undefined;
+    return byId ? cardCustomization(byId) : undefined;
   };
 }
 
