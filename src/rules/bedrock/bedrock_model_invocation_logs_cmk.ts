@@ -1,5 +1,5 @@
 import { getPath, kmsKeyKind, prop } from '../../resources/access.js';
-import { bucketSettings } from '../../resources/s3.js';
+import { bucketSettings, designatesBucket, S3_BUCKET_TYPES } from '../../resources/s3.js';
 import { isResourceRef, isUnknown, type Resource } from '../../resources/types.js';
 import { fail, pass, unknown, type ResourceRule, type RuleContext } from '../types.js';
 import { isSet } from '../sagemaker/shared.js';
@@ -7,15 +7,11 @@ import { LOGGING_CONFIG_TYPE } from './bedrock_model_invocation_logging_enabled.
 
 type Verdict = { ok: true; detail: string } | { ok: false; detail: string } | { undecided: string };
 
-const BUCKET_TYPES = ['aws_s3_bucket', 'AWS::S3::Bucket'];
-
-/** Finds the bucket a logging config names: by reference, or by a literal bucket name. */
+/** Finds the bucket a logging config names: by reference, by its literal name or by its ARN. */
 function findBucket(value: unknown, ctx: RuleContext): Resource | undefined {
-  if (isResourceRef(value)) return ctx.graph.deref(value);
-  if (typeof value !== 'string') return undefined;
   return ctx.graph
-    .byType(...BUCKET_TYPES)
-    .find((b) => b.properties['bucket'] === value || b.properties['BucketName'] === value);
+    .byType(...S3_BUCKET_TYPES.terraform, ...S3_BUCKET_TYPES.cloudformation)
+    .find((b) => designatesBucket(value, b) === true);
 }
 
 /** The bucket's default encryption, through the shared join over inline and split Terraform resources. */

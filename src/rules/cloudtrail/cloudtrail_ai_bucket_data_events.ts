@@ -6,6 +6,7 @@ import {
   type ResourceGraph,
   type Unknown,
   bucketName,
+  S3_BUCKET_TYPES,
 } from '../../resources/index.js';
 import { fail, pass, unknown, type GraphRule } from '../types.js';
 import { addressesIn } from './references.js';
@@ -16,7 +17,7 @@ const RECORDER_TYPES = [
   'AWS::CloudTrail::EventDataStore',
   'aws_cloudtrail_event_data_store',
 ];
-const BUCKET_TYPES = ['AWS::S3::Bucket', 'aws_s3_bucket'];
+const BUCKET_TYPES = [...S3_BUCKET_TYPES.cloudformation, ...S3_BUCKET_TYPES.terraform];
 
 /** Where AI resources name the buckets that hold their training data, documents or model artifacts. */
 const AI_DATA_PATHS: Record<string, string[]> = {
